@@ -1,0 +1,55 @@
+/**
+ * Every failure a user can cause or meet (bad arguments, dead hosts, pages we
+ * cannot read) is a KiosqueError with a stable `code`, a plain-words message,
+ * the URL concerned and the underlying `cause`. The command line maps codes to
+ * exit statuses; the screen shows the message. Anything else is a bug.
+ */
+export type ErrorCode =
+  | 'USAGE'
+  | 'BAD_URL'
+  | 'NETWORK'
+  | 'TIMEOUT'
+  | 'HTTP_STATUS'
+  | 'TOO_LARGE'
+  | 'REDIRECTS'
+  | 'OFFLINE_MISS'
+  | 'NOT_HTML'
+  | 'NO_ARTICLE'
+  | 'BAD_FEED'
+  | 'NO_FEED'
+  | 'CONFIG'
+  | 'CACHE';
+
+export class KiosqueError extends Error {
+  override name = 'KiosqueError';
+  readonly code: ErrorCode;
+  readonly url: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { url?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.url = options.url;
+  }
+}
+
+export function isKiosqueError(error: unknown): error is KiosqueError {
+  return error instanceof KiosqueError;
+}
+
+/** Exit statuses of the command line, one per family of failure. */
+export const EXIT = { ok: 0, internal: 1, usage: 2, network: 3, unreadable: 4 } as const;
+
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'USAGE':
+    case 'CONFIG':
+      return EXIT.usage;
+    case 'NOT_HTML':
+    case 'NO_ARTICLE':
+    case 'BAD_FEED':
+    case 'NO_FEED':
+      return EXIT.unreadable;
+    default:
+      return EXIT.network;
+  }
+}

@@ -1,0 +1,163 @@
+import { cleanInline, cleanMultiline } from '../text/sanitize.js';
+import { $all, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from './dom.js';
+import { linkDensity } from './content.js';
+import { matchInlineRelated } from './related.js';
+import type { Block, RelatedLink } from './types.js';
+
+/** Inside the article body: parts that are page furniture, not text. */
+const NOISE =
+  /\b(?:td-a-rec|adsbygoogle|advert\w*|ad-container|ad-slot|ad-wrapper|share\w*|sharing|social\w*|sharedaddy|related\w*|jp-relatedposts|yarpp-related|author-box\w*|author-bio|about-author|newsletter\w*|subscribe\w*|promo\w*|tags|tag-links|post-tags|td-post-source-tags|wp-caption-text|caption|credit|figcaption|comments?|respond|page-links|post-navigation|td-post-next-prev|inline-related|read-more|postmetadata|post-meta|entry-meta|embed-\w*|print\w*|noprint|hidden|sr-only|visually-hidden|screen-reader-text)\b/;
+
+const SKIPPED_TAGS = new Set(['figure', 'figcaption', 'img', 'picture', 'aside', 'nav', 'footer', 'header', 'button', 'form', 'hr', 'sup.footnote']);
+
+/** Lines that a page leaves inside the text but no reader wants. */
+const FURNITURE_LINE =
+  /^(?:-?\s*(?:publicité|advertisement|advertisment|anzeige|publicidad|pubblicità|publicitate|sponsored|werbung)\s*-?|share this:?|partager(?: cet article)?\s*:?|continue reading|lire la suite|read more|sign up.*newsletter.*|click here.*|\(?photo\s*:.*)$/i;
+
+export interface BlockBuilderOptions {
+  baseUrl: string;
+  title: string;
+  titleElement: Element | undefined;
+}
+
+export interface BuiltBlocks {
+  blocks: Block[];
+  related: RelatedLink[];
+}
+
+export function buildBlocks(content: Element[], options: BlockBuilderOptions): BuiltBlocks {
+  const builder = new BlockBuilder(options);
+  for (const element of content) builder.visit(element);
+  builder.flush();
+  return { blocks: builder.blocks, related: builder.related };
+}
+
+class BlockBuilder {
+  readonly blocks: Block[] = [];
+  readonly related: RelatedLink[] = [];
+  private inline: string[] = [];
+  private readonly titleKey: string;
+
+  constructor(private readonly options: BlockBuilderOptions) {
+    this.titleKey = squash(options.title).toLowerCase();
+  }
+
+  visit(node: AnyNode): void {
+    if (isText(node)) {
+      this.inline.push(node.data);
+      return;
+    }
+    if (!isTag(node)) return;
+    const name = node.name;
+    // A "Read more: <a>" line may carry a class that otherwise marks furniture.
+    if ((name === 'p' || name === 'div') && node !== this.options.titleElement && this.tryRelated(node, true)) return;
+    if (this.isSkipped(node)) return;
+    if (name === 'br') {
+      this.inline.push('\n');
+      return;
+    }
+    if (!isBlock(node)) {
+      for (const child of node.children) this.visit(child);
+      return;
+    }
+    this.flush();
+    if (/^h[1-6]$/.test(name)) {
+      if (this.tryRelated(node)) return;
+      const text = cleanInline(textOf(node));
+      if (text && squash(text).toLowerCase() !== this.titleKey) this.blocks.push({ type: 'heading', level: Number(name[1]), text });
+      return;
+    }
+    switch (name) {
+      case 'p':
+        this.paragraph(node);
+        return;
+      case 'pre': {
+        const text = cleanMultiline(textOf(node));
+        if (text) this.blocks.push({ type: 'preformatted', text });
+        return;
+      }
+      case 'blockquote': {
+        if ($all('p, div', node).length > 0 && /twitter|instagram|tiktok/.test(classAndId(node))) return;
+        const text = $all('p', node).length > 1
+          ? $all('p', node).map((p) => cleanInline(textOf(p))).filter(Boolean).join('\n')
+          : cleanInline(textOf(node));
+        if (text) this.blocks.push({ type: 'quote', text });
+        return;
+      }
+      case 'ul':
+      case 'ol':
+        this.list(node);
+        return;
+      case 'table':
+        if ($all('p, div, table', node).length > 0) break;
+        for (const row of $all('tr', node)) {
+          const cells = row.children.filter(isTag).map((cell) => cleanInline(textOf(cell))).filter(Boolean);
+          if (cells.length) this.blocks.push({ type: 'paragraph', text: cells.join(' | ') });
+        }
+        return;
+      default:
+        if (name !== 'article' && name !== 'main' && name !== 'body' && this.isLinkFarm(node)) return;
+    }
+    for (const child of node.children) this.visit(child);
+    this.flush();
+  }
+
+  /** Emits the inline text gathered so far (text directly inside divs, split on blank lines). */
+  flush(): void {
+    if (this.inline.length === 0) return;
+    const raw = this.inline.join('');
+    this.inline = [];
+    for (const chunk of raw.split(/\n\s*\n/)) this.pushParagraph(cleanInline(chunk));
+  }
+
+  private paragraph(node: Element): void {
+    const parts = textOf(node).split(/\n\s*\n/);
+    for (const part of parts) this.pushParagraph(cleanInline(part));
+  }
+
+  private pushParagraph(text: string): void {
+    if (!text || FURNITURE_LINE.test(text)) return;
+    if (squash(text).toLowerCase() === this.titleKey) return;
+    this.blocks.push({ type: 'paragraph', text });
+  }
+
+  private list(node: Element): void {
+    const items = node.children
+      .filter((child): child is Element => isTag(child) && child.name === 'li')
+      .map((item) => cleanInline(textOf(item)))
+      .filter(Boolean);
+    if (items.length === 0) return;
+    const text = items.join(' ');
+    // A list that is mostly links is a menu or a list of other articles.
+    if (linkDensity(node, text.length) > 0.6 && items.every((item) => item.length < 120)) return;
+    this.blocks.push({ type: 'list', ordered: node.name === 'ol', items });
+  }
+
+  private tryRelated(node: Element, onlyIfSmall = false): boolean {
+    if (onlyIfSmall && $all('p, div, li', node).length > 1) return false;
+    const match = matchInlineRelated(node, this.options.baseUrl);
+    if (!match) return false;
+    let index = this.related.findIndex((link) => link.url === match.link.url);
+    if (index < 0) {
+      index = this.related.length;
+      this.related.push({ ...match.link, label: match.label });
+    }
+    this.blocks.push({ type: 'related', index, text: cleanInline(textOf(node)) });
+    return true;
+  }
+
+  private isSkipped(element: Element): boolean {
+    if (element === this.options.titleElement) return true;
+    if (SKIPPED_TAGS.has(element.name)) return true;
+    const names = classAndId(element);
+    return names.trim() !== '' && NOISE.test(names) && !/\b(?:article|entry|post)-(?:content|body)\b/.test(names);
+  }
+
+  /** A container that is mostly links (a tag cloud, a list of other articles). */
+  private isLinkFarm(element: Element): boolean {
+    const text = squash(textOf(element));
+    if (text.length === 0) return true;
+    const density = linkDensity(element, text.length);
+    return density > 0.5 && text.length < 1000;
+  }
+}

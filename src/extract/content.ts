@@ -1,0 +1,214 @@
+import {
+  $all, type AnyNode, classAndId, type Document, type Element, isBlock, isTag, isText, removeNode, squash, textOf,
+} from './dom.js';
+
+/**
+ * Finding the article body in a page: a readability-style scoring of text
+ * blocks (length, commas, link density, class and id hints), written for
+ * htmlparser2's DOM so it runs without a browser DOM.
+ */
+
+const ALWAYS_REMOVED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'input', 'select', 'textarea',
+  'link', 'meta', 'object', 'embed', 'canvas', 'nav', 'aside', 'footer', 'dialog', 'label', 'option', 'math', 'video', 'audio',
+]);
+
+const UNLIKELY =
+  /-ad-|\bads?\b|adsbygoogle|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|cookie|consent|newsletter|subscribe|promo|author-box|author-bio|masthead|navbar|toolbar|widget|login|signup|td-a-rec|outbrain|taboola|trending|most-?popular|recirc|modal|overlay|paywall/;
+const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post-|text/;
+const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'alert', 'alertdialog', 'dialog', 'search']);
+
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/;
+const NEGATIVE =
+  /-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|credit/;
+
+export function classWeight(element: Element): number {
+  const names = classAndId(element);
+  if (!names.trim()) return 0;
+  let weight = 0;
+  if (NEGATIVE.test(names)) weight -= 25;
+  if (POSITIVE.test(names)) weight += 25;
+  return weight;
+}
+
+function isHidden(element: Element): boolean {
+  const style = (element.attribs['style'] ?? '').replace(/\s+/g, '').toLowerCase();
+  return (
+    'hidden' in element.attribs ||
+    element.attribs['aria-hidden'] === 'true' ||
+    style.includes('display:none') ||
+    style.includes('visibility:hidden')
+  );
+}
+
+/** Removes what can never be article text, before scoring. Mutates the document. */
+export function stripBoilerplate(document: Document, keep: Set<Element>): void {
+  const doomed: Element[] = [];
+  const visit = (node: AnyNode) => {
+    if (!isTag(node)) return;
+    if (!keep.has(node)) {
+      const role = node.attribs['role'] ?? '';
+      if (ALWAYS_REMOVED.has(node.name) || isHidden(node) || UNLIKELY_ROLES.has(role)) {
+        doomed.push(node);
+        return;
+      }
+      if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
+        const names = classAndId(node);
+        if (names.trim() && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names) && !hasTag(node, 'article')) {
+          doomed.push(node);
+          return;
+        }
+      }
+    }
+    for (const child of node.children) visit(child);
+  };
+  for (const child of document.children) visit(child);
+  for (const element of doomed) removeNode(element);
+}
+
+function hasTag(element: Element, name: string): boolean {
+  return $all(name, element).length > 0;
+}
+
+export function linkDensity(element: Element, textLength = squash(textOf(element)).length): number {
+  if (textLength === 0) return 0;
+  let linkLength = 0;
+  for (const anchor of $all('a', element)) {
+    const href = anchor.attribs['href'] ?? '';
+    // Links within the page (footnotes, anchors) count less than links away.
+    linkLength += squash(textOf(anchor)).length * (href.startsWith('#') ? 0.3 : 1);
+  }
+  return Math.min(1, linkLength / textLength);
+}
+
+function ownTextLength(element: Element): number {
+  let length = 0;
+  for (const child of element.children) {
+    if (isText(child)) length += squash(child.data).length;
+    else if (isTag(child) && !isBlock(child)) length += squash(textOf(child)).length;
+  }
+  return length;
+}
+
+const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
+const COMMA = /[,，、،]/g;
+
+function baseScore(element: Element): number {
+  let score = classWeight(element);
+  switch (element.name) {
+    case 'article': score += 10; break;
+    case 'div': case 'section': case 'main': score += 5; break;
+    case 'pre': case 'td': case 'blockquote': score += 3; break;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': score -= 3; break;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': score -= 5; break;
+  }
+  return score;
+}
+
+/** The elements that make up the article body, in document order. */
+export function findContent(document: Document): Element[] {
+  const body = $all('body', document)[0] ?? (document.children.find(isTag) as Element | undefined);
+  if (!body) return [];
+  const scores = new Map<Element, number>();
+  const scoreOf = (element: Element) => {
+    let score = scores.get(element);
+    if (score === undefined) {
+      score = baseScore(element);
+      scores.set(element, score);
+    }
+    return score;
+  };
+
+  for (const element of $all('*', body)) {
+    let text: string;
+    if (SCORED_TAGS.has(element.name)) {
+      if (element.name === 'li' && $all('p', element).length > 0) continue;
+      text = squash(textOf(element));
+    } else if ((element.name === 'div' || element.name === 'section') && ownTextLength(element) >= 25) {
+      text = squash(textOf(element));
+    } else continue;
+    if (text.length < 25) continue;
+    let contentScore = 1 + (text.match(COMMA)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
+    let level = 0;
+    let ancestor = element.parent;
+    while (ancestor && isTag(ancestor) && level < 5) {
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(ancestor, scoreOf(ancestor) + contentScore / divider);
+      ancestor = ancestor.parent;
+      level++;
+    }
+  }
+
+  let top: Element | undefined;
+  let topScore = -Infinity;
+  const finalScores = new Map<Element, number>();
+  for (const [element, score] of scores) {
+    const final = score * (1 - linkDensity(element));
+    finalScores.set(element, final);
+    if (final > topScore) {
+      top = element;
+      topScore = final;
+    }
+  }
+  if (!top || topScore <= 0) return [body];
+
+  // Several strong candidates under one ancestor: the article is that ancestor.
+  const strong = [...finalScores].filter(([element, score]) => element !== top && score >= topScore * 0.75).map(([element]) => element);
+  if (strong.length >= 2) {
+    let ancestor = top.parent;
+    while (ancestor && isTag(ancestor) && ancestor.name !== 'body') {
+      const holder = ancestor;
+      const contained = strong.filter((element) => isInside(element, holder)).length;
+      if (contained >= Math.min(3, strong.length)) {
+        top = holder;
+        break;
+      }
+      ancestor = ancestor.parent;
+    }
+  }
+  // An only child carries no more information than its parent.
+  while (top.parent && isTag(top.parent) && top.parent.name !== 'body' && top.parent.children.filter(isTag).length === 1) {
+    top = top.parent;
+  }
+  const chosen = top;
+  topScore = finalScores.get(chosen) ?? topScore;
+
+  // Siblings that look like more of the article (a lead outside the body div, a second column).
+  const parent = chosen.parent;
+  if (!parent || !isTag(parent)) return [chosen];
+  const threshold = Math.max(10, topScore * 0.2);
+  const content: Element[] = [];
+  for (const sibling of parent.children) {
+    if (!isTag(sibling)) continue;
+    if (sibling === chosen) {
+      content.push(sibling);
+      continue;
+    }
+    let bonus = 0;
+    const names = classAndId(sibling);
+    if (names && names === classAndId(chosen)) bonus += topScore * 0.2;
+    const score = (finalScores.get(sibling) ?? 0) + bonus;
+    if (score >= threshold) {
+      content.push(sibling);
+      continue;
+    }
+    if (sibling.name === 'p') {
+      const text = squash(textOf(sibling));
+      const density = linkDensity(sibling, text.length);
+      if ((text.length > 80 && density < 0.25) || (text.length > 0 && text.length <= 80 && density === 0 && /\.( |$)/.test(text))) {
+        content.push(sibling);
+      }
+    }
+  }
+  return content;
+}
+
+function isInside(node: AnyNode, container: Element): boolean {
+  let current = node.parent;
+  while (current) {
+    if (current === container) return true;
+    current = current.parent;
+  }
+  return false;
+}

@@ -1,0 +1,126 @@
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { isTag, isText } from 'domhandler';
+import { selectAll, selectOne } from 'css-select';
+
+/** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
+export type { AnyNode, Document, Element };
+export { isTag, isText };
+
+export function parseHtml(html: string): Document {
+  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+}
+
+export function $all(selector: string, root: AnyNode | AnyNode[]): Element[] {
+  try {
+    return selectAll(selector, root);
+  } catch {
+    return [];
+  }
+}
+
+export function $one(selector: string, root: AnyNode | AnyNode[]): Element | null {
+  try {
+    return selectOne(selector, root);
+  } catch {
+    return null;
+  }
+}
+
+export function attr(node: Element, name: string): string | undefined {
+  return node.attribs[name];
+}
+
+/** class and id together, lower-cased: what the noise and content patterns are matched on. */
+export function classAndId(node: Element): string {
+  const cls = node.attribs['class'] ?? '';
+  const id = node.attribs['id'] ?? '';
+  return (cls + ' ' + id).toLowerCase();
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul',
+  'caption', 'center', 'summary', 'body', 'html',
+]);
+
+export function isBlock(node: Element): boolean {
+  return BLOCK_TAGS.has(node.name);
+}
+
+/**
+ * The text of a node as a reader sees it: block boundaries and <br> become
+ * white space, so "<p>a</p><p>b</p>" reads "a b" and not "ab".
+ */
+export function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  collectText(node, parts);
+  return parts.join('');
+}
+
+function collectText(node: AnyNode, parts: string[]): void {
+  if (isText(node)) {
+    parts.push(node.data);
+    return;
+  }
+  if (!isTag(node) && node.type !== 'root') return;
+  const element = node as Element;
+  if (isTag(node)) {
+    if (node.name === 'br') {
+      parts.push('\n');
+      return;
+    }
+    if (node.name === 'script' || node.name === 'style' || node.name === 'noscript' || node.name === 'template') return;
+  }
+  const block = isTag(node) && isBlock(node);
+  if (block) parts.push(' ');
+  for (const child of element.children) collectText(child, parts);
+  if (block) parts.push(' ');
+}
+
+/** Folds white space for comparisons and lengths. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function ancestors(node: AnyNode): Element[] {
+  const out: Element[] = [];
+  let current = node.parent;
+  while (current && isTag(current)) {
+    out.push(current);
+    current = current.parent;
+  }
+  return out;
+}
+
+export function closest(node: AnyNode, predicate: (element: Element) => boolean): Element | undefined {
+  if (isTag(node) && predicate(node)) return node;
+  return ancestors(node).find(predicate);
+}
+
+export function removeNode(node: AnyNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const index = parent.children.indexOf(node as never);
+  if (index >= 0) parent.children.splice(index, 1);
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.parent = null;
+  node.prev = null;
+  node.next = null;
+}
+
+/** An absolute http(s) URL for an href, or undefined for javascript:, mailto:, fragments and garbage. */
+export function resolveLink(href: string | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  const trimmed = href.trim();
+  if (!trimmed || trimmed.startsWith('#')) return undefined;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,184 @@
+import { decodeHTML } from 'entities';
+import { cleanInline } from '../text/sanitize.js';
+import { $all, $one, attr, type Document, type Element, resolveLink, squash, textOf } from './dom.js';
+import { JsonLd, stringOf } from './jsonld.js';
+import { normalizeDate } from './dates.js';
+
+export interface Metadata {
+  title: string;
+  /** The element the title was read from, so the body can leave it out. */
+  titleElement: Element | undefined;
+  byline: string | null;
+  published: string | null;
+  section: string | null;
+  siteName: string | null;
+  lang: string | null;
+  description: string | null;
+  canonicalUrl: string | null;
+}
+
+function meta(document: Document, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const element = $one(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`, document);
+    const content = element && attr(element, 'content');
+    if (content && content.trim()) return content.trim();
+  }
+  return undefined;
+}
+
+/** Titles in meta tags are sometimes double-escaped ("l&#8217;UE"). */
+function clean(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const out = cleanInline(/&(?:#\d+|#x[\da-f]+|\w+);/i.test(text) ? decodeHTML(text) : text);
+  return out || undefined;
+}
+
+export function readMetadata(document: Document, url: string): Metadata {
+  const ld = new JsonLd(document);
+  const article = ld.article();
+  const docTitle = clean(textOf($one('head > title, title', document) ?? document)) ?? '';
+  const siteName =
+    clean(meta(document, 'og:site_name', 'application-name')) ??
+    clean(ld.names(article?.['publisher'])[0]) ??
+    clean(stringOf(ld.ofType(/^WebSite$/)[0]?.['name'])) ??
+    null;
+
+  const { title, element: titleElement } = chooseTitle(document, docTitle, [
+    clean(stringOf(article?.['headline'])),
+    clean(meta(document, 'og:title', 'twitter:title')),
+  ], siteName);
+
+  const canonicalHref = $one('link[rel~="canonical" i]', document);
+  const canonicalUrl = resolveLink(canonicalHref ? attr(canonicalHref, 'href') : meta(document, 'og:url'), url) ?? null;
+  const htmlElement = $one('html', document);
+  const lang = (htmlElement && attr(htmlElement, 'lang')?.trim()) || meta(document, 'og:locale', 'content-language')?.replace('_', '-') || null;
+
+  return {
+    title,
+    titleElement,
+    byline: chooseByline(document, ld, article),
+    published: chooseDate(document, article),
+    section: chooseSection(document, ld, article),
+    siteName,
+    lang: lang ? cleanInline(lang) : null,
+    description: clean(meta(document, 'description', 'og:description', 'twitter:description')) ?? null,
+    canonicalUrl,
+  };
+}
+
+function normalizedForCompare(text: string): string {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+}
+
+/**
+ * The headline as shown on the page (an <h1>/<h2>), chosen because it agrees
+ * with the metadata title or the <title>; metadata titles often carry a site
+ * suffix or escaped entities, and pages often have several h1s (logo, widgets).
+ */
+function chooseTitle(
+  document: Document,
+  docTitle: string,
+  metaTitles: Array<string | undefined>,
+  siteName: string | null,
+): { title: string; element: Element | undefined } {
+  const references = [...metaTitles, docTitle].filter((text): text is string => Boolean(text)).map(normalizedForCompare);
+  const site = siteName ? normalizedForCompare(siteName) : '';
+  let best: { title: string; element: Element; score: number } | undefined;
+  for (const heading of $all('h1, h2', document)) {
+    const text = cleanInline(textOf(heading));
+    const normalized = normalizedForCompare(text);
+    if (normalized.length < 8 || normalized === site) continue;
+    let score = 0;
+    for (const reference of references) {
+      if (reference === normalized) score = Math.max(score, 3);
+      else if (reference.includes(normalized) && normalized.length > reference.length * 0.4) score = Math.max(score, 2);
+    }
+    if (score === 0) continue;
+    if (heading.name === 'h1') score += 0.5;
+    if (!best || score > best.score) best = { title: text, element: heading, score };
+  }
+  if (best) return { title: best.title, element: best.element };
+  const fromMeta = metaTitles.find((text): text is string => Boolean(text));
+  if (fromMeta) return { title: fromMeta, element: undefined };
+  const h1s = $all('h1', document).map((h1) => cleanInline(textOf(h1))).filter((text) => text.length >= 8);
+  if (h1s.length === 1 && h1s[0]) return { title: h1s[0], element: undefined };
+  return { title: stripSiteSuffix(docTitle, siteName), element: undefined };
+}
+
+function stripSiteSuffix(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|–—·»:-]\s+/);
+  if (parts.length < 2) return title;
+  const site = siteName ? normalizedForCompare(siteName) : '';
+  const kept = parts.filter((part) => normalizedForCompare(part) !== site);
+  const longest = kept.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest || title;
+}
+
+const BYLINE_PREFIX = /^(?:by|par|von|por|di|de|door|autor(?:e|a)?|author|written by|écrit par)\s*:?\s+/i;
+
+function chooseByline(document: Document, ld: JsonLd, article: Record<string, unknown> | undefined): string | null {
+  const fromLd = ld.names(article?.['author']).map((name) => cleanInline(name)).filter(Boolean);
+  if (fromLd.length) return fromLd.join(', ');
+  const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
+  if (fromMeta && !/^https?:/.test(fromMeta)) return fromMeta;
+  for (const selector of [
+    '[itemprop="author"] [itemprop="name"]',
+    '[rel="author"]',
+    '.byline .author, .byline a, .byline',
+    '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
+  ]) {
+    const element = $one(selector, document);
+    const text = element && cleanInline(attr(element, 'content') ?? textOf(element)).replace(BYLINE_PREFIX, '');
+    if (text && text.length < 80) return text;
+  }
+  // Classic WordPress themes put it in a sentence: "publié le ... par Odile Schaller et ...".
+  const sentence = $one('.postmetadata, .post-meta, .entry-meta, .meta', document);
+  const match = sentence && /\b(?:par|by|von|por)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})/u.exec(squash(textOf(sentence)));
+  return match?.[1] ?? null;
+}
+
+function chooseDate(document: Document, article: Record<string, unknown> | undefined): string | null {
+  const candidates: string[] = [];
+  const push = (value: string | undefined) => {
+    if (value) candidates.push(value.trim());
+  };
+  push(stringOf(article?.['datePublished']));
+  push(meta(document, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date'));
+  for (const time of $all('time[datetime]', document).slice(0, 3)) push(attr(time, 'datetime'));
+  const dates = candidates.map((raw) => normalizeDate(raw)).filter((date): date is NonNullable<typeof date> => date !== null);
+  const first = dates[0];
+  if (!first) return null;
+  // Prefer the same instant written in the site's own time zone (metadata is often UTC).
+  const local = dates.find((date) => date.epoch === first.epoch && date.hasLocalOffset);
+  return (local ?? first).iso;
+}
+
+function chooseSection(document: Document, ld: JsonLd, article: Record<string, unknown> | undefined): string | null {
+  const crumbs = breadcrumb(document, ld);
+  if (crumbs) return crumbs;
+  const fromLd = clean(stringOf(article?.['articleSection']));
+  if (fromLd) return fromLd;
+  const fromMeta = clean(meta(document, 'article:section', 'section'));
+  if (fromMeta) return fromMeta;
+  const category = $one('a[rel~="category"], .cat-links a, .post-categories a, .entry-category a', document);
+  return category ? cleanInline(textOf(category)) || null : null;
+}
+
+const HOME = /^(?:accueil|home|startseite|inicio|início|home page|pagina iniziale|acasă|homepage)$/i;
+
+function breadcrumb(document: Document, ld: JsonLd): string | null {
+  const list = ld.ofType(/^BreadcrumbList$/)[0];
+  const items = Array.isArray(list?.['itemListElement']) ? (list['itemListElement'] as Array<Record<string, unknown>>) : [];
+  const names = items
+    .filter((item) => item && typeof item === 'object' && item['item'] !== undefined)
+    .map((item) => clean(stringOf(item['name']) ?? stringOf((item['item'] as Record<string, unknown> | undefined)?.['name'])))
+    .filter((name): name is string => Boolean(name) && !HOME.test(name ?? ''));
+  if (names.length) return names[names.length - 1] ?? null;
+
+  const trail = $one('.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]', document);
+  if (!trail) return null;
+  const linked = $all('a', trail)
+    .map((link) => cleanInline(textOf(link)))
+    .filter((text) => text && !HOME.test(text));
+  return linked[linked.length - 1] ?? null;
+}

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type CachePolicy from 'http-cache-semantics';
+
+/**
+ * A persistent HTTP cache on disk: one file per URL, written atomically
+ * (temporary file + rename), so a crash mid-write leaves the old entry or none,
+ * never half of one. Each file is a header line of JSON (the cache policy and a
+ * checksum of the body) followed by the raw body bytes, so reading an entry
+ * back needs no re-encoding and a truncated or altered file is detected.
+ */
+export interface StoredResponse {
+  url: string;
+  finalUrl: string;
+  policy: CachePolicy.CachePolicyObject;
+  storedAt: number;
+  body: Buffer;
+}
+
+interface EntryHeader {
+  format: 1;
+  url: string;
+  finalUrl: string;
+  policy: CachePolicy.CachePolicyObject;
+  storedAt: number;
+  bodyLength: number;
+  bodySha1: string;
+}
+
+export interface CacheInfo {
+  dir: string;
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+}
+
+export interface DiskCacheOptions {
+  /** Least-recently-used entries are evicted past this size. */
+  maxBytes?: number;
+  /** Told about entries found damaged and set aside. */
+  onWarning?: (message: string) => void;
+}
+
+const MAGIC = 'KSQ1\n';
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+const PRUNE_EVERY_WRITES = 64;
+
+export class DiskCache {
+  readonly dir: string;
+  readonly maxBytes: number;
+  private readonly onWarning: (message: string) => void;
+  private writesSincePrune = 0;
+
+  constructor(dir: string, options: DiskCacheOptions = {}) {
+    this.dir = dir;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.onWarning = options.onWarning ?? (() => {});
+  }
+
+  private entriesDir(): string {
+    return path.join(this.dir, 'entries');
+  }
+
+  private fileFor(url: string): string {
+    const key = createHash('sha256').update(url).digest('hex');
+    return path.join(this.entriesDir(), key.slice(0, 2), `${key}.entry`);
+  }
+
+  async get(url: string): Promise<StoredResponse | undefined> {
+    const file = this.fileFor(url);
+    let raw: Buffer;
+    try {
+      raw = await readFile(file);
+    } catch {
+      return undefined;
+    }
+    const entry = parseEntry(raw);
+    if (!entry || entry.url !== url) {
+      await this.quarantine(file, url);
+      return undefined;
+    }
+    // Reading refreshes the entry's place in the least-recently-used order.
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {});
+    return entry;
+  }
+
+  async put(entry: Omit<StoredResponse, 'storedAt'> & { storedAt?: number }): Promise<void> {
+    const header: EntryHeader = {
+      format: 1,
+      url: entry.url,
+      finalUrl: entry.finalUrl,
+      policy: entry.policy,
+      storedAt: entry.storedAt ?? Date.now(),
+      bodyLength: entry.body.length,
+      bodySha1: sha1(entry.body),
+    };
+    const file = this.fileFor(entry.url);
+    await mkdir(path.dirname(file), { recursive: true });
+    const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
+    await writeFileAtomic(file, data);
+    if (this.writesSincePrune++ % PRUNE_EVERY_WRITES === 0) await this.prune();
+  }
+
+  /** Drops least-recently-used entries until the cache fits in `maxBytes`. */
+  async prune(maxBytes = this.maxBytes): Promise<number> {
+    const files = await this.listEntries();
+    let total = files.reduce((sum, file) => sum + file.size, 0);
+    if (total <= maxBytes) return 0;
+    files.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    let removed = 0;
+    for (const file of files) {
+      if (total <= maxBytes) break;
+      await unlink(file.path).catch(() => {});
+      total -= file.size;
+      removed++;
+    }
+    return removed;
+  }
+
+  async info(): Promise<CacheInfo> {
+    const files = await this.listEntries();
+    return {
+      dir: this.dir,
+      entries: files.length,
+      bytes: files.reduce((sum, file) => sum + file.size, 0),
+      maxBytes: this.maxBytes,
+    };
+  }
+
+  async clear(): Promise<number> {
+    const { entries } = await this.info();
+    await rm(this.entriesDir(), { recursive: true, force: true });
+    return entries;
+  }
+
+  private async listEntries(): Promise<Array<{ path: string; size: number; mtimeMs: number }>> {
+    const out: Array<{ path: string; size: number; mtimeMs: number }> = [];
+    let shards: string[];
+    try {
+      shards = await readdir(this.entriesDir());
+    } catch {
+      return out;
+    }
+    for (const shard of shards) {
+      const shardDir = path.join(this.entriesDir(), shard);
+      let names: string[];
+      try {
+        names = await readdir(shardDir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (!name.endsWith('.entry')) continue;
+        const file = path.join(shardDir, name);
+        try {
+          const info = await stat(file);
+          out.push({ path: file, size: info.size, mtimeMs: info.mtimeMs });
+        } catch {
+          // Removed by another process meanwhile.
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A damaged entry is moved aside (kept for inspection), never served. */
+  private async quarantine(file: string, url: string): Promise<void> {
+    const aside = path.join(this.dir, 'corrupt');
+    try {
+      await mkdir(aside, { recursive: true });
+      await rename(file, path.join(aside, `${path.basename(file)}.${Date.now()}`));
+      this.onWarning(`A damaged cache entry for ${url} was set aside in ${aside}; the page will be fetched again.`);
+    } catch {
+      // Another process moved it first; nothing is lost either way.
+    }
+  }
+}
+
+function sha1(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+function parseEntry(raw: Buffer): StoredResponse | undefined {
+  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return undefined;
+  const headerEnd = raw.indexOf(0x0a, MAGIC.length);
+  if (headerEnd < 0) return undefined;
+  let header: EntryHeader;
+  try {
+    header = JSON.parse(raw.subarray(MAGIC.length, headerEnd).toString('utf8')) as EntryHeader;
+  } catch {
+    return undefined;
+  }
+  const body = raw.subarray(headerEnd + 1);
+  if (header.format !== 1 || typeof header.url !== 'string' || typeof header.policy !== 'object') return undefined;
+  if (body.length !== header.bodyLength || sha1(body) !== header.bodySha1) return undefined;
+  return { url: header.url, finalUrl: header.finalUrl, policy: header.policy, storedAt: header.storedAt, body };
+}

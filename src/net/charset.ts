@@ -1,0 +1,49 @@
+import whatwgEncoding from 'whatwg-encoding';
+
+/**
+ * Decodes a response body the way a browser would (WHATWG Encoding): BOM first,
+ * then the HTTP `charset`, then a `<meta charset>` / `http-equiv` or an XML
+ * prolog found in the first bytes, else UTF-8. Labels go through the WHATWG
+ * label table, so "iso-8859-1" and "latin1" decode as windows-1252, and the
+ * decoder (iconv-lite) maps 0x80–0x9F to ’ € œ … rather than to C1 controls.
+ */
+export interface DecodedBody {
+  text: string;
+  /** WHATWG name of the encoding used, e.g. "UTF-8", "windows-1252". */
+  charset: string;
+}
+
+const SNIFF_BYTES = 4096;
+
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const match = /charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType ?? '');
+  return match?.[1];
+}
+
+/** The charset a document declares about itself in its first bytes. */
+export function sniffDeclaredCharset(head: string): string | undefined {
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  if (xml) return xml[1];
+  const metaCharset = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return metaCharset?.[1];
+}
+
+function knownEncoding(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const name = whatwgEncoding.labelToName(label);
+  return name && whatwgEncoding.isSupported(name) ? name : undefined;
+}
+
+export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody {
+  const bom = whatwgEncoding.getBOMEncoding(bytes);
+  let charset = bom ?? knownEncoding(charsetFromContentType(contentType));
+  if (!charset) {
+    // ASCII-compatible sniff: declarations are plain ASCII in every encoding we support.
+    const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
+    charset = knownEncoding(sniffDeclaredCharset(head));
+    // A page that claims UTF-16 in a <meta> is in fact ASCII-compatible (HTML spec).
+    if (charset === 'UTF-16LE' || charset === 'UTF-16BE') charset = 'UTF-8';
+  }
+  charset ??= 'UTF-8';
+  return { text: whatwgEncoding.decode(bytes, charset), charset };
+}

@@ -1,0 +1,222 @@
+import got, { type Got, type Response, RequestError } from 'got';
+import CachePolicy from 'http-cache-semantics';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { KiosqueError } from '../errors.js';
+import { USER_AGENT } from '../version.js';
+import type { DiskCache } from './cache.js';
+import { decodeBody } from './charset.js';
+import { describeNetworkError } from './describe-error.js';
+
+export interface FetchedResource {
+  /** The URL asked for. */
+  url: string;
+  /** Where redirects ended. */
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  bytes: Buffer;
+  text: string;
+  charset: string;
+  /** Served from the disk cache without a full download. */
+  fromCache: boolean;
+  /** The copy is older than its freshness lifetime and could not be revalidated. */
+  stale: boolean;
+}
+
+export interface HttpClientOptions {
+  cache?: DiskCache;
+  /** Read only from the cache; never touch the network. */
+  offline?: boolean;
+  /** Upper bound for one resource, retries included. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  perHostConcurrency?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5';
+
+/**
+ * The one HTTP client of kiosque: got for the wire (timeouts, bounded retries,
+ * redirect limit, decompression) and http-cache-semantics for the rules of
+ * the disk cache (freshness, conditional revalidation, 304s).
+ */
+export class HttpClient {
+  readonly offline: boolean;
+  private readonly cache: DiskCache | undefined;
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+  private readonly perHostConcurrency: number;
+  private readonly http: Got;
+  private readonly inFlight = new Map<string, Promise<FetchedResource>>();
+  private readonly hostLimits = new Map<string, LimitFunction>();
+
+  constructor(options: HttpClientOptions = {}) {
+    this.cache = options.cache;
+    this.offline = options.offline ?? false;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.perHostConcurrency = options.perHostConcurrency ?? 4;
+    this.http = got.extend({
+      headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
+      decompress: true,
+      followRedirect: true,
+      maxRedirects: 10,
+      throwHttpErrors: false,
+      responseType: 'buffer',
+      timeout: { connect: Math.min(10_000, this.timeoutMs), request: this.timeoutMs },
+      retry: {
+        limit: 1,
+        methods: ['GET'],
+        statusCodes: [408, 429, 502, 503, 504],
+        // Refused connections and unknown hosts are not transient: retrying only delays the message.
+        errorCodes: ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'],
+        maxRetryAfter: 2_000,
+        backoffLimit: 1_000,
+      },
+      hooks: {
+        beforeRedirect: [
+          (options) => {
+            const protocol = options.url instanceof URL ? options.url.protocol : '';
+            if (protocol !== 'http:' && protocol !== 'https:') {
+              throw new KiosqueError('BAD_URL', `The server redirected to a ${protocol} address, which kiosque does not follow.`);
+            }
+          },
+        ],
+      },
+    });
+  }
+
+  /** Fetches a URL through the cache. Concurrent calls for one URL share one fetch. */
+  fetch(url: string): Promise<FetchedResource> {
+    const normalized = normalizeUrl(url);
+    const pending = this.inFlight.get(normalized);
+    if (pending) return pending;
+    const host = new URL(normalized).host;
+    let limit = this.hostLimits.get(host);
+    if (!limit) {
+      limit = pLimit(this.perHostConcurrency);
+      this.hostLimits.set(host, limit);
+    }
+    const task = limit(() => this.fetchThroughCache(normalized)).finally(() => this.inFlight.delete(normalized));
+    this.inFlight.set(normalized, task);
+    return task;
+  }
+
+  private async fetchThroughCache(url: string): Promise<FetchedResource> {
+    const request = { url, method: 'GET', headers: { accept: ACCEPT } };
+    const cached = await this.cache?.get(url);
+    const policy = cached ? CachePolicy.fromObject(cached.policy) : undefined;
+
+    if (cached && policy?.satisfiesWithoutRevalidation(request)) {
+      return fromStored(url, cached.finalUrl, policy, cached.body, { stale: false });
+    }
+    if (this.offline) {
+      if (cached && policy) return fromStored(url, cached.finalUrl, policy, cached.body, { stale: policy.stale() });
+      throw new KiosqueError('OFFLINE_MISS', `Offline, and ${url} is not in the cache.`, { url });
+    }
+
+    const headers = policy ? (policy.revalidationHeaders(request) as Record<string, string>) : request.headers;
+    let response: Response<Buffer>;
+    try {
+      response = await this.download(url, headers);
+    } catch (error) {
+      // The network failed: an old copy is better than nothing, marked as such.
+      if (cached && policy && !(error instanceof KiosqueError && error.code === 'TOO_LARGE')) {
+        return fromStored(url, cached.finalUrl, policy, cached.body, { stale: true });
+      }
+      throw error;
+    }
+
+    const responseForPolicy = { status: response.statusCode, headers: response.headers };
+    if (cached && policy && response.statusCode === 304) {
+      const { policy: updated } = policy.revalidatedPolicy(request, responseForPolicy);
+      await this.store(url, cached.finalUrl, updated, cached.body);
+      return fromStored(url, cached.finalUrl, updated, cached.body, { stale: false });
+    }
+    if (response.statusCode >= 400) {
+      if (cached && policy && response.statusCode >= 500) {
+        return fromStored(url, cached.finalUrl, policy, cached.body, { stale: true });
+      }
+      throw new KiosqueError(
+        'HTTP_STATUS',
+        `The server answered ${response.statusCode}${response.statusMessage ? ` ${response.statusMessage}` : ''} for ${url}.`,
+        { url },
+      );
+    }
+    const finalUrl = response.url;
+    const newPolicy = new CachePolicy(request, responseForPolicy, { shared: false });
+    // Pages without validators or lifetimes are still kept: reading offline and going back need them.
+    if (response.statusCode === 200) await this.store(url, finalUrl, newPolicy, response.body);
+    return toResource(url, finalUrl, response.statusCode, String(response.headers['content-type'] ?? ''), response.body, {
+      fromCache: false,
+      stale: false,
+    });
+  }
+
+  private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer): Promise<void> {
+    if (!this.cache) return;
+    try {
+      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body });
+    } catch {
+      // A read-only or full disk must not stop reading: the page is still shown.
+    }
+  }
+
+  private async download(url: string, headers: Record<string, string>): Promise<Response<Buffer>> {
+    const request = this.http.get(url, { headers, responseType: 'buffer', signal: AbortSignal.timeout(this.timeoutMs + 1_000) });
+    let tooLarge = false;
+    request.on('downloadProgress', ({ transferred, total }) => {
+      if (transferred > this.maxBytes || (total !== undefined && total > this.maxBytes)) {
+        tooLarge = true;
+        request.cancel();
+      }
+    });
+    try {
+      return await request;
+    } catch (error) {
+      if (tooLarge) {
+        throw new KiosqueError('TOO_LARGE', `${url} is larger than ${Math.round(this.maxBytes / 1024 / 1024)} MB; kiosque stopped reading it.`, {
+          url,
+          cause: error,
+        });
+      }
+      if (error instanceof RequestError && error.cause instanceof KiosqueError) throw error.cause;
+      if (error instanceof KiosqueError) throw error;
+      throw describeNetworkError(error, url, this.timeoutMs);
+    }
+  }
+}
+
+function normalizeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new KiosqueError('BAD_URL', `"${url}" is not a web address.`, { url });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new KiosqueError('BAD_URL', `Only http and https addresses can be read, not ${parsed.protocol}.`, { url });
+  }
+  parsed.hash = '';
+  return parsed.href;
+}
+
+function fromStored(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, flags: { stale: boolean }): FetchedResource {
+  const contentType = String(policy.responseHeaders()['content-type'] ?? '');
+  return toResource(url, finalUrl, 200, contentType, body, { fromCache: true, stale: flags.stale });
+}
+
+function toResource(
+  url: string,
+  finalUrl: string,
+  status: number,
+  contentType: string,
+  bytes: Buffer,
+  flags: { fromCache: boolean; stale: boolean },
+): FetchedResource {
+  const { text, charset } = decodeBody(bytes, contentType);
+  return { url, finalUrl, status, contentType, bytes, text, charset, ...flags };
+}

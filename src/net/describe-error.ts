@@ -1,0 +1,40 @@
+import { KiosqueError } from '../errors.js';
+
+const MESSAGES: Record<string, (host: string) => string> = {
+  ECONNREFUSED: (host) => `${host} refused the connection (nothing is listening there).`,
+  ENOTFOUND: (host) => `${host} could not be found (DNS lookup failed).`,
+  EAI_AGAIN: (host) => `${host} could not be looked up (DNS is not answering).`,
+  ECONNRESET: (host) => `${host} broke off the connection.`,
+  EPIPE: (host) => `${host} broke off the connection.`,
+  EHOSTUNREACH: (host) => `${host} cannot be reached from this network.`,
+  ENETUNREACH: (host) => `The network is unreachable (while contacting ${host}).`,
+  ERR_TOO_MANY_REDIRECTS: (host) => `${host} redirects in a loop (too many redirects).`,
+  Z_BUF_ERROR: (host) => `${host} sent a truncated compressed body.`,
+  Z_DATA_ERROR: (host) => `${host} sent a damaged compressed body.`,
+  ERR_UNSUPPORTED_PROTOCOL: (host) => `${host} redirected to an address kiosque does not follow.`,
+};
+
+/** Turns what got and Node throw into a KiosqueError a reader can act on. */
+export function describeNetworkError(error: unknown, url: string, timeoutMs: number): KiosqueError {
+  const host = safeHost(url);
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const name = (error as { name?: string } | null)?.name ?? '';
+  if (code === 'ETIMEDOUT' || name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
+    return new KiosqueError('TIMEOUT', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`, { url, cause: error });
+  }
+  if (code === 'ERR_TOO_MANY_REDIRECTS' || name === 'MaxRedirectsError') {
+    return new KiosqueError('REDIRECTS', `${host} redirects in a loop (too many redirects).`, { url, cause: error });
+  }
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  const describe = MESSAGES[code] ?? MESSAGES[cause?.code ?? ''];
+  const message = describe ? describe(host) : `Could not fetch ${url}: ${(error as Error)?.message ?? String(error)}`;
+  return new KiosqueError('NETWORK', message, { url, cause: error });
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Text from the web is untrusted: a page, a feed, a URL or a header may carry
+ * ANSI escape sequences, C0/C1 control characters or bidi overrides that would
+ * take over the reader's terminal. Every string that leaves the core goes
+ * through one of these functions.
+ */
+
+// ESC-introduced sequences (CSI, OSC, DCS, single-character escapes) first, so
+// their parameters do not survive as visible garbage once ESC itself is gone.
+const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_])/g;
+// C1 CSI (U+009B) followed by its parameters.
+const C1_CSI_SEQUENCE = /\u009B[0-?]*[ -/]*[@-~]/g;
+// C0 controls except tab/newline, DEL, C1 controls, bidi embeddings, overrides
+// and isolates, line/paragraph separators, BOM and other invisible formatters.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF\uFFF9-\uFFFB]/g;
+const SPACES = /[\t\n\r\f\v\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+const HORIZONTAL_SPACES = /[\t\f\v\u0020\u1680\u2000-\u200A\u205F\u3000]+/g;
+
+/** Removes escape sequences and control characters, keeping tabs and newlines. */
+export function stripControls(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(C1_CSI_SEQUENCE, '').replace(CONTROL, '');
+}
+
+/**
+ * One line of text: controls removed, every run of white space folded to one
+ * space. Non-breaking spaces (U+00A0, U+202F) are kept as they are when alone,
+ * because French typography uses them before « : ; ! ? » and the wrapper must
+ * not break there.
+ */
+export function cleanInline(text: string): string {
+  return stripControls(text)
+    .replace(SPACES, (run) => (run === '\u00A0' || run === '\u202F' ? run : ' '))
+    .trim();
+}
+
+/** Text that may keep line breaks (a preformatted block): controls out, lines kept. */
+export function cleanMultiline(text: string): string {
+  return stripControls(text.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((line) => line.replace(HORIZONTAL_SPACES, ' ').trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+/** Deep-cleans every string of a JSON-ready value; used before `--json` output. */
+export function sanitizeDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T;
+  if (Array.isArray(value)) return value.map((item) => sanitizeDeep(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = sanitizeDeep(item);
+    return out as T;
+  }
+  return value;
+}
