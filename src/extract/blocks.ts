@@ -6,7 +6,7 @@ import type { Block, RelatedLink } from './types.js';
 
 /** Inside the article body: parts that are page furniture, not text. */
 const NOISE =
-  /\b(?:td-a-rec|adsbygoogle|advert\w*|ad-container|ad-slot|ad-wrapper|share\w*|sharing|social\w*|sharedaddy|related\w*|jp-relatedposts|yarpp-related|author-box\w*|author-bio|about-author|newsletter\w*|subscribe\w*|promo\w*|tags|tag-links|post-tags|td-post-source-tags|wp-caption-text|caption|credit|figcaption|comments?|respond|page-links|post-navigation|td-post-next-prev|inline-related|read-more|postmetadata|post-meta|entry-meta|embed-\w*|print\w*|noprint|hidden|sr-only|visually-hidden|screen-reader-text)\b/;
+  /\b(?:td-a-rec|adsbygoogle|advert\w*|ad-container|ad-slot|ad-wrapper|share\w*|sharing|social\w*|sharedaddy|related\w*|jp-relatedposts|yarpp-related|author-box\w*|author-bio|about-author|newsletter\w*|subscribe\w*|promo\w*|tags|tag-links|post-tags|td-post-source-tags|wp-caption-text|caption|credit|figcaption|comments?|respond|page-links|post-navigation|td-post-next-prev|inline-related|read-more|postmetadata|post-meta|entry-meta|embed-\w*|print\w*|noprint|sr-only|visually-hidden|screen-reader-text)\b/;
 
 const SKIPPED_TAGS = new Set(['figure', 'figcaption', 'img', 'picture', 'aside', 'nav', 'footer', 'header', 'button', 'form', 'hr', 'sup.footnote']);
 

@@ -9,12 +9,14 @@ import {
  */
 
 const ALWAYS_REMOVED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'input', 'select', 'textarea',
-  'link', 'meta', 'object', 'embed', 'canvas', 'nav', 'aside', 'footer', 'dialog', 'label', 'option', 'math', 'video', 'audio',
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'input', 'select', 'textarea',
+  'link', 'meta', 'object', 'embed', 'canvas', 'dialog', 'label', 'option', 'math', 'video', 'audio',
 ]);
+/** Page furniture by its tag, unless a (badly built) page wraps its article in one. */
+const STRUCTURAL = new Set(['form', 'nav', 'aside', 'footer']);
 
 const UNLIKELY =
-  /-ad-|\bads?\b|adsbygoogle|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|cookie|consent|newsletter|subscribe|promo|author-box|author-bio|masthead|navbar|toolbar|widget|login|signup|td-a-rec|outbrain|taboola|trending|most-?popular|recirc|modal|overlay|paywall/;
+  /-ad-|\bads?\b|adsbygoogle|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|cookie|consent|newsletter|subscribe|promo|author-box|author-bio|masthead|navbar|toolbar|login|signup|td-a-rec|outbrain|taboola|trending|most-?popular|recirc|modal|overlay|paywall/;
 const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post-|text/;
 const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'alert', 'alertdialog', 'dialog', 'search']);
 
@@ -44,17 +46,22 @@ function isHidden(element: Element): boolean {
 /** Removes what can never be article text, before scoring. Mutates the document. */
 export function stripBoilerplate(document: Document, keep: Set<Element>): void {
   const doomed: Element[] = [];
+  const paragraphText = (root: Element | Document) => $all('p', root).reduce((sum, p) => sum + squash(textOf(p)).length, 0);
+  const totalParagraphText = paragraphText(document);
+  // A class name is a weak hint: a container holding most of the page's prose stays.
+  const holdsTheProse = (element: Element) => totalParagraphText > 500 && paragraphText(element) > totalParagraphText * 0.3;
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
     if (!keep.has(node)) {
       const role = node.attribs['role'] ?? '';
-      if (ALWAYS_REMOVED.has(node.name) || isHidden(node) || UNLIKELY_ROLES.has(role)) {
+      const structural = STRUCTURAL.has(node.name) || UNLIKELY_ROLES.has(role);
+      if (ALWAYS_REMOVED.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
         doomed.push(node);
         return;
       }
       if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
         const names = classAndId(node);
-        if (names.trim() && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names) && !hasTag(node, 'article')) {
+        if (names.trim() && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
           doomed.push(node);
           return;
         }
