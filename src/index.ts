@@ -2,3 +2,6 @@
 export { extractArticle, articleText } from './extract/article.js';
 export type { Article, Block, Link, RelatedLink } from './extract/types.js';
 export { KiosqueError, type ErrorCode } from './errors.js';
+export { parseFeed } from './feeds/parse.js';
+export type { Headline, ParsedFeed } from './feeds/types.js';
+export { discoverFeeds, headlinesFromPage } from './feeds/discover.js';

@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { KiosqueError } from '../errors.js';
+
+export type Command =
+  | { name: 'reader'; sources: string[] }
+  | { name: 'headlines'; sources: string[] }
+  | { name: 'read'; url: string }
+  | { name: 'sources'; action: 'list' }
+  | { name: 'sources'; action: 'add' | 'remove'; url: string }
+  | { name: 'cache'; action: 'info' | 'clear' }
+  | { name: 'help' }
+  | { name: 'version' };
+
+export interface GlobalOptions {
+  json: boolean;
+  offline: boolean;
+  demo: boolean;
+  cacheDir: string | undefined;
+  sourcesFile: string | undefined;
+  limit: number | undefined;
+  timeoutMs: number | undefined;
+}
+
+export interface ParsedArgs {
+  command: Command;
+  options: GlobalOptions;
+}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  offline: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  sources: { type: 'string' },
+  limit: { type: 'string' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export const USAGE = `kiosque — a terminal newsstand
+
+Usage:
+  kiosque [SOURCE...] [--sources FILE]      open the reader (feeds or sites)
+  kiosque --demo                            open the reader on the built-in demo newsstand
+  kiosque headlines [SOURCE...] [--sources FILE] [--limit N]
+  kiosque read URL
+  kiosque sources list | add URL | remove URL
+  kiosque cache info | clear
+
+Options (every command):
+  --json             print one JSON document on stdout (errors as JSON on stderr)
+  --offline          read only from the cache
+  --cache-dir DIR    cache location (default: $KIOSQUE_CACHE_DIR or the XDG cache dir)
+  --timeout SECONDS  give up on a page after this long (default 30)
+  --demo             serve and use the built-in demo newsstand (no network needed)
+  -h, --help         this help
+  -v, --version      the version
+
+Exit status: 0 ok, 2 usage or configuration error, 3 network error, 4 unreadable page or feed.`;
+
+function usage(message: string): KiosqueError {
+  return new KiosqueError('USAGE', `${message}\nRun "kiosque --help" for usage.`);
+}
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw usage(`${flag} needs a positive number, not "${value}".`);
+  return number;
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true; args: string[] }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usage((error as Error).message.split('\n')[0] ?? 'Bad arguments.');
+  }
+  const { values, positionals } = parsed;
+  const timeout = positiveNumber(values.timeout, '--timeout');
+  const options: GlobalOptions = {
+    json: values.json ?? false,
+    offline: values.offline ?? false,
+    demo: values.demo ?? false,
+    cacheDir: values['cache-dir'],
+    sourcesFile: values.sources,
+    limit: positiveNumber(values.limit, '--limit'),
+    timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+  };
+  if (values.help) return { command: { name: 'help' }, options };
+  if (values.version) return { command: { name: 'version' }, options };
+
+  const [first, ...rest] = positionals;
+  switch (first) {
+    case undefined:
+      return { command: { name: 'reader', sources: [] }, options };
+    case 'headlines':
+      return { command: { name: 'headlines', sources: rest }, options };
+    case 'read': {
+      if (rest.length !== 1 || !rest[0]) throw usage('"kiosque read" takes one URL.');
+      return { command: { name: 'read', url: rest[0] }, options };
+    }
+    case 'sources': {
+      const [action, url, ...extra] = rest;
+      if (action === 'list' || action === undefined) return { command: { name: 'sources', action: 'list' }, options };
+      if ((action === 'add' || action === 'remove') && url && extra.length === 0) return { command: { name: 'sources', action, url }, options };
+      throw usage(`"kiosque sources" takes list, add URL or remove URL.`);
+    }
+    case 'cache': {
+      const [action = 'info', ...extra] = rest;
+      if ((action === 'info' || action === 'clear') && extra.length === 0) return { command: { name: 'cache', action }, options };
+      throw usage(`"kiosque cache" takes info or clear.`);
+    }
+    default:
+      if (/^https?:\/\//i.test(first)) return { command: { name: 'reader', sources: positionals }, options };
+      throw usage(`Unknown command "${first}".`);
+  }
+}

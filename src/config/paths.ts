@@ -1,0 +1,12 @@
+import envPaths from 'env-paths';
+
+/** XDG paths on Linux (and the platform's own elsewhere), overridable for tests and scripts. */
+const paths = envPaths('kiosque', { suffix: '' });
+
+export function cacheDir(override?: string): string {
+  return override ?? process.env['KIOSQUE_CACHE_DIR'] ?? paths.cache;
+}
+
+export function configDir(): string {
+  return process.env['KIOSQUE_CONFIG_DIR'] ?? paths.config;
+}

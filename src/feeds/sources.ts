@@ -1,0 +1,63 @@
+import { KiosqueError } from '../errors.js';
+import { parseHtml } from '../extract/dom.js';
+import type { FetchedResource, HttpClient } from '../net/client.js';
+import { discoverFeeds, headlinesFromPage } from './discover.js';
+import { parseFeed, sortNewestFirst } from './parse.js';
+import type { Headline } from './types.js';
+
+export interface SourceResult {
+  /** The address as configured. */
+  url: string;
+  title: string;
+  headlines: Headline[];
+  /** Where the headlines came from: the feed itself, a discovered feed, or the page's links. */
+  via: 'feed' | 'discovered-feed' | 'page';
+  stale: boolean;
+  error: KiosqueError | null;
+}
+
+export function looksLikeFeed(resource: Pick<FetchedResource, 'contentType' | 'text'>): boolean {
+  if (/(?:rss|atom|rdf|feed)\+(?:xml|json)|\/(?:xml|json)\b/i.test(resource.contentType)) return true;
+  const start = resource.text.replace(/^\uFEFF/, '').trimStart().slice(0, 512);
+  if (/^<!doctype html|^<html/i.test(start)) return false;
+  return /^<\?xml|^<rss|^<feed|^<rdf:RDF|^\{/i.test(start);
+}
+
+/** Reads one source (a feed or a site's page) into headlines; never throws. */
+export async function readSource(client: HttpClient, url: string): Promise<SourceResult> {
+  try {
+    const resource = await client.fetch(url);
+    if (looksLikeFeed(resource)) {
+      const feed = parseFeed(resource.text, resource.finalUrl);
+      return { url, title: feed.title, headlines: feed.headlines, via: 'feed', stale: resource.stale, error: null };
+    }
+    const [feed] = discoverFeeds(parseHtml(resource.text), resource.finalUrl);
+    if (feed) {
+      const feedResource = await client.fetch(feed.url);
+      const parsed = parseFeed(feedResource.text, feedResource.finalUrl);
+      return { url, title: parsed.title, headlines: parsed.headlines, via: 'discovered-feed', stale: feedResource.stale, error: null };
+    }
+    const page = headlinesFromPage(resource.text, resource.finalUrl);
+    if (page.headlines.length === 0) {
+      throw new KiosqueError('NO_FEED', `${url} has no feed and no article links kiosque could find.`, { url });
+    }
+    return { url, title: page.title, headlines: page.headlines, via: 'page', stale: resource.stale, error: null };
+  } catch (error) {
+    const failure = error instanceof KiosqueError ? error : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
+    return { url, title: safeHost(url), headlines: [], via: 'feed', stale: false, error: failure };
+  }
+}
+
+/** All sources at once; one failing source leaves the others standing. */
+export async function readSources(client: HttpClient, urls: string[]): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
+  const sources = await Promise.all(urls.map((url) => readSource(client, url)));
+  return { sources, headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)) };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
