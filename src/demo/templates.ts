@@ -41,8 +41,8 @@ export function gazettePage(article: DatedArticle, all: DatedArticle[]): string 
   return `${head(article.site, article.title, `<meta property="article:published_time" content="${offsetIso(article.published)}"><link rel="alternate" type="application/rss+xml" title="${escape(article.site.name)}" href="/gazette/feed.xml">`)}
 <body><div class="td-header-menu-wrap"><ul class="menu"><li><a href="/gazette/">Accueil</a></li><li><a href="/gazette/">Économie</a></li><li><a href="/gazette/">Culture</a></li></ul></div>
 <div class="td-crumb-container"><div class="entry-crumbs"><span><a class="entry-crumb" href="/gazette/">Accueil</a></span> <span><a class="entry-crumb" href="/gazette/">${escape(article.section)}</a></span> <span class="td-bred-no-url-last">${escape(article.title)}</span></div></div>
-<article class="post type-post"><div class="td-post-header"><h1 class="entry-title">${escape(article.title)}</h1>
-<div class="td-module-meta-info"><div class="td-post-author-name">Par <a href="/gazette/">${escape(article.author)}</a></div> <time class="entry-date" datetime="${offsetIso(article.published)}">${article.published.toLocaleDateString('fr-FR')}</time> <div class="td-post-views"><span>${(index + 3) * 17}</span></div></div></div>
+<article class="post type-post"><header class="td-post-header"><h1 class="entry-title">${escape(article.title)}</h1>
+<div class="td-module-meta-info"><div class="td-post-author-name">Par <a href="/gazette/">${escape(article.author)}</a></div> <time class="entry-date" datetime="${offsetIso(article.published)}">${article.published.toLocaleDateString('fr-FR')}</time> <div class="td-post-views"><span>${(index + 3) * 17}</span></div></div></header>
 <div class="td-post-sharing"><a href="https://www.facebook.com/sharer.php">Facebook</a> <a href="https://twitter.com/intent/tweet">Twitter</a></div>
 <div class="td-post-content tagdiv-type">
 ${paragraphsWithRelated(article, all, 'Lire aussi :', (label) => `<strong>${label}</strong>`)}

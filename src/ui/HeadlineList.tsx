@@ -1,0 +1,48 @@
+import { Box, Text } from 'ink';
+import type { Headline } from '../feeds/types.js';
+import type { SourceError } from '../state/reader.js';
+import { relativeTime } from './relative-time.js';
+
+interface Props {
+  headlines: Headline[];
+  cursor: number;
+  height: number;
+  width: number;
+  read: Record<string, true>;
+  errors: SourceError[];
+  now: number;
+  locale: string;
+}
+
+/** The visible window of the headline list; only those rows are rendered. */
+export function HeadlineList({ headlines, cursor, height, width, read, errors, now, locale }: Props) {
+  const errorRows = errors.slice(0, Math.max(0, height - 1));
+  const rows = Math.max(1, height - errorRows.length);
+  const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, headlines.length - rows));
+  const visible = headlines.slice(start, start + rows);
+  return (
+    <Box flexDirection="column" height={height}>
+      {errorRows.map((error) => (
+        <Text key={error.source} color="red" wrap="truncate-end">
+          ! {error.source}: {error.message}
+        </Text>
+      ))}
+      {headlines.length === 0 && errors.length === 0 ? <Text dimColor>No headlines.</Text> : null}
+      {visible.map((headline, offset) => {
+        const index = start + offset;
+        const selected = index === cursor;
+        const when = relativeTime(headline.published, now, locale);
+        const tail = ` ${headline.source}${when ? ` · ${when}` : ''}`;
+        return (
+          <Box key={headline.url} width={width}>
+            <Text color={selected ? 'cyan' : undefined} bold={selected}>{selected ? '›' : ' '}{read[headline.url] ? ' ' : '•'} </Text>
+            <Box flexGrow={1} flexShrink={1}>
+              <Text wrap="truncate-end" color={selected ? 'cyan' : undefined} bold={!read[headline.url]}>{headline.title}</Text>
+            </Box>
+            <Text dimColor wrap="truncate-start">{tail}</Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

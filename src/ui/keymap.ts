@@ -1,0 +1,71 @@
+import type { Key } from 'ink';
+
+/** What has the keyboard: decides which rows of the table apply. */
+export type Focus = 'list' | 'filter' | 'article' | 'help' | 'links';
+
+export type Command =
+  | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
+  | 'open' | 'back' | 'forward' | 'quit' | 'forceQuit'
+  | 'help' | 'links' | 'next' | 'previous' | 'filter' | 'reload' | 'browser' | 'close'
+  | { related: number };
+
+type KeyName = keyof Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'backspace' | 'delete' | 'home' | 'end'>;
+
+interface Binding {
+  /** Characters typed (e.g. "j") or named keys (e.g. "downArrow"). */
+  chars?: string[];
+  keys?: KeyName[];
+  ctrl?: string;
+  focus: Focus[];
+  command: Command;
+  /** Shown by "?"; rows without it are aliases. */
+  help?: { keys: string; what: string };
+}
+
+const READING: Focus[] = ['article'];
+const BROWSING: Focus[] = ['list', 'article'];
+
+/** The one table of key bindings. The help screen is generated from it. */
+export const BINDINGS: Binding[] = [
+  { chars: ['j'], keys: ['downArrow'], focus: BROWSING, command: 'down', help: { keys: 'j ↓', what: 'next headline / scroll down a line' } },
+  { chars: ['k'], keys: ['upArrow'], focus: BROWSING, command: 'up', help: { keys: 'k ↑', what: 'previous headline / scroll up a line' } },
+  { chars: [' '], keys: ['pageDown'], focus: BROWSING, command: 'pageDown', help: { keys: 'space PgDn', what: 'page down' } },
+  { chars: ['b'], keys: ['pageUp'], focus: BROWSING, command: 'pageUp', help: { keys: 'b PgUp', what: 'page up' } },
+  { chars: ['g'], keys: ['home'], focus: BROWSING, command: 'top', help: { keys: 'g', what: 'to the top' } },
+  { chars: ['G'], keys: ['end'], focus: BROWSING, command: 'bottom', help: { keys: 'G', what: 'to the end' } },
+  { keys: ['return'], focus: ['list'], command: 'open', help: { keys: 'Enter', what: 'open the headline' } },
+  { chars: ['/'], focus: ['list'], command: 'filter', help: { keys: '/', what: 'filter headlines by words' } },
+  { chars: ['R'], focus: ['list'], command: 'reload', help: { keys: 'R', what: 'reload the sources' } },
+  { chars: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], focus: READING, command: { related: 0 }, help: { keys: '1-9', what: 'open related link [n] ("Lire aussi")' } },
+  { chars: ['l'], focus: READING, command: 'links', help: { keys: 'l', what: 'list every link of the article' } },
+  { chars: ['n'], focus: READING, command: 'next', help: { keys: 'n', what: 'next article of the site' } },
+  { chars: ['p'], focus: READING, command: 'previous', help: { keys: 'p', what: 'previous article of the site' } },
+  { chars: ['h'], keys: ['backspace', 'delete', 'leftArrow'], focus: BROWSING, command: 'back', help: { keys: 'h ← Backspace', what: 'back' } },
+  { chars: ['L'], keys: ['rightArrow'], focus: BROWSING, command: 'forward', help: { keys: 'L →', what: 'forward' } },
+  { chars: ['o'], focus: READING, command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
+  { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
+  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back to the list / quit' } },
+  { ctrl: 'c', focus: ['list', 'article', 'help', 'links', 'filter'], command: 'forceQuit', help: { keys: 'Ctrl-C', what: 'quit at once' } },
+  { keys: ['escape'], chars: ['q'], focus: ['help', 'links'], command: 'close' },
+  { chars: ['j'], keys: ['downArrow'], focus: ['links'], command: 'down' },
+  { chars: ['k'], keys: ['upArrow'], focus: ['links'], command: 'up' },
+  { keys: ['return'], focus: ['links'], command: 'open' },
+  { chars: ['l'], focus: ['links'], command: 'close' },
+];
+
+/** The command for a key press in a focus, if any. Filter typing is handled as text, not here. */
+export function commandFor(focus: Focus, input: string, key: Key): Command | undefined {
+  for (const binding of BINDINGS) {
+    if (!binding.focus.includes(focus)) continue;
+    if (binding.ctrl) {
+      if (key.ctrl && input === binding.ctrl) return binding.command;
+      continue;
+    }
+    if (key.ctrl || key.meta) continue;
+    if (binding.keys?.some((name) => key[name])) return binding.command;
+    if (input && binding.chars?.includes(input)) {
+      return typeof binding.command === 'object' ? { related: Number(input) - 1 } : binding.command;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,84 @@
+import wrapAnsi from 'wrap-ansi';
+import type { Article } from '../extract/types.js';
+
+export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'blank';
+
+export interface Line {
+  text: string;
+  kind: LineKind;
+  /** Which block the line belongs to (-1 for the header), to keep the place across re-wraps. */
+  block: number;
+}
+
+const MAX_MEASURE = 100;
+
+function wrap(text: string, width: number): string[] {
+  // wrap-ansi measures with string-width (wide characters, emoji) and only breaks
+  // at ordinary spaces, so non-breaking spaces keep « mots » and « ? » together.
+  return wrapAnsi(text, Math.max(10, width), { hard: true, trim: true }).split('\n');
+}
+
+function formatDate(iso: string | null, locale: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+const cache = new WeakMap<Article, Map<string, Line[]>>();
+
+/** The article laid out in lines for a width; computed once per article and width. */
+export function layoutArticle(article: Article, width: number, locale = 'en'): Line[] {
+  const key = `${width}|${locale}`;
+  let byWidth = cache.get(article);
+  const known = byWidth?.get(key);
+  if (known) return known;
+  const measure = Math.min(width, MAX_MEASURE);
+  const lines: Line[] = [];
+  const push = (kind: LineKind, texts: string[], block: number, indent = '') => {
+    for (const text of texts) lines.push({ text: indent + text, kind, block });
+  };
+  const blank = (block: number) => lines.push({ text: '', kind: 'blank', block });
+  push('title', wrap(article.title, measure), -1);
+  const meta = [article.byline, formatDate(article.published, locale), article.section, article.siteName].filter(Boolean).join(' · ');
+  if (meta) push('meta', wrap(meta, measure), -1);
+  blank(-1);
+  article.blocks.forEach((block, index) => {
+    switch (block.type) {
+      case 'heading': push('heading', wrap(block.text, measure), index); break;
+      case 'paragraph': push('body', wrap(block.text, measure), index); break;
+      case 'quote': push('quote', wrap(block.text, measure - 2), index, '│ '); break;
+      case 'preformatted': push('body', block.text.split('\n'), index); break;
+      case 'list':
+        block.items.forEach((item, itemIndex) => {
+          const bullet = block.ordered ? `${itemIndex + 1}. ` : '• ';
+          wrap(item, measure - bullet.length).forEach((text, n) => lines.push({ text: (n === 0 ? bullet : ' '.repeat(bullet.length)) + text, kind: 'body', block: index }));
+        });
+        break;
+      case 'related': {
+        const link = article.related[block.index];
+        push('related', wrap(`[${block.index + 1}] ${link ? link.title : block.text}`, measure), index);
+        break;
+      }
+    }
+    blank(index);
+  });
+  if (!byWidth) {
+    byWidth = new Map();
+    cache.set(article, byWidth);
+  }
+  byWidth.set(key, lines);
+  return lines;
+}
+
+/** The first line of the block that was at the top, in a new layout. */
+export function remapScroll(oldLines: Line[], scroll: number, newLines: Line[]): number {
+  const anchor = oldLines[scroll];
+  if (!anchor || anchor.block < 0) return 0;
+  let firstOfBlock = oldLines.findIndex((line) => line.block === anchor.block);
+  const offset = Math.max(0, scroll - firstOfBlock);
+  firstOfBlock = newLines.findIndex((line) => line.block === anchor.block);
+  if (firstOfBlock < 0) return 0;
+  const blockLength = newLines.filter((line) => line.block === anchor.block).length;
+  return firstOfBlock + Math.min(offset, Math.max(0, blockLength - 1));
+}

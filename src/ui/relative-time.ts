@@ -1,0 +1,34 @@
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "il y a 3 h" / "3h ago", in the reader's locale. */
+export function relativeTime(iso: string | null, now: number, locale: string): string {
+  if (!iso) return '';
+  const seconds = (Date.parse(iso) - now) / 1000;
+  if (Number.isNaN(seconds)) return '';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'narrow' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/** The system locale as POSIX tells it (LC_ALL, LC_TIME, LANG), else Intl's default. */
+export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env['LC_ALL'] || env['LC_TIME'] || env['LANG'] || '';
+  const tag = raw.split('.')[0]?.replace('_', '-');
+  if (tag && tag !== 'C' && tag !== 'POSIX') {
+    try {
+      return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+    } catch {
+      // fall through
+    }
+  }
+  return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
+}

@@ -1,1 +1,0 @@
-export async function runReader(_s: string[], _o: unknown): Promise<number> { return 0; }

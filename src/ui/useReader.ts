@@ -1,0 +1,53 @@
+import { useEffect, useReducer, useRef } from 'react';
+import { type Action, initialState, readerReducer, type ReaderState } from '../state/reader.js';
+import type { ReaderServices } from './services.js';
+
+const PREFETCH_LIMIT = 8;
+
+/**
+ * The reader's state and the effects it asks for: loading sources, loading
+ * the page that is on screen, prefetching where the reader may go next.
+ */
+export function useReader(services: ReaderServices, viewport: { width: number; height: number }) {
+  const [state, dispatch] = useReducer(readerReducer, viewport, initialState);
+  const requested = useRef(new Set<string>());
+  const reloads = useRef(0);
+
+  const loadSources = () => {
+    reloads.current++;
+    const generation = reloads.current;
+    dispatch({ type: 'sources/loading' });
+    services.loadHeadlines().then(
+      ({ headlines, errors }) => generation === reloads.current && dispatch({ type: 'sources/loaded', headlines, errors }),
+      (error: unknown) => dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: String((error as Error)?.message ?? error) }] }),
+    );
+  };
+
+  useEffect(loadSources, []);
+
+  const place = state.place;
+  const currentUrl = place.kind === 'article' ? place.url : undefined;
+  const currentPage = currentUrl ? state.pages[currentUrl] : undefined;
+  useEffect(() => {
+    if (!currentUrl || currentPage?.status !== 'loading' || requested.current.has(currentUrl)) return;
+    const url = currentUrl;
+    requested.current.add(url);
+    services.readArticle(url).then(
+      ({ article, stale }) => dispatch({ type: 'page/loaded', url, article, stale }),
+      (error: unknown) => dispatch({ type: 'page/failed', url, message: String((error as Error)?.message ?? error) }),
+    ).finally(() => requested.current.delete(url));
+  }, [currentUrl, currentPage?.status]);
+
+  const article = currentPage?.status === 'ready' ? currentPage.article : undefined;
+  useEffect(() => {
+    if (!article) return;
+    const urls = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)].filter((url): url is string => Boolean(url));
+    services.prefetch(urls.slice(0, PREFETCH_LIMIT));
+  }, [article]);
+
+  return { state, dispatch: dispatch as (action: Action) => void, reloadSources: loadSources } satisfies {
+    state: ReaderState;
+    dispatch: (action: Action) => void;
+    reloadSources: () => void;
+  };
+}
