@@ -91,7 +91,12 @@ export class HttpClient {
 
   /** Fetches a URL through the cache. Concurrent calls for one URL share one fetch. */
   fetch(url: string): Promise<FetchedResource> {
-    const normalized = normalizeUrl(url);
+    let normalized: string;
+    try {
+      normalized = normalizeUrl(url);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const pending = this.inFlight.get(normalized);
     if (pending) return pending;
     const host = new URL(normalized).host;

@@ -1,0 +1,130 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiskCache } from '../src/net/cache.js';
+import { HttpClient } from '../src/net/client.js';
+import { KiosqueError } from '../src/errors.js';
+import { startServer, type TestServer } from './helpers/server.js';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+function tempCache(): DiskCache {
+  return new DiskCache(mkdtempSync(path.join(os.tmpdir(), 'kiosque-test-cache-')));
+}
+
+async function serve(handler: Parameters<typeof startServer>[0]) {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server;
+}
+
+describe('fetch-and-cache client', () => {
+  it('serves a fresh entry from disk without a second request', async () => {
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<p>fresh</p>'));
+    const cache = tempCache();
+    const first = await new HttpClient({ cache }).fetch(`${server.origin}/a`);
+    // A new client on the same cache: what a second run of kiosque sees.
+    const second = await new HttpClient({ cache }).fetch(`${server.origin}/a`);
+    expect(first.fromCache).toBe(false);
+    expect(second.fromCache).toBe(true);
+    expect(second.text).toBe('<p>fresh</p>');
+    expect(server.hits.get('/a')).toBe(1);
+  });
+
+  it('revalidates a stale entry with If-None-Match and a 304 costs no body', async () => {
+    const server = await serve((req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304, { etag: '"v1"', 'cache-control': 'max-age=0' }).end();
+      res.writeHead(200, { 'content-type': 'text/html', etag: '"v1"', 'cache-control': 'max-age=0' }).end('<p>body v1</p>');
+    });
+    const client = new HttpClient({ cache: tempCache() });
+    await client.fetch(`${server.origin}/page`);
+    const again = await client.fetch(`${server.origin}/page`);
+    expect(server.hits.get('/page')).toBe(2);
+    expect(server.requests[1]?.headers['if-none-match']).toBe('"v1"');
+    expect(again.text).toBe('<p>body v1</p>');
+    expect(again.fromCache).toBe(true);
+    expect(again.stale).toBe(false);
+  });
+
+  it('reads the cached copy, marked stale, when the server is gone', async () => {
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'last-modified': new Date(0).toUTCString(), 'cache-control': 'no-cache' }).end('<p>kept</p>'));
+    const cache = tempCache();
+    const url = `${server.origin}/gone`;
+    await new HttpClient({ cache }).fetch(url);
+    await server.close();
+    const copy = await new HttpClient({ cache }).fetch(url);
+    expect(copy.text).toBe('<p>kept</p>');
+    expect(copy.stale).toBe(true);
+  });
+
+  it('--offline reads only the cache and says clearly when a page is missing', async () => {
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>x</p>'));
+    const client = new HttpClient({ cache: tempCache(), offline: true });
+    await expect(client.fetch(`${server.origin}/never`)).rejects.toMatchObject({ code: 'OFFLINE_MISS' });
+    expect(server.hits.size).toBe(0);
+  });
+
+  it('shares one fetch between concurrent requests for the same URL', async () => {
+    const server = await serve((_req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>once</p>'), 50));
+    const client = new HttpClient({ cache: tempCache() });
+    const results = await Promise.all([1, 2, 3].map(() => client.fetch(`${server.origin}/same`)));
+    expect(results.map((r) => r.text)).toEqual(['<p>once</p>', '<p>once</p>', '<p>once</p>']);
+    expect(server.hits.get('/same')).toBe(1);
+  });
+
+  it('decodes a page labelled iso-8859-1 as windows-1252 (’ € œ)', async () => {
+    const html = '<html><head><meta charset="iso-8859-1"></head><body><p>L’œuvre coûte 3 € – voilà…</p></body></html>';
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(iconv.encode(html, 'windows-1252')));
+    const page = await new HttpClient().fetch(`${server.origin}/latin`);
+    expect(page.charset).toBe('windows-1252');
+    expect(page.text).toContain('L’œuvre coûte 3 € – voilà…');
+  });
+
+  it('stops reading a body over the size cap with a clear error', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(Buffer.alloc(2 * 1024 * 1024, 'a'));
+    });
+    const error = await new HttpClient({ maxBytes: 1024 * 1024 }).fetch(`${server.origin}/huge`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KiosqueError);
+    expect((error as KiosqueError).code).toBe('TOO_LARGE');
+  });
+
+  it('turns a 404 and a refused connection into plain messages', async () => {
+    const server = await serve((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>nope</h1>'));
+    await expect(new HttpClient().fetch(`${server.origin}/missing`)).rejects.toMatchObject({ code: 'HTTP_STATUS', message: expect.stringContaining('404') });
+    const dead = server.origin;
+    await server.close();
+    await expect(new HttpClient().fetch(`${dead}/x`)).rejects.toMatchObject({ code: 'NETWORK', message: expect.stringContaining('refused') });
+  });
+
+  it('gives up on a server that never answers within the timeout', async () => {
+    const server = await serve(() => {});
+    await expect(new HttpClient({ timeoutMs: 500 }).fetch(`${server.origin}/silent`)).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('refuses non-http schemes', async () => {
+    await expect(new HttpClient().fetch('file:///etc/passwd')).rejects.toMatchObject({ code: 'BAD_URL' });
+  });
+
+  it('sets a damaged cache entry aside and fetches again', async () => {
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<p>good</p>'));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-test-cache-'));
+    const warnings: string[] = [];
+    const cache = new DiskCache(dir, { onWarning: (m) => warnings.push(m) });
+    await new HttpClient({ cache }).fetch(`${server.origin}/c`);
+    const shard = readdirSync(path.join(dir, 'entries'))[0]!;
+    const file = path.join(dir, 'entries', shard, readdirSync(path.join(dir, 'entries', shard))[0]!);
+    writeFileSync(file, 'KSQ1\n{"format":1, broken');
+    const again = await new HttpClient({ cache }).fetch(`${server.origin}/c`);
+    expect(again.text).toBe('<p>good</p>');
+    expect(server.hits.get('/c')).toBe(2);
+    expect(warnings[0]).toMatch(/damaged cache entry/);
+    expect(readdirSync(path.join(dir, 'corrupt'))).toHaveLength(1);
+  });
+});
