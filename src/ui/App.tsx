@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import Spinner from 'ink-spinner';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Action, currentArticle, followableLinks, type ReaderState, visibleHeadlines } from '../state/reader.js';
 import { ArticlePane } from './ArticlePane.js';
 import { HeadlineList } from './HeadlineList.js';
@@ -45,10 +45,14 @@ export function App({ services, locale, now }: Props) {
     if (article && state.place.kind === 'article') dispatch({ type: 'scroll/set', scroll: remapScroll(previous, state.place.scroll, lines) });
   }, [viewport.width, viewport.height]);
 
-  const focus = focusOf(state);
-  const route = (command: Command): Action | 'quit' | undefined => toAction(command, state, lines.length);
+  // Keys typed quickly can arrive before Ink re-attaches the handler of the
+  // latest render: the handler reads the latest state through a ref.
+  const latest = useRef({ state, lineCount: lines.length });
+  latest.current = { state, lineCount: lines.length };
 
   useInput((input: string, key: Key) => {
+    const { state, lineCount } = latest.current;
+    const focus = focusOf(state);
     if (focus === 'filter') {
       if (key.ctrl && input === 'c') return exit();
       if (key.escape) return dispatch({ type: 'filter/done', keep: false });
@@ -64,7 +68,7 @@ export function App({ services, locale, now }: Props) {
       if (state.place.kind === 'article') services.openInBrowser(state.place.url);
       return;
     }
-    const action = route(command);
+    const action = toAction(command, state, lineCount);
     if (action === 'quit') return exit();
     if (action) dispatch(action);
   });
@@ -140,8 +144,8 @@ function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: numbe
   const max = Math.max(0, lineCount - state.viewport.height);
   const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
   const parts = [
-    article?.previous ? `p ← ${article.previous.title}` : null,
     article?.next ? `n → ${article.next.title}` : null,
+    article?.previous ? `p ← ${article.previous.title}` : null,
   ].filter(Boolean);
   return (
     <Box width={state.viewport.width}>

@@ -57,7 +57,7 @@ export function layoutArticle(article: Article, width: number, locale = 'en'): L
         break;
       case 'related': {
         const link = article.related[block.index];
-        push('related', wrap(`[${block.index + 1}] ${link ? link.title : block.text}`, measure), index);
+        push('related', wrap(`[${block.index + 1}] ${block.text || link?.title || ''}`, measure), index);
         break;
       }
     }

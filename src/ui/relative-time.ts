@@ -12,7 +12,7 @@ export function relativeTime(iso: string | null, now: number, locale: string): s
   if (!iso) return '';
   const seconds = (Date.parse(iso) - now) / 1000;
   if (Number.isNaN(seconds)) return '';
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'narrow' });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }

@@ -1,0 +1,152 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readArticle } from '../src/app/read-article.js';
+import type { DemoServer } from '../src/demo/server.js';
+import { readSources } from '../src/feeds/sources.js';
+import { DiskCache } from '../src/net/cache.js';
+import { HttpClient } from '../src/net/client.js';
+import { App } from '../src/ui/App.js';
+import type { ReaderServices } from '../src/ui/services.js';
+import { withDemo } from './helpers/demo.js';
+
+let demo: DemoServer;
+beforeAll(async () => {
+  demo = await withDemo();
+});
+afterAll(() => demo.close());
+
+const KEYS = { enter: '\r', escape: '\u001b', left: '\u001b[D', right: '\u001b[C', backspace: '\u007f' };
+
+function services(overrides: Partial<ReaderServices> = {}): ReaderServices & { opened: string[] } {
+  const client = new HttpClient({ cache: new DiskCache(mkdtempSync(path.join(os.tmpdir(), 'kiosque-ui-'))) });
+  const opened: string[] = [];
+  return {
+    opened,
+    async loadHeadlines() {
+      const { sources, headlines } = await readSources(client, [`${demo.origin}/gazette/feed.xml`]);
+      return { headlines, errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: s.error!.message })) };
+    },
+    readArticle: (url) => readArticle(client, url),
+    prefetch: () => {},
+    openInBrowser: (url) => opened.push(url),
+    ...overrides,
+  };
+}
+
+async function start(overrides: Partial<ReaderServices> = {}) {
+  const svc = services(overrides);
+  const app = render(<App services={svc} locale="fr-FR" />);
+  const frame = () => app.lastFrame() ?? '';
+  const waitFor = (text: string | RegExp) =>
+    vi.waitFor(() => {
+      const current = frame();
+      if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`not yet: ${text}\n${current}`);
+    }, { timeout: 5000, interval: 10 });
+  const press = async (key: string, until: string | RegExp) => {
+    app.stdin.write(key);
+    await waitFor(until);
+  };
+  await waitFor('Le conseil municipal adopte un budget en hausse');
+  return { app, frame, waitFor, press, svc };
+}
+
+describe('reader screen', () => {
+  it('lists headlines with source and relative time, and opens one with Enter', async () => {
+    const { frame, press, app } = await start();
+    expect(frame()).toMatch(/La Gazette du Quai · il y a \d+\s*h/u);
+    await press(KEYS.enter, '29 voix');
+    expect(frame()).toContain('Inès Barbier');
+    expect(frame()).not.toContain('Publicité');
+    app.unmount();
+  });
+
+  it('follows "Lire aussi" [1] by digit, then goes back to the same place', async () => {
+    const { press, frame, app } = await start();
+    await press('j', '›• Les vélos');
+    await press(KEYS.enter, 'Lire aussi');
+    const related = /\[1\] (.+)/.exec(frame())?.[1]?.trim() ?? '';
+    expect(related).not.toBe('');
+    await press('1', related.slice(0, 30));
+    await press('h', '[1]');
+    app.unmount();
+  });
+
+  it('scrolls with j and restores the scroll position on back / forward', async () => {
+    // A long article, so that there is something to scroll.
+    const base = services();
+    const { press, frame, app } = await start({
+      readArticle: async (url) => {
+        const read = await base.readArticle(url);
+        const blocks = Array.from({ length: 12 }, () => read.article.blocks).flat();
+        return { ...read, article: { ...read.article, blocks } };
+      },
+    });
+    await press(KEYS.enter, ' 0%');
+    const top = frame().split('\n')[1];
+    app.stdin.write('j');
+    await vi.waitFor(() => { if (frame().split('\n')[1] === top) throw new Error(`not scrolled\n${frame()}`); });
+    const scrolled = frame().split('\n')[1];
+    await press('n', 'Les vélos en libre-service');
+    await press(KEYS.left, scrolled ?? '');
+    expect(frame().split('\n')[1]).toBe(scrolled);
+    await press(KEYS.right, 'Les vélos en libre-service');
+    app.unmount();
+  });
+
+  it('p and n follow the site\'s previous and next article, named in the status line', async () => {
+    const { press, frame, app } = await start();
+    await press(KEYS.enter, 'p ← Les vélos en libre-service');
+    await press('p', '300 vélos');
+    expect(frame()).toContain('n → Le conseil municipal adopte un budget en hausse');
+    await press('n', '29 voix');
+    app.unmount();
+  });
+
+  it('l lists every link; Enter opens the chosen one', async () => {
+    const { press, app } = await start();
+    await press(KEYS.enter, 'Lire aussi');
+    await press('l', 'Links of this article');
+    await press('j', '› [p] Les vélos');
+    await press(KEYS.enter, '300 vélos');
+    app.unmount();
+  });
+
+  it('/ filters as you type; ? shows every key', async () => {
+    const { press, frame, app } = await start();
+    await press('/', /^kiosque \d+ headlines \/ ?$/m);
+    let typed = '';
+    for (const char of 'jazz') await press(char, `/ ${(typed += char)}`);
+    await vi.waitFor(() => { if (!frame().includes('1 headlines')) throw new Error(`not filtered\n${frame()}`); });
+    expect(frame()).toContain('Un festival de jazz');
+    await press(KEYS.enter, 'matching "jazz"');
+    await press('?', 'Keys');
+    expect(frame()).toContain('open related link [n]');
+    await press(KEYS.escape, 'Un festival de jazz');
+    app.unmount();
+  });
+
+  it('shows a failure in the pane and stays usable', async () => {
+    const { press, app } = await start({ readArticle: () => Promise.reject(new Error('The server answered 500 Internal Server Error.')) });
+    await press(KEYS.enter, 'This page could not be read.');
+    await press('h', 'Le conseil municipal adopte un budget en hausse');
+    app.unmount();
+  });
+
+  it('says so when the page is an offline copy', async () => {
+    const base = services();
+    const { press, app } = await start({ readArticle: async (url) => ({ ...(await base.readArticle(url)), stale: true }) });
+    await press(KEYS.enter, '[offline copy]');
+    app.unmount();
+  });
+
+  it('o opens the article in the browser', async () => {
+    const { press, app, svc } = await start();
+    await press(KEYS.enter, '29 voix');
+    app.stdin.write('o');
+    await vi.waitFor(() => expect(svc.opened).toEqual([`${demo.origin}/gazette/le-conseil-vote-le-budget/`]));
+    app.unmount();
+  });
+});
