@@ -121,7 +121,7 @@ describe('reader screen', () => {
     for (const char of 'jazz') await press(char, `/ ${(typed += char)}`);
     await vi.waitFor(() => { if (!frame().includes('1 headlines')) throw new Error(`not filtered\n${frame()}`); });
     expect(frame()).toContain('Un festival de jazz');
-    await press(KEYS.enter, 'matching "jazz"');
+    await press(KEYS.enter, /matching "jazz"$/m);
     await press('?', 'Keys');
     expect(frame()).toContain('open related link [n]');
     await press(KEYS.escape, 'Un festival de jazz');
