@@ -124,7 +124,7 @@ describe('reader screen', () => {
     await press(KEYS.enter, /matching "jazz"$/m);
     await press('?', 'Keys');
     expect(frame()).toContain('open related link [n]');
-    await press(KEYS.escape, 'Un festival de jazz');
+    await press('?', 'Un festival de jazz');
     app.unmount();
   });
 
