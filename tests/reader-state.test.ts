@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, readerReducer, visibleHeadlines, type ReaderState } from '../src/state/reader.js';
+import { articleLines, initialState, readerReducer, visibleHeadlines, type ReaderState } from '../src/state/reader.js';
+import type { Article } from '../src/extract/types.js';
 import type { Headline } from '../src/feeds/types.js';
 
 const headline = (n: number, title: string): Headline => ({ source: 'S', sourceUrl: 'http://s/', title, url: `http://s/${n}/`, published: null, author: null, summary: null });
 
 function withHeadlines(): ReaderState {
-  return readerReducer(initialState({ width: 80, height: 10 }), { type: 'sources/loaded', headlines: [headline(1, 'Port news'), headline(2, 'Jazz festival'), headline(3, 'Port storm')], errors: [] });
+  return readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), { type: 'sources/loaded', headlines: [headline(1, 'Port news'), headline(2, 'Jazz festival'), headline(3, 'Port storm')], errors: [] });
+}
+
+/** An article of n paragraphs; short ones take 2 lines each (text and blank) after a 2-line header. */
+function article(paragraphs: number, text = 'A short paragraph.'): Article {
+  return {
+    url: 'http://s/1/', canonicalUrl: null, title: 'Title', byline: null, published: null, section: null, siteName: null, lang: null, description: null,
+    blocks: Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph' as const, text: `${i} ${text}` })),
+    related: [], previous: null, next: null, pagination: { previous: null, next: null }, wordCount: 0,
+  };
 }
 
 describe('reader reducer', () => {
@@ -13,7 +23,8 @@ describe('reader reducer', () => {
     let state = readerReducer(withHeadlines(), { type: 'list/move', delta: 1 });
     state = readerReducer(state, { type: 'list/open' });
     expect(state.place).toEqual({ kind: 'article', url: 'http://s/2/', scroll: 0 });
-    state = readerReducer(state, { type: 'scroll/by', lines: 5, lineCount: 100 });
+    state = readerReducer(state, { type: 'page/loaded', url: 'http://s/2/', article: article(40), stale: false });
+    state = readerReducer(state, { type: 'scroll/by', lines: 5 });
     state = readerReducer(state, { type: 'open', url: 'http://s/9/' });
     state = readerReducer(state, { type: 'history/back' });
     expect(state.place).toEqual({ kind: 'article', url: 'http://s/2/', scroll: 5 });
@@ -25,12 +36,43 @@ describe('reader reducer', () => {
 
   it('clamps scrolling to the article', () => {
     let state = readerReducer(withHeadlines(), { type: 'open', url: 'http://s/1/' });
-    state = readerReducer(state, { type: 'scroll/edge', edge: 'bottom', lineCount: 25 });
-    expect(state.place).toMatchObject({ scroll: 15 });
-    state = readerReducer(state, { type: 'scroll/page', direction: 1, lineCount: 25 });
-    expect(state.place).toMatchObject({ scroll: 15 });
-    state = readerReducer(state, { type: 'scroll/by', lines: -100, lineCount: 25 });
+    state = readerReducer(state, { type: 'page/loaded', url: 'http://s/1/', article: article(11), stale: false });
+    const lastTop = articleLines(state).length - state.viewport.height;
+    expect(lastTop).toBe(14); // 2 header lines + 11 paragraphs of 2 lines, minus 10 visible
+    state = readerReducer(state, { type: 'scroll/edge', edge: 'bottom' });
+    expect(state.place).toMatchObject({ scroll: lastTop });
+    state = readerReducer(state, { type: 'scroll/page', direction: 1 });
+    expect(state.place).toMatchObject({ scroll: lastTop });
+    state = readerReducer(state, { type: 'scroll/by', lines: -100 });
     expect(state.place).toMatchObject({ scroll: 0 });
+  });
+
+  it('routes keys in order even when they arrive before any render', () => {
+    let state = withHeadlines();
+    for (const input of '/port') state = readerReducer(state, { type: 'key', input, key: {} });
+    expect(state.filter).toBe('port');
+    state = readerReducer(state, { type: 'key', input: '', key: { return: true } });
+    state = readerReducer(state, { type: 'key', input: 'j', key: {} });
+    expect(visibleHeadlines(state).map((h) => h.title)).toEqual(['Port news', 'Port storm']);
+    expect(state.place).toEqual({ kind: 'list', cursor: 1 });
+  });
+
+  it('asks the outside world to quit, reload or open the browser instead of doing it', () => {
+    let state = readerReducer(withHeadlines(), { type: 'key', input: 'R', key: {} });
+    state = readerReducer(state, { type: 'key', input: 'q', key: {} });
+    expect(state.requests.map((r) => r.kind)).toEqual(['reload', 'quit']);
+    state = readerReducer(state, { type: 'request/done', id: state.requests[0]!.id });
+    expect(state.requests.map((r) => r.kind)).toEqual(['quit']);
+  });
+
+  it('keeps the block at the top in view when a resize re-wraps the text', () => {
+    let state = readerReducer(withHeadlines(), { type: 'open', url: 'http://s/1/' });
+    state = readerReducer(state, { type: 'page/loaded', url: 'http://s/1/', article: article(30, 'word '.repeat(30)), stale: false });
+    state = readerReducer(state, { type: 'scroll/by', lines: 20 });
+    const topBlock = articleLines(state)[20]!.block;
+    state = readerReducer(state, { type: 'resize', width: 40, height: 10 });
+    const scroll = state.place.kind === 'article' ? state.place.scroll : -1;
+    expect(articleLines(state)[scroll]!.block).toBe(topBlock);
   });
 
   it('filters by every word typed', () => {
@@ -48,5 +90,14 @@ describe('reader reducer', () => {
     state = readerReducer(state, { type: 'history/back' });
     state = readerReducer(state, { type: 'history/forward' });
     expect(state.pages['http://s/1/']).toEqual({ status: 'loading' });
+  });
+});
+
+describe('key table', () => {
+  it('closes an overlay with Esc, which terminals report with the meta flag', () => {
+    let state = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), { type: 'key', input: '?', key: {} });
+    expect(state.overlay).toBe('help');
+    state = readerReducer(state, { type: 'key', input: '', key: { escape: true, meta: true } });
+    expect(state.overlay).toBe('none');
   });
 });

@@ -1,10 +1,14 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
+import { layoutArticle, type Line, remapScroll } from './article-layout.js';
+import { commandFor, type Command, type Focus, type KeyPress } from './keymap.js';
 
 /**
  * The whole reader as one pure reducer: what is on screen, the history of what
  * was read (with scroll positions), the headline cursor and filter, overlays.
- * Side effects (fetching) are requested by state, performed by hooks.
+ * Key presses are routed here too, so a key always meets the state left by
+ * the key before it, however fast they come. Side effects (fetching, quitting,
+ * reloading, opening the browser) are requested by state, performed by hooks.
  */
 export type Page =
   | { status: 'loading' }
@@ -19,6 +23,9 @@ export interface SourceError {
   source: string;
   message: string;
 }
+
+/** Something only the outside world can do, asked for by a key. */
+export type Request = { id: number; kind: 'quit' } | { id: number; kind: 'reload' } | { id: number; kind: 'browser'; url: string };
 
 export interface ReaderState {
   headlines: Headline[];
@@ -35,6 +42,9 @@ export interface ReaderState {
   linkCursor: number;
   /** Lines available to the article text and the headline list. */
   viewport: { width: number; height: number };
+  locale: string;
+  requests: Request[];
+  nextRequestId: number;
 }
 
 export type Action =
@@ -52,19 +62,20 @@ export type Action =
   | { type: 'open/neighbour'; which: 'previous' | 'next' }
   | { type: 'page/loaded'; url: string; article: Article; stale: boolean }
   | { type: 'page/failed'; url: string; message: string }
-  | { type: 'scroll/by'; lines: number; lineCount: number }
-  | { type: 'scroll/page'; direction: 1 | -1; lineCount: number }
-  | { type: 'scroll/edge'; edge: 'top' | 'bottom'; lineCount: number }
-  | { type: 'scroll/set'; scroll: number }
+  | { type: 'scroll/by'; lines: number }
+  | { type: 'scroll/page'; direction: 1 | -1 }
+  | { type: 'scroll/edge'; edge: 'top' | 'bottom' }
   | { type: 'history/back' }
   | { type: 'history/forward' }
   | { type: 'overlay/toggle'; overlay: Exclude<Overlay, 'none'> }
   | { type: 'overlay/close' }
   | { type: 'links/move'; delta: number }
   | { type: 'links/open' }
-  | { type: 'resize'; width: number; height: number };
+  | { type: 'resize'; width: number; height: number }
+  | { type: 'key'; input: string; key: KeyPress }
+  | { type: 'request/done'; id: number };
 
-export function initialState(viewport: { width: number; height: number }): ReaderState {
+export function initialState({ viewport, locale }: { viewport: { width: number; height: number }; locale: string }): ReaderState {
   return {
     headlines: [],
     sourceErrors: [],
@@ -79,7 +90,23 @@ export function initialState(viewport: { width: number; height: number }): Reade
     overlay: 'none',
     linkCursor: 0,
     viewport,
+    locale,
+    requests: [],
+    nextRequestId: 1,
   };
+}
+
+export function focusOf(state: ReaderState): Focus {
+  if (state.overlay === 'help') return 'help';
+  if (state.overlay === 'links') return 'links';
+  if (state.filtering) return 'filter';
+  return state.place.kind === 'list' ? 'list' : 'article';
+}
+
+/** The current article laid out for the current width (memoized by the layout module). */
+export function articleLines(state: ReaderState): Line[] {
+  const article = currentArticle(state);
+  return article ? layoutArticle(article, state.viewport.width, state.locale) : [];
 }
 
 /** Headlines shown under the current filter: every word must appear in the title, source or summary. */
@@ -189,7 +216,7 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'scroll/page':
     case 'scroll/edge': {
       if (state.place.kind !== 'article') return state;
-      const max = maxScroll(action.lineCount, state.viewport.height);
+      const max = maxScroll(articleLines(state).length, state.viewport.height);
       const page = Math.max(1, state.viewport.height - 2);
       const next =
         action.type === 'scroll/by' ? state.place.scroll + action.lines
@@ -197,8 +224,6 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
         : action.edge === 'top' ? 0 : max;
       return { ...state, place: { ...state.place, scroll: clamp(next, 0, max) } };
     }
-    case 'scroll/set':
-      return state.place.kind === 'article' ? { ...state, place: { ...state.place, scroll: Math.max(0, action.scroll) } } : state;
     case 'history/back': {
       const previous = state.back[state.back.length - 1];
       if (!previous) return state;
@@ -222,7 +247,66 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       const link = followableLinks(currentArticle(state))[state.linkCursor];
       return link ? go(state, link.url) : state;
     }
-    case 'resize':
-      return { ...state, viewport: { width: action.width, height: action.height } };
+    case 'resize': {
+      const resized = { ...state, viewport: { width: action.width, height: action.height } };
+      if (state.place.kind !== 'article' || action.width === state.viewport.width) return resized;
+      // Re-wrapped: keep the block that was at the top in view.
+      const scroll = remapScroll(articleLines(state), state.place.scroll, articleLines(resized));
+      return { ...resized, place: { ...state.place, scroll } };
+    }
+    case 'key':
+      return onKey(state, action.input, action.key);
+    case 'request/done':
+      return { ...state, requests: state.requests.filter((request) => request.id !== action.id) };
+  }
+}
+
+function request(state: ReaderState, ask: { kind: 'quit' } | { kind: 'reload' } | { kind: 'browser'; url: string }): ReaderState {
+  return { ...state, requests: [...state.requests, { ...ask, id: state.nextRequestId }], nextRequestId: state.nextRequestId + 1 };
+}
+
+function onKey(state: ReaderState, input: string, key: KeyPress): ReaderState {
+  const focus = focusOf(state);
+  if (focus === 'filter') {
+    if (key.ctrl && input === 'c') return request(state, { kind: 'quit' });
+    if (key.escape) return readerReducer(state, { type: 'filter/done', keep: false });
+    if (key.return) return readerReducer(state, { type: 'filter/done', keep: true });
+    if (key.backspace || key.delete) return readerReducer(state, { type: 'filter/erase' });
+    if (input && !key.ctrl && !key.meta) return readerReducer(state, { type: 'filter/input', text: input });
+    return state;
+  }
+  const command = commandFor(focus, input, key);
+  if (!command) return state;
+  const outcome = commandOutcome(command, state);
+  if (!outcome) return state;
+  return 'type' in outcome ? readerReducer(state, outcome) : request(state, outcome);
+}
+
+/** What a command means where the reader is. */
+function commandOutcome(command: Command, state: ReaderState): Action | { kind: 'quit' } | { kind: 'reload' } | { kind: 'browser'; url: string } | undefined {
+  const inList = state.place.kind === 'list';
+  const inLinks = state.overlay === 'links';
+  if (typeof command === 'object') return { type: 'open/related', index: command.related };
+  switch (command) {
+    case 'down': return inLinks ? { type: 'links/move', delta: 1 } : inList ? { type: 'list/move', delta: 1 } : { type: 'scroll/by', lines: 1 };
+    case 'up': return inLinks ? { type: 'links/move', delta: -1 } : inList ? { type: 'list/move', delta: -1 } : { type: 'scroll/by', lines: -1 };
+    case 'pageDown': return inList ? { type: 'list/move', delta: state.viewport.height - 1 } : { type: 'scroll/page', direction: 1 };
+    case 'pageUp': return inList ? { type: 'list/move', delta: -(state.viewport.height - 1) } : { type: 'scroll/page', direction: -1 };
+    case 'top': return inList ? { type: 'list/edge', edge: 'first' } : { type: 'scroll/edge', edge: 'top' };
+    case 'bottom': return inList ? { type: 'list/edge', edge: 'last' } : { type: 'scroll/edge', edge: 'bottom' };
+    case 'open': return inLinks ? { type: 'links/open' } : { type: 'list/open' };
+    case 'filter': return { type: 'filter/start' };
+    case 'links': return { type: 'overlay/toggle', overlay: 'links' };
+    case 'help': return { type: 'overlay/toggle', overlay: 'help' };
+    case 'close': return { type: 'overlay/close' };
+    case 'next': return { type: 'open/neighbour', which: 'next' };
+    case 'previous': return { type: 'open/neighbour', which: 'previous' };
+    case 'back': return { type: 'history/back' };
+    case 'forward': return { type: 'history/forward' };
+    case 'reload': return { kind: 'reload' };
+    case 'browser': return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
+    // q steps back towards the list first; from the list it quits.
+    case 'quit': return inList ? { kind: 'quit' } : { type: 'history/back' };
+    case 'forceQuit': return { kind: 'quit' };
   }
 }

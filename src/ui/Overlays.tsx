@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { BINDINGS } from './keymap.js';
+import { BINDINGS } from '../state/keymap.js';
 
 export function HelpScreen({ height }: { height: number }) {
   const rows = BINDINGS.filter((binding) => binding.help);

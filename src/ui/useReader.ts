@@ -1,21 +1,24 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState } from '../state/reader.js';
 import type { ReaderServices } from './services.js';
+import { useInitialViewport, useResize } from './useViewport.js';
 
 const PREFETCH_LIMIT = 8;
 
 /**
  * The reader's state and the effects it asks for: loading sources, loading
- * the page that is on screen, prefetching where the reader may go next.
+ * the page that is on screen, prefetching where the reader may go next, and
+ * the requests keys leave in state (quit, reload, open in the browser).
  */
-export function useReader(services: ReaderServices, viewport: { width: number; height: number }) {
-  const [state, dispatch] = useReducer(readerReducer, viewport, initialState);
+export function useReader(services: ReaderServices, locale: string, onQuit: () => void): { state: ReaderState; dispatch: (action: Action) => void } {
+  const viewport = useInitialViewport();
+  const [state, dispatch] = useReducer(readerReducer, { viewport, locale }, initialState);
   const requested = useRef(new Set<string>());
   const reloads = useRef(0);
+  useResize((size) => dispatch({ type: 'resize', ...size }));
 
   const loadSources = () => {
-    reloads.current++;
-    const generation = reloads.current;
+    const generation = ++reloads.current;
     dispatch({ type: 'sources/loading' });
     services.loadHeadlines().then(
       ({ headlines, errors }) => generation === reloads.current && dispatch({ type: 'sources/loaded', headlines, errors }),
@@ -24,6 +27,15 @@ export function useReader(services: ReaderServices, viewport: { width: number; h
   };
 
   useEffect(loadSources, []);
+
+  useEffect(() => {
+    for (const request of state.requests) {
+      dispatch({ type: 'request/done', id: request.id });
+      if (request.kind === 'quit') onQuit();
+      else if (request.kind === 'reload') loadSources();
+      else services.openInBrowser(request.url);
+    }
+  }, [state.requests]);
 
   const place = state.place;
   const currentUrl = place.kind === 'article' ? place.url : undefined;
@@ -45,9 +57,5 @@ export function useReader(services: ReaderServices, viewport: { width: number; h
     services.prefetch(urls.slice(0, PREFETCH_LIMIT));
   }, [article]);
 
-  return { state, dispatch: dispatch as (action: Action) => void, reloadSources: loadSources } satisfies {
-    state: ReaderState;
-    dispatch: (action: Action) => void;
-    reloadSources: () => void;
-  };
+  return { state, dispatch };
 }

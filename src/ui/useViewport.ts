@@ -1,17 +1,31 @@
 import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 
-/** The terminal's size, following resizes. */
-export function useViewport(): { width: number; height: number } {
+/** Rows taken by the title bar and the status line. */
+export const CHROME_LINES = 2;
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+function measure(stdout: NodeJS.WriteStream): Viewport {
+  return { width: stdout.columns || 80, height: Math.max(3, (stdout.rows || 24) - CHROME_LINES) };
+}
+
+/** The text area's size now. */
+export function useInitialViewport(): Viewport {
+  return measure(useStdout().stdout);
+}
+
+/** Calls back on every terminal resize with the new text area. */
+export function useResize(onResize: (viewport: Viewport) => void): void {
   const { stdout } = useStdout();
-  const read = () => ({ width: stdout.columns || 80, height: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setSize(read());
-    stdout.on('resize', onResize);
+    const listener = () => onResize(measure(stdout));
+    stdout.on('resize', listener);
     return () => {
-      stdout.off('resize', onResize);
+      stdout.off('resize', listener);
     };
   }, [stdout]);
-  return size;
 }

@@ -1,4 +1,20 @@
-import type { Key } from 'ink';
+/** The key flags the table looks at (a subset of Ink's Key, so this module needs no Ink). */
+export interface KeyPress {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  home?: boolean;
+  end?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+}
 
 /** What has the keyboard: decides which rows of the table apply. */
 export type Focus = 'list' | 'filter' | 'article' | 'help' | 'links';
@@ -9,7 +25,7 @@ export type Command =
   | 'help' | 'links' | 'next' | 'previous' | 'filter' | 'reload' | 'browser' | 'close'
   | { related: number };
 
-type KeyName = keyof Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'backspace' | 'delete' | 'home' | 'end'>;
+type KeyName = Exclude<keyof KeyPress, 'ctrl' | 'meta'>;
 
 interface Binding {
   /** Characters typed (e.g. "j") or named keys (e.g. "downArrow"). */
@@ -54,15 +70,16 @@ export const BINDINGS: Binding[] = [
 ];
 
 /** The command for a key press in a focus, if any. Filter typing is handled as text, not here. */
-export function commandFor(focus: Focus, input: string, key: Key): Command | undefined {
+export function commandFor(focus: Focus, input: string, key: KeyPress): Command | undefined {
   for (const binding of BINDINGS) {
     if (!binding.focus.includes(focus)) continue;
     if (binding.ctrl) {
       if (key.ctrl && input === binding.ctrl) return binding.command;
       continue;
     }
-    if (key.ctrl || key.meta) continue;
+    // Terminals report a lone Esc with the meta flag set: named keys ignore it.
     if (binding.keys?.some((name) => key[name])) return binding.command;
+    if (key.ctrl || key.meta) continue;
     if (input && binding.chars?.includes(input)) {
       return typeof binding.command === 'object' ? { related: Number(input) - 1 } : binding.command;
     }
