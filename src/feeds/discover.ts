@@ -32,8 +32,8 @@ const OUTSIDE_LIST = /\b(?:sidebar|widget|footer|menu|nav|breadcrumb|crumbs|pagi
  * links that carry article titles (in headings first), de-duplicated, in page
  * order; menus, sidebars and pagers are left out.
  */
-export function headlinesFromPage(html: string, pageUrl: string): { title: string; headlines: Headline[] } {
-  const document = parseHtml(html);
+export function headlinesFromPage(page: string | Document, pageUrl: string): { title: string; headlines: Headline[] } {
+  const document = typeof page === 'string' ? parseHtml(page) : page;
   const metadata = readMetadata(document, pageUrl);
   const source = metadata.siteName ?? new URL(pageUrl).host;
   const host = new URL(pageUrl).host;

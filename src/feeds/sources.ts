@@ -31,13 +31,14 @@ export async function readSource(client: HttpClient, url: string): Promise<Sourc
       const feed = parseFeed(resource.text, resource.finalUrl);
       return { url, title: feed.title, headlines: feed.headlines, via: 'feed', stale: resource.stale, error: null };
     }
-    const [feed] = discoverFeeds(parseHtml(resource.text), resource.finalUrl);
+    const document = parseHtml(resource.text);
+    const [feed] = discoverFeeds(document, resource.finalUrl);
     if (feed) {
       const feedResource = await client.fetch(feed.url);
       const parsed = parseFeed(feedResource.text, feedResource.finalUrl);
       return { url, title: parsed.title, headlines: parsed.headlines, via: 'discovered-feed', stale: feedResource.stale, error: null };
     }
-    const page = headlinesFromPage(resource.text, resource.finalUrl);
+    const page = headlinesFromPage(document, resource.finalUrl);
     if (page.headlines.length === 0) {
       throw new KiosqueError('NO_FEED', `${url} has no feed and no article links kiosque could find.`, { url });
     }
