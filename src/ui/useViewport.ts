@@ -1,8 +1,12 @@
 import { useStdout } from 'ink';
 import { useEffect } from 'react';
 
-/** Rows taken by the title bar and the status line. */
-export const CHROME_LINES = 2;
+/**
+ * Rows not given to the text: the title bar, the status line, and one spare,
+ * because a frame as tall as the terminal makes it scroll and the title bar
+ * is pushed off the top.
+ */
+export const CHROME_LINES = 3;
 
 export interface Viewport {
   width: number;
