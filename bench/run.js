@@ -19,3 +19,11 @@ if (rows.length === 0) {
     }
   }
 }
+
+const { firstFrame, scrollCost } = await import('./screen.js');
+const frame = await firstFrame();
+console.log(frame ? `first frame of the headline list, warm cache, in tmux: median ${frame.median.toFixed(0)} ms (min ${frame.min.toFixed(0)} ms; includes Node start-up)` : 'first frame: skipped (tmux not installed)');
+const short = await scrollCost(100, 60);
+const long = await scrollCost(10_000, 200);
+console.log(`scroll key press, 100-line article:    mean ${short.mean.toFixed(2)} ms, median ${short.median.toFixed(2)} ms`);
+console.log(`scroll key press, 10,000-line article: mean ${long.mean.toFixed(2)} ms, median ${long.median.toFixed(2)} ms (ratio ${(long.mean / short.mean).toFixed(2)})`);

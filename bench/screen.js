@@ -1,0 +1,78 @@
+// Screen speed: time to the first frame of the headline list from a warm cache
+// (a real pty, tmux), and milliseconds per key press while scrolling a long
+// article versus a short one (the reader lays out only the visible lines).
+import { execFile as execFileCallback, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { startDemoServer } from '../dist/demo/server.js';
+import { App } from '../dist/ui/App.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const execFile = promisify(execFileCallback);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function firstFrame(runs = 7) {
+  if (spawnSync('tmux', ['-V']).status !== 0) return null;
+  const demo = await startDemoServer();
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-bench-'));
+  const bin = path.join(ROOT, 'bin', 'kiosque.js');
+  // Asynchronous: the demo server answers from this very process.
+  await execFile('node', [bin, 'headlines', ...demo.sources, '--cache-dir', cache]);
+  const socket = `kiosque-bench-${process.pid}`;
+  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    tmux('new-session', '-d', '-s', 'b', '-x', '100', '-y', '30', `node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`);
+    for (;;) {
+      if (/kiosque \d+ headlines/.test(tmux('capture-pane', '-p', '-t', 'b'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      if (performance.now() - start > 10_000) throw new Error('no first frame within 10 s');
+    }
+    times.push(performance.now() - start);
+    tmux('kill-server');
+  }
+  await demo.close();
+  return { median: median(times), min: Math.min(...times) };
+}
+
+function syntheticArticle(lines) {
+  return {
+    url: 'http://bench/a', canonicalUrl: null, title: 'Bench article', byline: null, published: null, section: null, siteName: null, lang: 'en', description: null,
+    blocks: Array.from({ length: Math.ceil(lines / 2) }, (_, i) => ({ type: 'paragraph', text: `Paragraph ${i} of a long article, short enough for one line.` })),
+    related: [], previous: null, next: null, pagination: { previous: null, next: null }, wordCount: 0,
+  };
+}
+
+async function waitForChange(app, before) {
+  while (app.lastFrame() === before) await new Promise((resolve) => setImmediate(resolve));
+}
+
+export async function scrollCost(lines, presses = 200) {
+  const article = syntheticArticle(lines);
+  const services = {
+    loadHeadlines: async () => ({ headlines: [{ source: 'B', sourceUrl: 'http://bench/', title: 'Bench headline', url: article.url, published: null, author: null, summary: null }], errors: [] }),
+    readArticle: async () => ({ article, stale: false }),
+    prefetch: () => {},
+    openInBrowser: () => {},
+  };
+  const app = render(React.createElement(App, { services, locale: 'en' }));
+  while (!app.lastFrame()?.includes('Bench headline')) await new Promise((resolve) => setImmediate(resolve));
+  app.stdin.write('\r');
+  while (!app.lastFrame()?.includes('Paragraph 0')) await new Promise((resolve) => setImmediate(resolve));
+  const times = [];
+  for (let i = 0; i < presses; i++) {
+    const before = app.lastFrame();
+    const start = performance.now();
+    app.stdin.write('j');
+    await waitForChange(app, before);
+    times.push(performance.now() - start);
+  }
+  app.unmount();
+  return { mean: times.reduce((a, b) => a + b, 0) / times.length, median: median(times) };
+}
