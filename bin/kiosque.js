@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// One bundled file: far faster to start than hundreds of modules (build/bundle.js).
+import { main } from '../dist/cli.bundle.js';
 
 process.exitCode = await main(process.argv.slice(2));
