@@ -30,7 +30,8 @@ const firstLine = (text: string) => text.split('\n')[1] ?? '';
 describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
   beforeAll(() => {
     const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-'));
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `node ${path.join(ROOT, 'bin', 'kiosque.js')} --demo --cache-dir ${cache}`);
+    // Ink draws only the last frame when CI is set; a person's terminal has no CI variable.
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env -u CI node ${path.join(ROOT, 'bin', 'kiosque.js')} --demo --cache-dir ${cache}`);
   });
   afterAll(() => {
     try {
