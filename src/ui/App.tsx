@@ -33,7 +33,7 @@ export function App({ services, locale, now }: Props) {
       ) : state.overlay === 'links' ? (
         <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} />
       ) : state.place.kind === 'list' ? (
-        <HeadlineList headlines={visibleHeadlines(state)} cursor={state.place.cursor} height={viewport.height} width={viewport.width} read={state.read} errors={state.sourceErrors} now={clock} locale={locale} />
+        <HeadlineList headlines={visibleHeadlines(state)} cursor={state.place.cursor} height={viewport.height} width={viewport.width} read={state.read} errors={state.sourceErrors} loading={state.loadingSources} now={clock} locale={locale} />
       ) : (
         <ArticlePane page={page} lines={lines} scroll={state.place.scroll} height={viewport.height} />
       )}

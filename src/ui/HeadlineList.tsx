@@ -10,12 +10,13 @@ interface Props {
   width: number;
   read: Record<string, true>;
   errors: SourceError[];
+  loading: boolean;
   now: number;
   locale: string;
 }
 
 /** The visible window of the headline list; only those rows are rendered. */
-export function HeadlineList({ headlines, cursor, height, width, read, errors, now, locale }: Props) {
+export function HeadlineList({ headlines, cursor, height, width, read, errors, loading, now, locale }: Props) {
   const errorRows = errors.slice(0, Math.max(0, height - 1));
   const rows = Math.max(1, height - errorRows.length);
   const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, headlines.length - rows));
@@ -27,7 +28,7 @@ export function HeadlineList({ headlines, cursor, height, width, read, errors, n
           ! {error.source}: {error.message}
         </Text>
       ))}
-      {headlines.length === 0 && errors.length === 0 ? <Text dimColor>No headlines.</Text> : null}
+      {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>No headlines.</Text> : null}
       {visible.map((headline, offset) => {
         const index = start + offset;
         const selected = index === cursor;
