@@ -12,6 +12,15 @@ await build({
   logLevel: 'warning',
   alias: { 'react-devtools-core': './build/devtools-stub.js' },
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Some dependencies are CommonJS and call require(): give the ESM bundle one.
-  banner: { js: "import { createRequire as __kiosqueCreateRequire } from 'node:module'; const require = __kiosqueCreateRequire(import.meta.url);" },
+  // Some dependencies are CommonJS and use require() and __filename (write-file-atomic names its
+  // temporary files after it): give the ESM bundle both, or every atomic write fails.
+  banner: {
+    js: [
+      "import { createRequire as __kiosqueCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __kiosqueFileURLToPath } from 'node:url';",
+      'const require = __kiosqueCreateRequire(import.meta.url);',
+      'const __filename = __kiosqueFileURLToPath(import.meta.url);',
+      "const __dirname = __kiosqueFileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
+  },
 });

@@ -1,8 +1,10 @@
 import { EXIT, exitCodeFor, isKiosqueError, KiosqueError } from './errors.js';
-import { createContext, resolveSourceUrls } from './app/context.js';
+import { createContext, resolveSources } from './app/context.js';
 import { parseCommandLine, type ParsedArgs, USAGE } from './cli/args.js';
-import { formatArticle, formatHeadlines } from './cli/format.js';
-import { openSourceStore } from './config/sources.js';
+import { formatArticle, formatHeadlines, formatSaved } from './cli/format.js';
+import { runSourcesCommand } from './cli/sources-command.js';
+import { openReadingState } from './config/reading-state.js';
+import { SavedCopies } from './config/saved-copies.js';
 import { readArticle } from './app/read-article.js';
 import { readSources } from './feeds/sources.js';
 import { sanitizeDeep, stripControls } from './text/sanitize.js';
@@ -50,9 +52,12 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
       const context = createContext(options);
       const demo = options.demo ? await startDemo() : undefined;
       try {
-        const urls = demo ? demo.sources : await resolveSourceUrls(command.sources, options.sourcesFile, (m) => context.warnings.push(m));
-        const { sources, headlines } = await readSources(context.client, urls);
-        const limited = options.limit ? headlines.slice(0, options.limit) : headlines;
+        const entries = demo ? demo.sources : await resolveSources(command.sources, options.sourcesFile, (m) => context.warnings.push(m));
+        const { sources, headlines } = await readSources(context.client, entries);
+        const { read, saved } = openReadingState({ onWarning: (m) => context.warnings.push(m) }).current();
+        const flagged = headlines.map((headline) => ({ ...headline, read: headline.url in read, saved: headline.url in saved }));
+        const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
+        const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
         flushWarnings(context.warnings, io);
         if (sources.length > 0 && sources.every((source) => source.error)) {
           const first = sources[0]?.error;
@@ -69,7 +74,12 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
     }
     case 'read': {
       const context = createContext(options);
-      const { article, stale } = await readArticle(context.client, command.url);
+      const { article, stale } = await readArticle(context.client, command.url).catch((error: unknown) => {
+        // A saved article stays readable when the page is gone from the web and the cache.
+        const copy = new SavedCopies().get(command.url);
+        if (copy && isKiosqueError(error) && exitCodeFor(error.code) === EXIT.network) return { article: copy, stale: true };
+        throw error;
+      });
       flushWarnings(context.warnings, io);
       if (stale && !options.json) io.stderr('(offline copy: the page could not be refreshed)\n');
       print({ ...article, stale }, () => formatArticle(article, io.columns));
@@ -77,19 +87,19 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
     }
     case 'sources': {
       const warnings: string[] = [];
-      const store = openSourceStore({ onWarning: (message) => warnings.push(message) });
+      const output = await runSourcesCommand(command, options, (message) => warnings.push(message));
       flushWarnings(warnings, io);
-      if (command.action === 'list') {
-        const sources = store.list();
-        print(sources, () => sources.map((source) => `${source.url}${source.title ? `  (${source.title})` : ''}`).join('\n') + '\n');
-        return EXIT.ok;
-      }
-      const url = validateUrl(command.url);
-      const changed = command.action === 'add' ? store.add({ url }) : store.remove(url);
-      if (command.action === 'remove' && !changed) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
-      print({ action: command.action, url, changed, sources: store.list() }, () =>
-        command.action === 'add' ? (changed ? `Added ${url}\n` : `${url} is already a source\n`) : `Removed ${url}\n`,
-      );
+      if (output.raw !== undefined && !options.json) io.stdout(stripControls(output.raw));
+      else print(output.value, () => output.text);
+      return EXIT.ok;
+    }
+    case 'saved': {
+      const reading = openReadingState({ onWarning: (message) => io.stderr(`kiosque: ${stripControls(message)}\n`) });
+      const copies = new SavedCopies();
+      const saved = Object.values(reading.current().saved)
+        .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+        .map((entry) => ({ ...entry, offline: copies.has(entry.url) }));
+      print(saved, () => formatSaved(saved, io.columns));
       return EXIT.ok;
     }
     case 'cache': {
@@ -109,16 +119,6 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
 async function startDemo(): Promise<{ sources: string[]; close: () => Promise<void> }> {
   const { startDemoServer } = await import('./demo/server.js');
   return startDemoServer();
-}
-
-function validateUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.href;
-  } catch {
-    // fall through to the message
-  }
-  throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
 }
 
 function flushWarnings(warnings: string[], io: CliIo): void {

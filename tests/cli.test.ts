@@ -94,12 +94,12 @@ describe('kiosque command line', () => {
       const code = await main(args, { stdout: (t) => (stdout += t), stderr: () => {}, columns: 80 });
       return { code, stdout };
     };
-    expect((await call(['sources', 'add', 'http://127.0.0.1:1/feed.xml', '--json'])).code).toBe(0);
+    expect((await call(['sources', 'add', `${demo.origin}/gazette/feed.xml`, '--json'])).code).toBe(0);
     const listed = JSON.parse((await call(['sources', 'list', '--json'])).stdout) as Array<{ url: string }>;
-    expect(listed.map((s) => s.url)).toContain('http://127.0.0.1:1/feed.xml');
-    await call(['sources', 'remove', 'http://127.0.0.1:1/feed.xml']);
+    expect(listed.map((s) => s.url)).toContain(`${demo.origin}/gazette/feed.xml`);
+    await call(['sources', 'remove', `${demo.origin}/gazette/feed.xml`]);
     const after = JSON.parse((await call(['sources', 'list', '--json'])).stdout) as Array<{ url: string }>;
-    expect(after.map((s) => s.url)).not.toContain('http://127.0.0.1:1/feed.xml');
+    expect(after.map((s) => s.url)).not.toContain(`${demo.origin}/gazette/feed.xml`);
   });
 
   it('cache info reports entries after a read; cache clear empties it', async () => {

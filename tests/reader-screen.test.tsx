@@ -65,7 +65,7 @@ describe('reader screen', () => {
 
   it('follows "Lire aussi" [1] by digit, then goes back to the same place', async () => {
     const { press, frame, app } = await start();
-    await press('j', '›• Les vélos');
+    await press('j', '›•  Les vélos');
     await press(KEYS.enter, 'Lire aussi');
     const related = /\[1\] (.+)/.exec(frame())?.[1]?.trim() ?? '';
     expect(related).not.toBe('');
@@ -119,7 +119,7 @@ describe('reader screen', () => {
     await press('/', /^kiosque \d+ headlines \/ ?$/m);
     let typed = '';
     for (const char of 'jazz') await press(char, `/ ${(typed += char)}`);
-    await vi.waitFor(() => { if (!frame().includes('1 headlines')) throw new Error(`not filtered\n${frame()}`); });
+    await vi.waitFor(() => { if (!frame().includes('1 headline matching')) throw new Error(`not filtered\n${frame()}`); });
     expect(frame()).toContain('Un festival de jazz');
     await press(KEYS.enter, /matching "jazz"$/m);
     await press('?', 'Keys');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { KiosqueError } from '../errors.js';
 import { cacheDir } from '../config/paths.js';
-import { openSourceStore } from '../config/sources.js';
+import { openSourceStore, type SourceEntry } from '../config/sources.js';
 import { DiskCache } from '../net/cache.js';
 import { HttpClient } from '../net/client.js';
 import type { GlobalOptions } from '../cli/args.js';
@@ -20,8 +20,8 @@ export function createContext(options: Pick<GlobalOptions, 'cacheDir' | 'offline
   return { client, cache, warnings };
 }
 
-/** Sources named on the command line, else in --sources FILE, else the configured ones. */
-export async function resolveSourceUrls(positional: string[], sourcesFile: string | undefined, onWarning: (message: string) => void): Promise<string[]> {
+/** Sources named on the command line, else in --sources FILE, else the configured ones (with their names and folders). */
+export async function resolveSources(positional: string[], sourcesFile: string | undefined, onWarning: (message: string) => void): Promise<SourceEntry[]> {
   const urls = [...positional];
   if (sourcesFile) {
     let text: string;
@@ -32,6 +32,6 @@ export async function resolveSourceUrls(positional: string[], sourcesFile: strin
     }
     urls.push(...text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
   }
-  if (urls.length) return urls;
-  return openSourceStore({ onWarning }).list().map((source) => source.url);
+  if (urls.length) return urls.map((url) => ({ url }));
+  return openSourceStore({ onWarning }).list();
 }

@@ -6,7 +6,12 @@ export type Command =
   | { name: 'headlines'; sources: string[] }
   | { name: 'read'; url: string }
   | { name: 'sources'; action: 'list' }
-  | { name: 'sources'; action: 'add' | 'remove'; url: string }
+  | { name: 'sources'; action: 'add'; url: string; pick: number | undefined }
+  | { name: 'sources'; action: 'remove'; url: string }
+  | { name: 'sources'; action: 'rename'; url: string; title: string }
+  | { name: 'sources'; action: 'import'; file: string }
+  | { name: 'sources'; action: 'export'; file: string | undefined }
+  | { name: 'saved' }
   | { name: 'cache'; action: 'info' | 'clear' }
   | { name: 'help' }
   | { name: 'version' };
@@ -19,6 +24,7 @@ export interface GlobalOptions {
   sourcesFile: string | undefined;
   limit: number | undefined;
   timeoutMs: number | undefined;
+  unread: boolean;
 }
 
 export interface ParsedArgs {
@@ -34,6 +40,8 @@ const OPTIONS = {
   sources: { type: 'string' },
   limit: { type: 'string' },
   timeout: { type: 'string' },
+  unread: { type: 'boolean' },
+  pick: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -43,9 +51,15 @@ export const USAGE = `kiosque — a terminal newsstand
 Usage:
   kiosque [SOURCE...] [--sources FILE]      open the reader (feeds or sites)
   kiosque --demo                            open the reader on the built-in demo newsstand
-  kiosque headlines [SOURCE...] [--sources FILE] [--limit N]
+  kiosque headlines [SOURCE...] [--sources FILE] [--limit N] [--unread]
   kiosque read URL
-  kiosque sources list | add URL | remove URL
+  kiosque saved                             the articles you saved (s in the reader)
+  kiosque sources list
+  kiosque sources add URL [--pick N]        a feed, or a site's page (its feeds are found)
+  kiosque sources remove URL
+  kiosque sources rename URL NAME
+  kiosque sources import FILE.opml
+  kiosque sources export [FILE.opml]        to stdout without FILE
   kiosque cache info | clear
 
 Options (every command):
@@ -70,6 +84,33 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   return number;
 }
 
+function sourcesCommand([action = 'list', first, ...extra]: string[], pick: number | undefined): Command {
+  switch (action) {
+    case 'list':
+      if (first === undefined) return { name: 'sources', action };
+      break;
+    case 'add':
+      if (first && extra.length === 0) return { name: 'sources', action, url: first, pick };
+      break;
+    case 'remove':
+      if (first && extra.length === 0) return { name: 'sources', action, url: first };
+      break;
+    case 'rename': {
+      // The name may be given in several words without quotes.
+      const title = extra.join(' ').trim();
+      if (first && title) return { name: 'sources', action, url: first, title };
+      throw usage('"kiosque sources rename" takes a URL and a new name.');
+    }
+    case 'import':
+      if (first && extra.length === 0) return { name: 'sources', action, file: first };
+      break;
+    case 'export':
+      if (extra.length === 0) return { name: 'sources', action, file: first };
+      break;
+  }
+  throw usage('"kiosque sources" takes list, add URL [--pick N], remove URL, rename URL NAME, import FILE or export [FILE].');
+}
+
 export function parseCommandLine(argv: string[]): ParsedArgs {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true; args: string[] }>>;
   try {
@@ -87,7 +128,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     sourcesFile: values.sources,
     limit: positiveNumber(values.limit, '--limit'),
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    unread: values.unread ?? false,
   };
+  const pick = values.pick === undefined ? undefined : positiveNumber(values.pick, '--pick');
+  if (pick !== undefined && !Number.isInteger(pick)) throw usage(`--pick needs a whole number, not "${values.pick}".`);
   if (values.help) return { command: { name: 'help' }, options };
   if (values.version) return { command: { name: 'version' }, options };
 
@@ -101,12 +145,11 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       if (rest.length !== 1 || !rest[0]) throw usage('"kiosque read" takes one URL.');
       return { command: { name: 'read', url: rest[0] }, options };
     }
-    case 'sources': {
-      const [action, url, ...extra] = rest;
-      if (action === 'list' || action === undefined) return { command: { name: 'sources', action: 'list' }, options };
-      if ((action === 'add' || action === 'remove') && url && extra.length === 0) return { command: { name: 'sources', action, url }, options };
-      throw usage(`"kiosque sources" takes list, add URL or remove URL.`);
-    }
+    case 'saved':
+      if (rest.length) throw usage('"kiosque saved" takes no arguments.');
+      return { command: { name: 'saved' }, options };
+    case 'sources':
+      return { command: sourcesCommand(rest, pick), options };
     case 'cache': {
       const [action = 'info', ...extra] = rest;
       if ((action === 'info' || action === 'clear') && extra.length === 0) return { command: { name: 'cache', action }, options };

@@ -10,3 +10,8 @@ export function cacheDir(override?: string): string {
 export function configDir(): string {
   return process.env['KIOSQUE_CONFIG_DIR'] ?? paths.config;
 }
+
+/** Read marks, saved articles and reading positions: the reader's own data, not a cache. */
+export function dataDir(): string {
+  return process.env['KIOSQUE_DATA_DIR'] ?? paths.data;
+}

@@ -7,6 +7,12 @@ import { configDir } from './paths.js';
 export interface SourceEntry {
   url: string;
   title?: string;
+  /** Folders it sits in, outermost first (OPML outlines); the reader groups sources by them. */
+  group?: string[];
+  /** The site's own page, when known (OPML htmlUrl). */
+  htmlUrl?: string;
+  /** Other OPML outline attributes, kept as they were so an export gives them back. */
+  attributes?: Record<string, string>;
 }
 
 interface ConfigShape {
@@ -27,7 +33,10 @@ export const DEFAULT_SOURCES: SourceEntry[] = [
 export interface SourceStore {
   list(): SourceEntry[];
   add(entry: SourceEntry): boolean;
+  /** Adds those not already there, in order (replacing the first-run defaults if untouched); returns how many were added. */
+  addAll(entries: SourceEntry[]): number;
   remove(url: string): boolean;
+  rename(url: string, title: string): boolean;
   readonly path: string;
 }
 
@@ -54,6 +63,27 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
       const sources = conf.get('sources');
       if (sources.some((source) => source.url === entry.url)) return false;
       conf.set('sources', [...sources, entry]);
+      return true;
+    },
+    addAll(entries) {
+      // An imported list replaces the starter sources a reader never changed.
+      const untouched = JSON.stringify(conf.get('sources')) === JSON.stringify(DEFAULT_SOURCES);
+      const sources = untouched ? [] : [...conf.get('sources')];
+      const known = new Set(sources.map((source) => source.url));
+      let added = 0;
+      for (const entry of entries) {
+        if (known.has(entry.url)) continue;
+        known.add(entry.url);
+        sources.push(entry);
+        added++;
+      }
+      if (added) conf.set('sources', sources);
+      return added;
+    },
+    rename(url, title) {
+      const sources = conf.get('sources');
+      if (!sources.some((source) => source.url === url)) return false;
+      conf.set('sources', sources.map((source) => (source.url === url ? { ...source, title } : source)));
       return true;
     },
     remove(url) {

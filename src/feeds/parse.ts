@@ -74,7 +74,8 @@ interface RawItem {
  * A DOCTYPE is never needed by a feed and is how entity bombs and external
  * entities get in: it is dropped before parsing, so they are never resolved.
  */
-function prepareXml(text: string): string {
+/** Without its DOCTYPE: internal entities (billion laughs) and external ones are never expanded. */
+export function prepareXml(text: string): string {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return trimmed;
   return trimmed.replace(/<!DOCTYPE(?:[^[>]|\[[^\]]*\])*>/gi, '');

@@ -24,7 +24,14 @@ export function looksLikeFeed(resource: Pick<FetchedResource, 'contentType' | 't
 }
 
 /** Reads one source (a feed or a site's page) into headlines; never throws. */
-export async function readSource(client: HttpClient, url: string): Promise<SourceResult> {
+export async function readSource(client: HttpClient, url: string, name?: string): Promise<SourceResult> {
+  const result = await readUnnamed(client, url);
+  // The reader's own name for a source (sources rename) wins over the feed's; headlines point back to the source as configured.
+  const title = name || result.title;
+  return { ...result, title, headlines: result.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: url })) };
+}
+
+async function readUnnamed(client: HttpClient, url: string): Promise<SourceResult> {
   try {
     const resource = await client.fetch(url);
     if (looksLikeFeed(resource)) {
@@ -50,8 +57,8 @@ export async function readSource(client: HttpClient, url: string): Promise<Sourc
 }
 
 /** All sources at once; one failing source leaves the others standing. */
-export async function readSources(client: HttpClient, urls: string[]): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
-  const sources = await Promise.all(urls.map((url) => readSource(client, url)));
+export async function readSources(client: HttpClient, entries: Array<string | { url: string; title?: string | undefined }>): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
+  const sources = await Promise.all(entries.map((entry) => (typeof entry === 'string' ? readSource(client, entry) : readSource(client, entry.url, entry.title))));
   return { sources, headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)) };
 }
 

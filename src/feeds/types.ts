@@ -1,7 +1,7 @@
 export interface Headline {
   /** The feed's (or site's) title. */
   source: string;
-  /** The address the headlines were read from. */
+  /** The source it came from, as the reader configured it (a feed or a site's page). */
   sourceUrl: string;
   title: string;
   url: string;

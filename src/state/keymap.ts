@@ -12,6 +12,7 @@ export interface KeyPress {
   delete?: boolean;
   home?: boolean;
   end?: boolean;
+  tab?: boolean;
   ctrl?: boolean;
   meta?: boolean;
 }
@@ -23,6 +24,7 @@ export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'forward' | 'quit' | 'forceQuit'
   | 'help' | 'links' | 'next' | 'previous' | 'filter' | 'reload' | 'browser' | 'close'
+  | 'toggleRead' | 'markSourceRead' | 'toggleSaved' | 'sourcesView' | 'savedView' | 'addSite'
   | { related: number };
 
 type KeyName = Exclude<keyof KeyPress, 'ctrl' | 'meta'>;
@@ -58,9 +60,15 @@ export const BINDINGS: Binding[] = [
   { chars: ['p'], focus: READING, command: 'previous', help: { keys: 'p', what: 'previous article of the site' } },
   { chars: ['h'], keys: ['backspace', 'delete', 'leftArrow'], focus: BROWSING, command: 'back', help: { keys: 'h ← Backspace', what: 'back' } },
   { chars: ['L'], keys: ['rightArrow'], focus: BROWSING, command: 'forward', help: { keys: 'L →', what: 'forward' } },
+  { chars: ['m'], focus: BROWSING, command: 'toggleRead', help: { keys: 'm', what: 'mark read / unread' } },
+  { chars: ['M'], focus: ['list'], command: 'markSourceRead', help: { keys: 'M', what: 'mark the whole source read' } },
+  { chars: ['s'], focus: BROWSING, command: 'toggleSaved', help: { keys: 's', what: 'save / unsave (readable offline)' } },
+  { chars: ['v'], focus: BROWSING, command: 'savedView', help: { keys: 'v', what: 'saved articles' } },
+  { chars: ['S'], keys: ['tab'], focus: BROWSING, command: 'sourcesView', help: { keys: 'S Tab', what: 'sources, one at a time' } },
+  { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add this article's site to the sources" } },
   { chars: ['o'], focus: READING, command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
-  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back to the list / quit' } },
+  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back towards the headlines / quit' } },
   { ctrl: 'c', focus: ['list', 'article', 'help', 'links', 'filter'], command: 'forceQuit', help: { keys: 'Ctrl-C', what: 'quit at once' } },
   { keys: ['escape'], chars: ['q'], focus: ['help', 'links'], command: 'close' },
   { chars: ['j'], keys: ['downArrow'], focus: ['links'], command: 'down' },

@@ -1,7 +1,11 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
-import { layoutArticle, type Line, remapScroll } from './article-layout.js';
-import { commandFor, type Command, type Focus, type KeyPress } from './keymap.js';
+import { remapScroll } from './article-layout.js';
+import type { ReadingChange } from '../config/reading-state.js';
+import { commandFor, type Command, type KeyPress } from './keymap.js';
+import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
+import { ask } from './requests.js';
+import { articleLines, currentArticle, focusOf, followableLinks, isListPlace, rowCount, sourceRows, visibleHeadlines } from './selectors.js';
 
 /**
  * The whole reader as one pure reducer: what is on screen, the history of what
@@ -15,7 +19,14 @@ export type Page =
   | { status: 'ready'; article: Article; stale: boolean }
   | { status: 'error'; message: string };
 
-export type Place = { kind: 'list'; cursor: number } | { kind: 'article'; url: string; scroll: number };
+/** Places with a cursor over rows: every headline, one source's, the saved articles, the list of sources. */
+export type ListPlace =
+  | { kind: 'list'; cursor: number }
+  | { kind: 'source'; url: string; title: string; cursor: number }
+  | { kind: 'saved'; cursor: number }
+  | { kind: 'sources'; cursor: number };
+
+export type Place = ListPlace | { kind: 'article'; url: string; scroll: number };
 
 export type Overlay = 'none' | 'help' | 'links';
 
@@ -24,8 +35,39 @@ export interface SourceError {
   message: string;
 }
 
+/** A source as the reader configured it, for the sources view. */
+export interface SourceRow {
+  url: string;
+  title: string;
+  group: string[];
+  error: string | null;
+}
+
+/** An article the reader saved, as listed in the saved view. */
+export interface SavedEntry {
+  title: string;
+  source: string;
+  savedAt: string;
+}
+
 /** Something only the outside world can do, asked for by a key. */
-export type Request = { id: number; kind: 'quit' } | { id: number; kind: 'reload' } | { id: number; kind: 'browser'; url: string };
+export type Ask =
+  | { kind: 'quit' }
+  | { kind: 'reload' }
+  | { kind: 'browser'; url: string }
+  /** Read marks, saves and reading positions to write to disk. */
+  | { kind: 'persist'; changes: ReadingChange[] }
+  /** Add the site of this page to the sources. */
+  | { kind: 'addSite'; url: string };
+
+export type Request = Ask & { id: number };
+
+/** What the reader remembers from earlier runs. */
+export interface Remembered {
+  read: Record<string, unknown>;
+  saved: Record<string, SavedEntry>;
+  positions: Record<string, { block: number }>;
+}
 
 export interface ReaderState {
   headlines: Headline[];
@@ -38,6 +80,12 @@ export interface ReaderState {
   forward: Place[];
   pages: Record<string, Page>;
   read: Record<string, true>;
+  saved: Record<string, SavedEntry>;
+  /** Block at the top of the view when each article was left. */
+  positions: Record<string, number>;
+  sources: SourceRow[];
+  /** One line for the status bar (a warning, what a key did); cleared by the next key. */
+  notice: string | null;
   overlay: Overlay;
   linkCursor: number;
   /** Lines available to the article text and the headline list. */
@@ -49,7 +97,8 @@ export interface ReaderState {
 
 export type Action =
   | { type: 'sources/loading' }
-  | { type: 'sources/loaded'; headlines: Headline[]; errors: SourceError[] }
+  | { type: 'sources/loaded'; headlines: Headline[]; errors: SourceError[]; sources?: SourceRow[] }
+  | { type: 'notice'; text: string }
   | { type: 'list/move'; delta: number }
   | { type: 'list/edge'; edge: 'first' | 'last' }
   | { type: 'list/open' }
@@ -71,11 +120,15 @@ export type Action =
   | { type: 'overlay/close' }
   | { type: 'links/move'; delta: number }
   | { type: 'links/open' }
+  | { type: 'view/open'; view: 'sources' | 'saved' }
+  | { type: 'mark/toggle' }
+  | { type: 'mark/source' }
+  | { type: 'save/toggle' }
   | { type: 'resize'; width: number; height: number }
   | { type: 'key'; input: string; key: KeyPress }
   | { type: 'request/done'; id: number };
 
-export function initialState({ viewport, locale }: { viewport: { width: number; height: number }; locale: string }): ReaderState {
+export function initialState({ viewport, locale, remembered, notice }: { viewport: { width: number; height: number }; locale: string; remembered?: Remembered; notice?: string }): ReaderState {
   return {
     headlines: [],
     sourceErrors: [],
@@ -86,7 +139,11 @@ export function initialState({ viewport, locale }: { viewport: { width: number; 
     back: [],
     forward: [],
     pages: {},
-    read: {},
+    read: Object.fromEntries(Object.keys(remembered?.read ?? {}).map((url) => [url, true as const])),
+    saved: remembered?.saved ?? {},
+    positions: Object.fromEntries(Object.entries(remembered?.positions ?? {}).map(([url, { block }]) => [url, block])),
+    sources: [],
+    notice: notice ?? null,
     overlay: 'none',
     linkCursor: 0,
     viewport,
@@ -96,43 +153,7 @@ export function initialState({ viewport, locale }: { viewport: { width: number; 
   };
 }
 
-export function focusOf(state: ReaderState): Focus {
-  if (state.overlay === 'help') return 'help';
-  if (state.overlay === 'links') return 'links';
-  if (state.filtering) return 'filter';
-  return state.place.kind === 'list' ? 'list' : 'article';
-}
-
-/** The current article laid out for the current width (memoized by the layout module). */
-export function articleLines(state: ReaderState): Line[] {
-  const article = currentArticle(state);
-  return article ? layoutArticle(article, state.viewport.width, state.locale) : [];
-}
-
-/** Headlines shown under the current filter: every word must appear in the title, source or summary. */
-export function visibleHeadlines(state: Pick<ReaderState, 'headlines' | 'filter'>): Headline[] {
-  const words = state.filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return state.headlines;
-  return state.headlines.filter((headline) => {
-    const haystack = `${headline.title} ${headline.source} ${headline.summary ?? ''}`.toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
-}
-
-export function currentArticle(state: ReaderState): Article | undefined {
-  if (state.place.kind !== 'article') return undefined;
-  const page = state.pages[state.place.url];
-  return page?.status === 'ready' ? page.article : undefined;
-}
-
-/** Links the reader can follow from the current article: related first, then previous / next. */
-export function followableLinks(article: Article | undefined): Array<{ label: string; title: string; url: string }> {
-  if (!article) return [];
-  const links = article.related.map((link, index) => ({ label: `[${index + 1}]`, title: link.title, url: link.url }));
-  if (article.previous) links.push({ label: '[p]', title: article.previous.title, url: article.previous.url });
-  if (article.next) links.push({ label: '[n]', title: article.next.title, url: article.next.url });
-  return links;
-}
+export { articleLines, currentArticle, focusOf, followableLinks, visibleHeadlines } from './selectors.js';
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
@@ -140,19 +161,18 @@ function maxScroll(lineCount: number, height: number): number {
   return Math.max(0, lineCount - height);
 }
 
+/** Goes somewhere new: the place left joins the history, the way forward is forgotten. */
+function visit(state: ReaderState, place: Place): ReaderState {
+  const left = rememberPosition(state);
+  return { ...left, back: [...left.back, left.place], forward: [], place, overlay: 'none', linkCursor: 0, filtering: false };
+}
+
 function go(state: ReaderState, url: string): ReaderState {
   if (state.place.kind === 'article' && state.place.url === url) return state;
-  const pages = state.pages[url] && state.pages[url].status !== 'error' ? state.pages : { ...state.pages, [url]: { status: 'loading' } as Page };
-  return {
-    ...state,
-    back: [...state.back, state.place],
-    forward: [],
-    place: { kind: 'article', url, scroll: 0 },
-    pages,
-    read: { ...state.read, [url]: true },
-    overlay: 'none',
-    linkCursor: 0,
-  };
+  const known = state.pages[url];
+  const pages = known && known.status !== 'error' ? state.pages : { ...state.pages, [url]: { status: 'loading' } as Page };
+  const opened = markRead(visit({ ...state, pages }, { kind: 'article', url, scroll: 0 }), [url], true);
+  return known?.status === 'ready' ? { ...opened, place: { kind: 'article', url, scroll: rememberedScroll(opened, url) } } : opened;
 }
 
 /** Revisiting a page that failed tries it again. */
@@ -161,43 +181,61 @@ function revisit(state: ReaderState, place: Place): ReaderState['pages'] {
   return { ...state.pages, [place.url]: { status: 'loading' } };
 }
 
+function withCursor(place: ListPlace, cursor: number): ListPlace {
+  return { ...place, cursor };
+}
+
+function moveCursor(state: ReaderState, to: (cursor: number, count: number) => number): ReaderState {
+  if (!isListPlace(state.place)) return state;
+  const count = rowCount(state);
+  return { ...state, place: withCursor(state.place, clamp(to(state.place.cursor, count), 0, Math.max(0, count - 1))) };
+}
+
+function openRow(state: ReaderState): ReaderState {
+  const place = state.place;
+  if (!isListPlace(place)) return state;
+  if (place.kind === 'sources') {
+    const source = sourceRows(state)[place.cursor];
+    return source ? visit({ ...state, filter: '' }, { kind: 'source', url: source.url, title: source.title, cursor: 0 }) : state;
+  }
+  const headline = visibleHeadlines(state)[place.cursor];
+  return headline ? go({ ...state, filtering: false }, headline.url) : state;
+}
+
+/** Opens a list view (sources, saved) unless it is already on screen. */
+function openView(state: ReaderState, kind: 'sources' | 'saved'): ReaderState {
+  if (state.place.kind === kind) return state;
+  return visit({ ...state, filter: '' }, { kind, cursor: 0 });
+}
+
 export function readerReducer(state: ReaderState, action: Action): ReaderState {
   switch (action.type) {
     case 'sources/loading':
       return { ...state, loadingSources: true };
     case 'sources/loaded': {
-      const cursor = state.place.kind === 'list' ? clamp(state.place.cursor, 0, Math.max(0, action.headlines.length - 1)) : 0;
-      return {
-        ...state,
-        headlines: action.headlines,
-        sourceErrors: action.errors,
-        loadingSources: false,
-        place: state.place.kind === 'list' ? { kind: 'list', cursor } : state.place,
-      };
+      const loaded = { ...state, headlines: action.headlines, sourceErrors: action.errors, sources: action.sources ?? state.sources, loadingSources: false };
+      return isListPlace(state.place) ? moveCursor(loaded, (cursor) => cursor) : loaded;
     }
-    case 'list/move': {
-      if (state.place.kind !== 'list') return state;
-      const count = visibleHeadlines(state).length;
-      return { ...state, place: { kind: 'list', cursor: clamp(state.place.cursor + action.delta, 0, Math.max(0, count - 1)) } };
-    }
-    case 'list/edge': {
-      if (state.place.kind !== 'list') return state;
-      const count = visibleHeadlines(state).length;
-      return { ...state, place: { kind: 'list', cursor: action.edge === 'first' ? 0 : Math.max(0, count - 1) } };
-    }
-    case 'list/open': {
-      if (state.place.kind !== 'list') return state;
-      const headline = visibleHeadlines(state)[state.place.cursor];
-      return headline ? go({ ...state, filtering: false }, headline.url) : state;
-    }
+    case 'notice':
+      return { ...state, notice: action.text };
+    case 'list/move':
+      return moveCursor(state, (cursor) => cursor + action.delta);
+    case 'list/edge':
+      return moveCursor(state, (_cursor, count) => (action.edge === 'first' ? 0 : count - 1));
+    case 'list/open':
+      return openRow(state);
     case 'filter/start':
-      return state.place.kind === 'list' ? { ...state, filtering: true } : state;
+      return isListPlace(state.place) && state.place.kind !== 'sources' ? { ...state, filtering: true } : state;
     case 'filter/input':
-      return { ...state, filter: state.filter + action.text, place: { kind: 'list', cursor: 0 } };
-    case 'filter/erase':
-      return { ...state, filter: state.filter.slice(0, -1), place: { kind: 'list', cursor: 0 } };
-    case 'filter/done':
-      return { ...state, filtering: false, filter: action.keep ? state.filter : '', place: state.place.kind === 'list' ? { kind: 'list', cursor: action.keep ? state.place.cursor : 0 } : state.place };
+    case 'filter/erase': {
+      if (!isListPlace(state.place)) return state;
+      const filter = action.type === 'filter/input' ? state.filter + action.text : state.filter.slice(0, -1);
+      return { ...state, filter, place: withCursor(state.place, 0) };
+    }
+    case 'filter/done': {
+      const filtered = { ...state, filtering: false, filter: action.keep ? state.filter : '' };
+      return isListPlace(state.place) && !action.keep ? { ...filtered, place: withCursor(state.place, 0) } : filtered;
+    }
     case 'open':
       return go(state, action.url);
     case 'open/related': {
@@ -208,8 +246,12 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       const link = currentArticle(state)?.[action.which];
       return link ? go(state, link.url) : state;
     }
-    case 'page/loaded':
-      return { ...state, pages: { ...state.pages, [action.url]: { status: 'ready', article: action.article, stale: action.stale } } };
+    case 'page/loaded': {
+      const loaded: ReaderState = { ...state, pages: { ...state.pages, [action.url]: { status: 'ready', article: action.article, stale: action.stale } } };
+      // Opened afresh (not scrolled yet): start where the reader stopped last time.
+      if (loaded.place.kind !== 'article' || loaded.place.url !== action.url || loaded.place.scroll !== 0) return loaded;
+      return { ...loaded, place: { ...loaded.place, scroll: rememberedScroll(loaded, action.url) } };
+    }
     case 'page/failed':
       return { ...state, pages: { ...state.pages, [action.url]: { status: 'error', message: action.message } } };
     case 'scroll/by':
@@ -227,12 +269,14 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'history/back': {
       const previous = state.back[state.back.length - 1];
       if (!previous) return state;
-      return { ...state, place: previous, back: state.back.slice(0, -1), forward: [state.place, ...state.forward], overlay: 'none', pages: revisit(state, previous) };
+      const left = rememberPosition(state);
+      return { ...left, place: previous, back: left.back.slice(0, -1), forward: [left.place, ...left.forward], overlay: 'none', pages: revisit(left, previous) };
     }
     case 'history/forward': {
       const [next, ...rest] = state.forward;
       if (!next) return state;
-      return { ...state, place: next, forward: rest, back: [...state.back, state.place], overlay: 'none', pages: revisit(state, next) };
+      const left = rememberPosition(state);
+      return { ...left, place: next, forward: rest, back: [...left.back, left.place], overlay: 'none', pages: revisit(left, next) };
     }
     case 'overlay/toggle':
       if (action.overlay === 'links' && followableLinks(currentArticle(state)).length === 0) return state;
@@ -247,6 +291,14 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       const link = followableLinks(currentArticle(state))[state.linkCursor];
       return link ? go(state, link.url) : state;
     }
+    case 'view/open':
+      return openView(state, action.view);
+    case 'mark/toggle':
+      return toggleRead(state);
+    case 'mark/source':
+      return markSourceRead(state);
+    case 'save/toggle':
+      return toggleSaved(state);
     case 'resize': {
       const resized = { ...state, viewport: { width: action.width, height: action.height } };
       if (state.place.kind !== 'article' || action.width === state.viewport.width) return resized;
@@ -255,20 +307,16 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       return { ...resized, place: { ...state.place, scroll } };
     }
     case 'key':
-      return onKey(state, action.input, action.key);
+      return onKey(state.notice ? { ...state, notice: null } : state, action.input, action.key);
     case 'request/done':
       return { ...state, requests: state.requests.filter((request) => request.id !== action.id) };
   }
 }
 
-function request(state: ReaderState, ask: { kind: 'quit' } | { kind: 'reload' } | { kind: 'browser'; url: string }): ReaderState {
-  return { ...state, requests: [...state.requests, { ...ask, id: state.nextRequestId }], nextRequestId: state.nextRequestId + 1 };
-}
-
 function onKey(state: ReaderState, input: string, key: KeyPress): ReaderState {
   const focus = focusOf(state);
   if (focus === 'filter') {
-    if (key.ctrl && input === 'c') return request(state, { kind: 'quit' });
+    if (key.ctrl && input === 'c') return quit(state);
     if (key.escape) return readerReducer(state, { type: 'filter/done', keep: false });
     if (key.return) return readerReducer(state, { type: 'filter/done', keep: true });
     if (key.backspace || key.delete) return readerReducer(state, { type: 'filter/erase' });
@@ -279,12 +327,18 @@ function onKey(state: ReaderState, input: string, key: KeyPress): ReaderState {
   if (!command) return state;
   const outcome = commandOutcome(command, state);
   if (!outcome) return state;
-  return 'type' in outcome ? readerReducer(state, outcome) : request(state, outcome);
+  if ('type' in outcome) return readerReducer(state, outcome);
+  return outcome.kind === 'quit' ? quit(state) : ask(state, outcome);
+}
+
+/** Quitting from an article still remembers where the reader stopped. */
+function quit(state: ReaderState): ReaderState {
+  return ask(rememberPosition(state), { kind: 'quit' });
 }
 
 /** What a command means where the reader is. */
-function commandOutcome(command: Command, state: ReaderState): Action | { kind: 'quit' } | { kind: 'reload' } | { kind: 'browser'; url: string } | undefined {
-  const inList = state.place.kind === 'list';
+function commandOutcome(command: Command, state: ReaderState): Action | Ask | undefined {
+  const inList = isListPlace(state.place);
   const inLinks = state.overlay === 'links';
   if (typeof command === 'object') return { type: 'open/related', index: command.related };
   switch (command) {
@@ -305,8 +359,14 @@ function commandOutcome(command: Command, state: ReaderState): Action | { kind: 
     case 'forward': return { type: 'history/forward' };
     case 'reload': return { kind: 'reload' };
     case 'browser': return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
-    // q steps back towards the list first; from the list it quits.
-    case 'quit': return inList ? { kind: 'quit' } : { type: 'history/back' };
+    case 'toggleRead': return { type: 'mark/toggle' };
+    case 'markSourceRead': return { type: 'mark/source' };
+    case 'toggleSaved': return { type: 'save/toggle' };
+    case 'sourcesView': return { type: 'view/open', view: 'sources' };
+    case 'savedView': return { type: 'view/open', view: 'saved' };
+    case 'addSite': return state.place.kind === 'article' ? { kind: 'addSite', url: state.place.url } : undefined;
+    // q steps back towards the headline list first; from there it quits.
+    case 'quit': return state.place.kind === 'list' ? { kind: 'quit' } : { type: 'history/back' };
     case 'forceQuit': return { kind: 'quit' };
   }
 }

@@ -1,11 +1,13 @@
-import { Box, Text, useApp, useInput } from 'ink';
-import Spinner from 'ink-spinner';
+import { Box, useApp, useInput } from 'ink';
 import { useState } from 'react';
-import { articleLines, currentArticle, followableLinks, type ReaderState, visibleHeadlines } from '../state/reader.js';
+import { articleLines, currentArticle, followableLinks, visibleHeadlines } from '../state/reader.js';
+import { sourceRows } from '../state/selectors.js';
 import { ArticlePane } from './ArticlePane.js';
+import { StatusLine, TitleBar } from './Bars.js';
 import { HeadlineList } from './HeadlineList.js';
 import { HelpScreen, LinksList } from './Overlays.js';
 import type { ReaderServices } from './services.js';
+import { SourcesView } from './SourcesView.js';
 import { useReader } from './useReader.js';
 
 interface Props {
@@ -22,60 +24,28 @@ export function App({ services, locale, now }: Props) {
   const [clock] = useState(() => now ?? Date.now());
   useInput((input, key) => dispatch({ type: 'key', input, key }));
 
-  const { viewport } = state;
+  const { viewport, place } = state;
   const lines = articleLines(state);
-  const page = state.place.kind === 'article' ? state.pages[state.place.url] : undefined;
+  let body;
+  if (state.overlay === 'help') body = <HelpScreen height={viewport.height} />;
+  else if (state.overlay === 'links') body = <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} />;
+  else if (place.kind === 'article') body = <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} />;
+  else if (place.kind === 'sources') body = <SourcesView rows={sourceRows(state)} cursor={place.cursor} height={viewport.height} />;
+  else {
+    body = (
+      <HeadlineList
+        headlines={visibleHeadlines(state)} cursor={place.cursor} height={viewport.height} width={viewport.width}
+        read={state.read} saved={state.saved} errors={place.kind === 'list' ? state.sourceErrors : []}
+        loading={state.loadingSources} now={clock} locale={locale}
+        empty={place.kind === 'saved' ? 'No saved articles yet: s saves the one under the cursor.' : 'No headlines.'}
+      />
+    );
+  }
   return (
     <Box flexDirection="column" width={viewport.width}>
       <TitleBar state={state} />
-      {state.overlay === 'help' ? (
-        <HelpScreen height={viewport.height} />
-      ) : state.overlay === 'links' ? (
-        <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} />
-      ) : state.place.kind === 'list' ? (
-        <HeadlineList headlines={visibleHeadlines(state)} cursor={state.place.cursor} height={viewport.height} width={viewport.width} read={state.read} errors={state.sourceErrors} loading={state.loadingSources} now={clock} locale={locale} />
-      ) : (
-        <ArticlePane page={page} lines={lines} scroll={state.place.scroll} height={viewport.height} />
-      )}
+      {body}
       <StatusLine state={state} lineCount={lines.length} />
-    </Box>
-  );
-}
-
-function TitleBar({ state }: { state: ReaderState }) {
-  const count = visibleHeadlines(state).length;
-  return (
-    <Box>
-      <Text bold color="yellow">kiosque</Text>
-      {state.loadingSources ? (
-        <Text> <Text color="cyan"><Spinner type="dots" /></Text> loading sources…</Text>
-      ) : (
-        <Text dimColor> {count} headlines{state.filter ? ` matching "${state.filter}"` : ''}</Text>
-      )}
-      {state.filtering ? <Text> / {state.filter}<Text inverse> </Text></Text> : null}
-    </Box>
-  );
-}
-
-function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: number }) {
-  if (state.place.kind === 'list') {
-    return <Text dimColor wrap="truncate-end">Enter open · / filter · R reload · ? help · q quit</Text>;
-  }
-  const page = state.pages[state.place.url];
-  const article = page?.status === 'ready' ? page.article : undefined;
-  const max = Math.max(0, lineCount - state.viewport.height);
-  const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
-  const parts = [
-    article?.next ? `n → ${article.next.title}` : null,
-    article?.previous ? `p ← ${article.previous.title}` : null,
-  ].filter(Boolean);
-  return (
-    <Box width={state.viewport.width}>
-      {page?.status === 'ready' && page.stale ? <Text color="yellow">[offline copy] </Text> : null}
-      <Box flexGrow={1} flexShrink={1}>
-        <Text dimColor wrap="truncate-end">{parts.length ? parts.join('  ·  ') : '? help · h back'}</Text>
-      </Box>
-      {article ? <Text> {percent}%</Text> : null}
     </Box>
   );
 }

@@ -9,14 +9,17 @@ interface Props {
   height: number;
   width: number;
   read: Record<string, true>;
+  saved: Record<string, unknown>;
   errors: SourceError[];
   loading: boolean;
   now: number;
   locale: string;
+  /** Said when there is nothing to list. */
+  empty: string;
 }
 
 /** The visible window of the headline list; only those rows are rendered. */
-export function HeadlineList({ headlines, cursor, height, width, read, errors, loading, now, locale }: Props) {
+export function HeadlineList({ headlines, cursor, height, width, read, saved, errors, loading, now, locale, empty }: Props) {
   const errorRows = errors.slice(0, Math.max(0, height - 1));
   const rows = Math.max(1, height - errorRows.length);
   const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, headlines.length - rows));
@@ -28,7 +31,7 @@ export function HeadlineList({ headlines, cursor, height, width, read, errors, l
           ! {error.source}: {error.message}
         </Text>
       ))}
-      {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>No headlines.</Text> : null}
+      {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>{empty}</Text> : null}
       {visible.map((headline, offset) => {
         const index = start + offset;
         const selected = index === cursor;
@@ -36,7 +39,8 @@ export function HeadlineList({ headlines, cursor, height, width, read, errors, l
         const tail = ` ${headline.source}${when ? ` · ${when}` : ''}`;
         return (
           <Box key={headline.url} width={width}>
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>{selected ? '›' : ' '}{read[headline.url] ? ' ' : '•'} </Text>
+            <Text color={selected ? 'cyan' : undefined} bold={selected}>{selected ? '›' : ' '}{read[headline.url] ? ' ' : '•'}</Text>
+            <Text color="magenta">{saved[headline.url] ? '★ ' : '  '}</Text>
             <Box flexGrow={1} flexShrink={1}>
               <Text wrap="truncate-end" color={selected ? 'cyan' : undefined} bold={!read[headline.url]}>{headline.title}</Text>
             </Box>

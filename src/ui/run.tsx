@@ -3,14 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { render } from 'ink';
-import { createContext, resolveSourceUrls } from '../app/context.js';
-import { readArticle } from '../app/read-article.js';
+import { createContext, resolveSources } from '../app/context.js';
+import { createReaderServices } from '../app/reader-services.js';
 import type { GlobalOptions } from '../cli/args.js';
+import type { SourceEntry } from '../config/sources.js';
 import { EXIT } from '../errors.js';
-import { readSources } from '../feeds/sources.js';
 import { App } from './App.js';
 import { systemLocale } from './relative-time.js';
-import type { ReaderServices } from './services.js';
 
 /** Opens a URL in the system browser, never through a shell. */
 export function openInBrowser(url: string): void {
@@ -32,32 +31,19 @@ export async function runReader(positional: string[], options: GlobalOptions): P
     const { startDemoServer } = await import('../demo/server.js');
     demo = await startDemoServer();
   }
-  // The demo's addresses change every run: its pages are cached apart, in a temporary folder.
-  const cacheDir = options.cacheDir ?? (demo ? mkdtempSync(path.join(os.tmpdir(), 'kiosque-demo-')) : undefined);
+  // The demo's addresses change every run: its pages and reading marks are kept apart, in a temporary folder.
+  const demoDir = demo ? mkdtempSync(path.join(os.tmpdir(), 'kiosque-demo-')) : undefined;
+  const cacheDir = options.cacheDir ?? (demoDir ? path.join(demoDir, 'cache') : undefined);
   const context = createContext({ ...options, cacheDir });
-  const urls = demo ? demo.sources : await resolveSourceUrls(positional, options.sourcesFile, (m) => context.warnings.push(m));
-  const articles = new Map<string, ReturnType<typeof readArticle>>();
-  const read = (url: string) => {
-    let pending = articles.get(url);
-    if (!pending) {
-      pending = readArticle(context.client, url);
-      // A failure is not remembered: going back to the page tries again.
-      pending.catch(() => articles.delete(url));
-      articles.set(url, pending);
-    }
-    return pending;
-  };
-  const services: ReaderServices = {
-    async loadHeadlines() {
-      const { sources, headlines } = await readSources(context.client, urls);
-      return { headlines, errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: s.error?.message ?? '' })) };
-    },
-    readArticle: read,
-    prefetch: (links) => {
-      for (const url of links) read(url).catch(() => {});
-    },
+  const entries: SourceEntry[] = demo ? demo.sources.map((url) => ({ url })) : await resolveSources(positional, options.sourcesFile, (m) => context.warnings.push(m));
+  const services = createReaderServices({
+    client: context.client,
+    entries,
+    dataDir: demoDir ? path.join(demoDir, 'data') : undefined,
+    canAddSources: !demo,
     openInBrowser,
-  };
+    startupWarnings: context.warnings,
+  });
   const instance = render(<App services={services} locale={systemLocale()} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
   await demo?.close();

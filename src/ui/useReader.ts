@@ -1,18 +1,25 @@
 import { useEffect, useReducer, useRef } from 'react';
-import { type Action, initialState, readerReducer, type ReaderState } from '../state/reader.js';
+import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
 import type { ReaderServices } from './services.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
 const PREFETCH_LIMIT = 8;
 
+const messageOf = (error: unknown) => String((error as Error)?.message ?? error);
+
 /**
  * The reader's state and the effects it asks for: loading sources, loading
  * the page that is on screen, prefetching where the reader may go next, and
- * the requests keys leave in state (quit, reload, open in the browser).
+ * the requests keys leave in state (quit, reload, open in the browser, write
+ * reading marks, add a site).
  */
 export function useReader(services: ReaderServices, locale: string, onQuit: () => void): { state: ReaderState; dispatch: (action: Action) => void } {
   const viewport = useInitialViewport();
-  const [state, dispatch] = useReducer(readerReducer, { viewport, locale }, initialState);
+  const [state, dispatch] = useReducer(
+    readerReducer,
+    { viewport, locale, remembered: services.remembered?.state, notice: services.remembered?.warning },
+    initialState,
+  );
   const requested = useRef(new Set<string>());
   const reloads = useRef(0);
   useResize((size) => dispatch({ type: 'resize', ...size }));
@@ -21,19 +28,34 @@ export function useReader(services: ReaderServices, locale: string, onQuit: () =
     const generation = ++reloads.current;
     dispatch({ type: 'sources/loading' });
     services.loadHeadlines().then(
-      ({ headlines, errors }) => generation === reloads.current && dispatch({ type: 'sources/loaded', headlines, errors }),
-      (error: unknown) => dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: String((error as Error)?.message ?? error) }] }),
+      ({ headlines, errors, sources }) => generation === reloads.current && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
+      (error: unknown) => dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
     );
   };
 
   useEffect(loadSources, []);
 
+  const carryOut = (request: Request) => {
+    switch (request.kind) {
+      case 'quit': return onQuit();
+      case 'reload': return loadSources();
+      case 'browser': return services.openInBrowser(request.url);
+      case 'persist':
+        services.persist?.(request.changes).then((warning) => warning && dispatch({ type: 'notice', text: warning }));
+        return;
+      case 'addSite':
+        services.addSite?.(request.url).then(
+          (text) => dispatch({ type: 'notice', text }),
+          (error: unknown) => dispatch({ type: 'notice', text: messageOf(error) }),
+        );
+        return;
+    }
+  };
+
   useEffect(() => {
     for (const request of state.requests) {
       dispatch({ type: 'request/done', id: request.id });
-      if (request.kind === 'quit') onQuit();
-      else if (request.kind === 'reload') loadSources();
-      else services.openInBrowser(request.url);
+      carryOut(request);
     }
   }, [state.requests]);
 
@@ -46,7 +68,7 @@ export function useReader(services: ReaderServices, locale: string, onQuit: () =
     requested.current.add(url);
     services.readArticle(url).then(
       ({ article, stale }) => dispatch({ type: 'page/loaded', url, article, stale }),
-      (error: unknown) => dispatch({ type: 'page/failed', url, message: String((error as Error)?.message ?? error) }),
+      (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }),
     ).finally(() => requested.current.delete(url));
   }, [currentUrl, currentPage?.status]);
 

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import { findSource } from '../app/add-source.js';
+import { createContext } from '../app/context.js';
+import { openSourceStore, type SourceEntry } from '../config/sources.js';
+import { KiosqueError } from '../errors.js';
+import { sourcesFromOpml, sourcesToOpml } from '../feeds/opml.js';
+import type { Command, GlobalOptions } from './args.js';
+
+type SourcesCommand = Extract<Command, { name: 'sources' }>;
+
+export interface SourcesOutput {
+  /** The JSON document, and its plain-text rendering. */
+  value: unknown;
+  text: string;
+  /** Raw output (an OPML export to stdout), printed as it is. */
+  raw?: string;
+}
+
+const describe = (source: SourceEntry) =>
+  `${source.title ? `${source.title}  ` : ''}${source.url}${source.group?.length ? `  [${source.group.join(' / ')}]` : ''}`;
+
+/** list, add (with feed autodiscovery), remove, rename, import and export of the reader's sources. */
+export async function runSourcesCommand(command: SourcesCommand, options: GlobalOptions, warn: (message: string) => void): Promise<SourcesOutput> {
+  const store = openSourceStore({ onWarning: warn });
+  switch (command.action) {
+    case 'list': {
+      const sources = store.list();
+      return { value: sources, text: sources.map(describe).join('\n') + (sources.length ? '\n' : 'No sources: add one with "kiosque sources add URL".\n') };
+    }
+    case 'add': {
+      const url = httpUrl(command.url);
+      const { client } = createContext(options);
+      const found = await findSource(client, url, command.pick);
+      const added = store.add(found.entry);
+      const lines = [added ? `Added ${describe(found.entry)}` : `${found.entry.url} is already a source`];
+      if (found.choices.length > 1) {
+        lines.push(`${url} offers ${found.choices.length} feeds (took ${found.picked}; choose another with --pick N):`);
+        found.choices.forEach((choice, index) => lines.push(`  ${index + 1}. ${choice.title || '(untitled)'}  ${choice.url}`));
+      }
+      if (found.via === 'page') lines.push('This site has no feed: its headlines are read from the page.');
+      return { value: { action: 'add', added, source: found.entry, via: found.via, choices: found.choices, picked: found.picked ?? null }, text: lines.join('\n') + '\n' };
+    }
+    case 'remove': {
+      const url = httpUrl(command.url);
+      if (!store.remove(url)) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
+      return { value: { action: 'remove', url, sources: store.list() }, text: `Removed ${url}\n` };
+    }
+    case 'rename': {
+      const url = httpUrl(command.url);
+      if (!store.rename(url, command.title)) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
+      return { value: { action: 'rename', url, title: command.title }, text: `${url} is now called "${command.title}"\n` };
+    }
+    case 'import': {
+      let text: string;
+      try {
+        text = await readFile(command.file, 'utf8');
+      } catch (error) {
+        throw new KiosqueError('USAGE', `Cannot read ${command.file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, { cause: error });
+      }
+      const { sources } = sourcesFromOpml(text);
+      const added = store.addAll(sources);
+      return {
+        value: { action: 'import', file: command.file, found: sources.length, added, sources: store.list() },
+        text: `Imported ${added} of ${sources.length} sources from ${command.file}${added < sources.length ? ' (the others were already there)' : ''}\n`,
+      };
+    }
+    case 'export': {
+      const sources = store.list();
+      const opml = sourcesToOpml(sources);
+      if (!command.file) return { value: { action: 'export', opml }, text: opml, raw: opml };
+      try {
+        writeFileAtomic.sync(command.file, opml);
+      } catch (error) {
+        throw new KiosqueError('USAGE', `Cannot write ${command.file}: ${(error as Error).message}`, { cause: error });
+      }
+      return { value: { action: 'export', file: command.file, count: sources.length }, text: `Exported ${sources.length} sources to ${command.file}\n` };
+    }
+  }
+}
+
+function httpUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.href;
+  } catch {
+    // fall through to the message
+  }
+  throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
+}

@@ -1,0 +1,108 @@
+import { generateOpml, parseOpml } from 'feedsmith';
+import { parseDocument } from 'htmlparser2';
+import { KiosqueError } from '../errors.js';
+import type { SourceEntry } from '../config/sources.js';
+import { cleanInline } from '../text/sanitize.js';
+import { prepareXml } from './parse.js';
+
+type Outline = Record<string, unknown> & { text?: string; xmlUrl?: string; htmlUrl?: string; title?: string; outlines?: Outline[] };
+
+/** Attributes with a meaning of their own in a source entry; every other one is kept in `attributes`. */
+const OWN = new Set(['text', 'xmlUrl', 'htmlUrl', 'outlines']);
+
+/** Every attribute name used on an outline, so feedsmith keeps the ones it does not know (other readers add their own). */
+function outlineAttributeNames(xml: string): string[] {
+  const names = new Set<string>();
+  const visit = (node: { type?: string; name?: string; attribs?: Record<string, string>; children?: unknown[] }) => {
+    if (node.name === 'outline' && node.attribs) for (const name of Object.keys(node.attribs)) names.add(name);
+    for (const child of node.children ?? []) visit(child as typeof node);
+  };
+  visit(parseDocument(xml, { xmlMode: true }) as never);
+  return [...names];
+}
+
+function asString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof Date) return value.toUTCString();
+  return String(value);
+}
+
+/**
+ * The feeds of an OPML file as sources, in document order. Folders (outlines
+ * without a feed) become the sources' group, nested folders a path; attributes
+ * kiosque does not use are kept for export.
+ */
+export function sourcesFromOpml(text: string): { title: string | undefined; sources: SourceEntry[] } {
+  const xml = prepareXml(text);
+  let document: ReturnType<typeof parseOpml>;
+  try {
+    document = parseOpml(xml, { extraOutlineAttributes: outlineAttributeNames(xml) });
+  } catch (error) {
+    throw new KiosqueError('BAD_FEED', 'This file is not an OPML subscription list.', { cause: error });
+  }
+  const sources: SourceEntry[] = [];
+  const seen = new Set<string>();
+  const walk = (outlines: Outline[] | undefined, group: string[]) => {
+    for (const outline of outlines ?? []) {
+      const xmlUrl = outline.xmlUrl?.trim();
+      if (xmlUrl && /^https?:\/\//i.test(xmlUrl)) {
+        if (seen.has(xmlUrl)) continue;
+        seen.add(xmlUrl);
+        const title = cleanInline(outline.text ?? outline.title ?? '') || undefined;
+        const attributes: Record<string, string> = {};
+        for (const [name, value] of Object.entries(outline)) {
+          const kept = asString(value);
+          if (OWN.has(name) || kept === undefined) continue;
+          if (name === 'title' && kept === outline.text) continue;
+          attributes[name] = kept;
+        }
+        sources.push({
+          url: xmlUrl,
+          ...(title ? { title } : {}),
+          ...(group.length ? { group } : {}),
+          ...(outline.htmlUrl ? { htmlUrl: outline.htmlUrl } : {}),
+          ...(Object.keys(attributes).length ? { attributes } : {}),
+        });
+      } else if (outline.outlines?.length) {
+        const name = cleanInline(outline.text ?? outline.title ?? '');
+        walk(outline.outlines, name ? [...group, name] : group);
+      }
+    }
+  };
+  walk(document.body?.outlines as Outline[] | undefined, []);
+  return { title: document.head?.title, sources };
+}
+
+/** Sources as OPML 2.0, folders rebuilt from the groups, kept attributes written back. */
+export function sourcesToOpml(sources: SourceEntry[], title = 'kiosque sources'): string {
+  const root: Outline[] = [];
+  const folders = new Map<string, Outline>();
+  const folderFor = (group: string[]): Outline[] => {
+    let children = root;
+    for (let depth = 0; depth < group.length; depth++) {
+      const key = JSON.stringify(group.slice(0, depth + 1));
+      let folder = folders.get(key);
+      if (!folder) {
+        folder = { text: group[depth] ?? '', outlines: [] };
+        folders.set(key, folder);
+        children.push(folder);
+      }
+      children = folder.outlines as Outline[];
+    }
+    return children;
+  };
+  const extra = new Set<string>();
+  for (const source of sources) {
+    const attributes: Record<string, unknown> = { ...source.attributes };
+    for (const name of Object.keys(attributes)) extra.add(name);
+    folderFor(source.group ?? []).push({
+      // kiosque's own sources say they are feeds; imported ones keep exactly what they had.
+      ...(source.attributes ? {} : { type: 'rss' }),
+      ...attributes,
+      text: source.title ?? source.url,
+      xmlUrl: source.url,
+      ...(source.htmlUrl ? { htmlUrl: source.htmlUrl } : {}),
+    });
+  }
+  return generateOpml({ head: { title }, body: { outlines: root as never } }, { extraOutlineAttributes: [...extra] }) + '\n';
+}

@@ -1,0 +1,88 @@
+import type { Line } from './article-layout.js';
+import type { ReaderState } from './reader.js';
+import { ask } from './requests.js';
+import { articleLines, currentArticle, headlineAtCursor, isListPlace, sourceRows } from './selectors.js';
+
+/** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
+
+export function markRead(state: ReaderState, urls: string[], read: boolean): ReaderState {
+  const changed = urls.filter((url) => Boolean(state.read[url]) !== read);
+  if (changed.length === 0) return state;
+  const marks = { ...state.read };
+  for (const url of changed) {
+    if (read) marks[url] = true;
+    else delete marks[url];
+  }
+  return ask({ ...state, read: marks }, { kind: 'persist', changes: [{ kind: 'read', urls: changed, read }] });
+}
+
+/** m: the headline under the cursor, or the article being read (to keep it unread for later). */
+export function toggleRead(state: ReaderState): ReaderState {
+  const url = state.place.kind === 'article' ? state.place.url : headlineAtCursor(state)?.url;
+  if (!url) return state;
+  const read = !state.read[url];
+  return { ...markRead(state, [url], read), notice: read ? 'Marked read' : 'Marked unread' };
+}
+
+/** M: every headline of the source under the cursor (or of the source being browsed). */
+export function markSourceRead(state: ReaderState): ReaderState {
+  const place = state.place;
+  if (!isListPlace(place)) return state;
+  const sourceUrl = place.kind === 'sources' ? sourceRows(state)[place.cursor]?.url : place.kind === 'source' ? place.url : headlineAtCursor(state)?.sourceUrl;
+  if (!sourceUrl) return state;
+  const urls = state.headlines.filter((headline) => headline.sourceUrl === sourceUrl).map((headline) => headline.url);
+  const title = state.sources.find((source) => source.url === sourceUrl)?.title ?? state.headlines.find((headline) => headline.sourceUrl === sourceUrl)?.source ?? sourceUrl;
+  return { ...markRead(state, urls, true), notice: `${title}: all ${urls.length} headlines marked read` };
+}
+
+/** s: saves or unsaves the article being read or the headline under the cursor. */
+export function toggleSaved(state: ReaderState): ReaderState {
+  const article = currentArticle(state);
+  const headline = state.place.kind === 'article' ? undefined : headlineAtCursor(state);
+  const url = state.place.kind === 'article' ? state.place.url : headline?.url;
+  if (!url) return state;
+  const already = state.saved[url];
+  if (already) {
+    const saved = { ...state.saved };
+    delete saved[url];
+    return ask({ ...state, saved, notice: 'Removed from saved articles' }, { kind: 'persist', changes: [{ kind: 'save', article: { url, title: already.title, source: already.source }, saved: false }] });
+  }
+  const title = article?.title ?? headline?.title;
+  if (!title) return state; // still loading: nothing to name it by yet
+  const source = article?.siteName ?? headline?.source ?? safeHost(url);
+  const saved = { ...state.saved, [url]: { title, source, savedAt: new Date().toISOString() } };
+  return ask({ ...state, saved, notice: 'Saved: readable offline, listed with v and by "kiosque saved"' }, { kind: 'persist', changes: [{ kind: 'save', article: { url, title, source }, saved: true }] });
+}
+
+function blockAt(lines: Line[], scroll: number): number {
+  return Math.max(0, lines[scroll]?.block ?? 0);
+}
+
+/** Before leaving an article: remember where the reader stopped, for this run and the next ones. */
+export function rememberPosition(state: ReaderState): ReaderState {
+  if (state.place.kind !== 'article' || !currentArticle(state)) return state;
+  const url = state.place.url;
+  const block = blockAt(articleLines(state), state.place.scroll);
+  if ((state.positions[url] ?? 0) === block) return state;
+  const positions = { ...state.positions };
+  if (block > 0) positions[url] = block;
+  else delete positions[url];
+  return ask({ ...state, positions }, { kind: 'persist', changes: [{ kind: 'position', url, block }] });
+}
+
+/** The scroll that shows the remembered block at the top, once the article is laid out. */
+export function rememberedScroll(state: ReaderState, url: string): number {
+  const block = state.positions[url];
+  if (!block || state.place.kind !== 'article' || state.place.url !== url) return 0;
+  const lines = articleLines(state);
+  const line = lines.findIndex((candidate) => candidate.block === block);
+  return Math.max(0, Math.min(line, lines.length - state.viewport.height));
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

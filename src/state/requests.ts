@@ -1,0 +1,6 @@
+import type { Ask, ReaderState } from './reader.js';
+
+/** Leaves a request in state for the hooks to carry out (in order, once). */
+export function ask(state: ReaderState, request: Ask): ReaderState {
+  return { ...state, requests: [...state.requests, { ...request, id: state.nextRequestId }], nextRequestId: state.nextRequestId + 1 };
+}

@@ -1,0 +1,60 @@
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import { memo } from 'react';
+import { type ReaderState, visibleHeadlines } from '../state/reader.js';
+
+/** The spinner lives in its own component: its ticks re-render it alone, not the list under it. */
+const Loading = memo(function Loading() {
+  return (
+    <Text>
+      {' '}<Text color="cyan"><Spinner type="dots" /></Text> loading sources…
+    </Text>
+  );
+});
+
+export function TitleBar({ state }: { state: ReaderState }) {
+  const count = state.place.kind === 'sources' ? state.sources.length : visibleHeadlines(state).length;
+  const noun = state.place.kind === 'sources' ? 'source' : state.place.kind === 'saved' ? 'saved article' : 'headline';
+  return (
+    <Box>
+      <Text bold color="yellow">kiosque</Text>
+      {state.place.kind === 'source' ? <Text bold> · {state.place.title}</Text> : null}
+      {state.loadingSources ? <Loading /> : <Text dimColor> {count} {noun}{count === 1 ? '' : 's'}{state.filter ? ` matching "${state.filter}"` : ''}</Text>}
+      {state.filtering ? <Text> / {state.filter}<Text inverse> </Text></Text> : null}
+    </Box>
+  );
+}
+
+const LIST_HINTS: Record<string, string> = {
+  list: 'Enter open · / filter · m read · s save · S sources · v saved · ? help · q quit',
+  source: 'Enter open · M all read · m read · s save · h back · ? help',
+  saved: 'Enter open · s unsave · h back · ? help',
+  sources: 'Enter browse · M all read · h back · ? help',
+};
+
+export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: number }) {
+  if (state.notice) {
+    return <Text color="yellow" wrap="truncate-end">{state.notice}</Text>;
+  }
+  if (state.place.kind !== 'article') {
+    return <Text dimColor wrap="truncate-end">{LIST_HINTS[state.place.kind]}</Text>;
+  }
+  const page = state.pages[state.place.url];
+  const article = page?.status === 'ready' ? page.article : undefined;
+  const max = Math.max(0, lineCount - state.viewport.height);
+  const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
+  const parts = [
+    article?.next ? `n → ${article.next.title}` : null,
+    article?.previous ? `p ← ${article.previous.title}` : null,
+  ].filter(Boolean);
+  return (
+    <Box width={state.viewport.width}>
+      {page?.status === 'ready' && page.stale ? <Text color="yellow">[offline copy] </Text> : null}
+      {state.saved[state.place.url] ? <Text color="magenta">★ </Text> : null}
+      <Box flexGrow={1} flexShrink={1}>
+        <Text dimColor wrap="truncate-end">{parts.length ? parts.join('  ·  ') : '? help · h back'}</Text>
+      </Box>
+      {article ? <Text> {percent}%</Text> : null}
+    </Box>
+  );
+}
