@@ -73,6 +73,51 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
   });
 });
 
+/** `unshare -rn` gives the command a network namespace with nothing but loopback: the network is unplugged. */
+const canUnplug = spawnSync('unshare', ['-rn', 'sh', '-c', 'ip link set lo up']).status === 0;
+if (hasTmux && !canUnplug) console.warn('[skipped] npm start with the network unplugged: unshare -rn (user and network namespaces) is not allowed here.');
+
+describe.skipIf(!hasTmux || !canUnplug)('npm start with the network unplugged, in tmux', () => {
+  const unplugged = 'unplugged';
+  afterAll(() => {
+    try {
+      tmux('kill-session', '-t', unplugged);
+    } catch {
+      // already gone
+    }
+  });
+
+  it('opens the demo reader with the headlines of every demo site', async () => {
+    tmux('new-session', '-d', '-s', unplugged, '-x', '100', '-y', '30', '-c', ROOT,
+      `env -u CI unshare -rn sh -c 'ip link set lo up && npm start --silent'`);
+    const shown = () => tmux('capture-pane', '-p', '-t', unplugged);
+    const waitFor = (pattern: RegExp) => vi.waitFor(() => {
+      const text = shown();
+      if (!pattern.test(text)) throw new Error(`screen does not show ${pattern}:\n${text}`);
+      return text;
+    }, { timeout: 60_000, interval: 100 });
+    await waitFor(/kiosque 32 headlines/);
+    expect(shown()).not.toMatch(/^! /m); // no source failed
+    tmux('send-keys', '-t', unplugged, 'S');
+    const sources = await waitFor(/4 sources/);
+    for (const site of ['La Gazette du Quai', 'The Harbour Times', 'Le Carnet des Ruelles', 'Harbour Tech Notes']) {
+      expect(sources).toMatch(new RegExp(`${site}\\s+\\d+/\\d+ unread`));
+    }
+    // q from the list quits: the reader, npm and the tmux session all end.
+    tmux('send-keys', '-t', unplugged, 'h', 'q');
+    const alive = () => {
+      try {
+        return tmux('list-sessions').includes(unplugged);
+      } catch {
+        return false; // no tmux server left: nothing is running
+      }
+    };
+    await vi.waitFor(() => {
+      if (alive()) throw new Error(`still running:\n${shown()}`);
+    }, { timeout: 10_000, interval: 100 });
+  }, 90_000);
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

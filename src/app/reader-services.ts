@@ -92,8 +92,9 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
     },
     async addSite(pageUrl) {
       if (!options.canAddSources) return 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.';
-      const site = new URL('/', pageUrl).href;
-      const found = await findSource(client, site);
+      // An article page usually announces its site's feed; if not, the site's home page may.
+      const fromPage = await findSource(client, pageUrl).catch(() => undefined);
+      const found = fromPage?.via === 'discovered-feed' ? fromPage : await findSource(client, new URL('/', pageUrl).href);
       const store = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: warn });
       const added = store.add(found.entry);
       const name = found.entry.title ?? found.entry.url;
