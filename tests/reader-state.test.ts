@@ -101,3 +101,19 @@ describe('key table', () => {
     expect(state.overlay).toBe('none');
   });
 });
+
+describe('keys typed in one burst', () => {
+  it('are taken one by one when the terminal delivers them as one string', () => {
+    const base = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), {
+      type: 'sources/loaded',
+      headlines: [1, 2, 3].map((n) => ({ source: 'S', sourceUrl: 'http://s/', title: `Headline ${n}`, url: `http://s/${n}/`, published: null, author: null, summary: null })),
+      errors: [],
+    });
+    const state = readerReducer(base, { type: 'key', input: 'jjS', key: {} });
+    expect(state.place.kind).toBe('sources');
+    expect(state.back).toEqual([{ kind: 'list', cursor: 2 }]);
+    const quit = readerReducer(state, { type: 'key', input: 'hq', key: {} });
+    expect(quit.place).toEqual({ kind: 'list', cursor: 2 });
+    expect(quit.requests.map((request) => request.kind)).toEqual(['quit']);
+  });
+});

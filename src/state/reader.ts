@@ -306,11 +306,20 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       const scroll = remapScroll(articleLines(state), state.place.scroll, articleLines(resized));
       return { ...resized, place: { ...state.place, scroll } };
     }
-    case 'key':
-      return onKey(state.notice ? { ...state, notice: null } : state, action.input, action.key);
+    case 'key': {
+      const cleared = state.notice ? { ...state, notice: null } : state;
+      // Keys typed faster than the terminal is read arrive as one string ("hq"): each is a key of its own.
+      const chars = [...action.input];
+      if (chars.length > 1 && isPlainText(action.key)) return chars.reduce((next, char) => onKey(next, char, {}), cleared);
+      return onKey(cleared, action.input, action.key);
+    }
     case 'request/done':
       return { ...state, requests: state.requests.filter((request) => request.id !== action.id) };
   }
+}
+
+function isPlainText(key: KeyPress): boolean {
+  return !Object.values(key).some(Boolean);
 }
 
 function onKey(state: ReaderState, input: string, key: KeyPress): ReaderState {
