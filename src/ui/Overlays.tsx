@@ -1,17 +1,26 @@
 import { Box, Text } from 'ink';
 import { BINDINGS } from '../state/keymap.js';
 
+/** Every key of the table; in as many columns as the terminal's height needs. */
 export function HelpScreen({ height }: { height: number }) {
   const rows = BINDINGS.filter((binding) => binding.help);
+  const perColumn = Math.max(1, height - 2);
+  const columns = Array.from({ length: Math.ceil(rows.length / perColumn) }, (_, index) => rows.slice(index * perColumn, (index + 1) * perColumn));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>Keys</Text>
-      {rows.slice(0, Math.max(1, height - 2)).map((binding) => (
-        <Text key={binding.help!.keys}>
-          <Text color="cyan">{binding.help!.keys.padEnd(16)}</Text>
-          {binding.help!.what}
-        </Text>
-      ))}
+      <Box>
+        {columns.map((column, index) => (
+          <Box key={index} flexDirection="column" width={`${Math.floor(100 / columns.length)}%`} paddingRight={1}>
+            {column.map((binding) => (
+              <Text key={binding.help!.keys} wrap="truncate-end">
+                <Text color="cyan">{binding.help!.keys.padEnd(14)}</Text>
+                {binding.help!.what}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
       <Text dimColor>Esc or ? to close</Text>
     </Box>
   );

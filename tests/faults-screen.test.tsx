@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createReaderServices } from '../src/app/reader-services.js';
+import { DiskCache } from '../src/net/cache.js';
+import { HttpClient } from '../src/net/client.js';
+import { App } from '../src/ui/App.js';
+import { type FaultServer, startFaultServer } from './helpers/faults.js';
+
+let faults: FaultServer;
+beforeAll(async () => {
+  faults = await startFaultServer();
+});
+afterAll(() => faults.close());
+
+const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));
+
+describe('faults, in the reader', () => {
+  it('shows each failing source and each failing page in plain words, and stays usable', async () => {
+    const services = createReaderServices({
+      client: new HttpClient({ cache: new DiskCache(tmp('cache')), timeoutMs: 2000 }),
+      entries: [{ url: `${faults.origin}/feed.xml` }, { url: faults.refused }, { url: `${faults.origin}/not-a-feed` }, { url: `${faults.origin}/silent` }],
+      dataDir: tmp('data'),
+      configDir: tmp('config'),
+      canAddSources: true,
+      openInBrowser: () => {},
+    });
+    const app = render(<App services={services} locale="en-GB" />);
+    const frame = () => app.lastFrame() ?? '';
+    const waitFor = (pattern: RegExp) => vi.waitFor(() => {
+      if (!pattern.test(frame())) throw new Error(`not yet: ${pattern}\n${frame()}`);
+    }, { timeout: 8000, interval: 20 });
+    const press = async (key: string, until: RegExp) => {
+      app.stdin.write(key);
+      await waitFor(until);
+    };
+
+    // The list: good headlines, and one red line per failing source, the slow one included once it times out.
+    await waitFor(/3 headlines/);
+    expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: 127\.0\.0\.1:\d+ refused the connection/m);
+    expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: .*not-a-feed/m);
+    expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: 127\.0\.0\.1:\d+ did not answer within 2 s/m);
+    expect(frame()).toMatch(/An article that is cut off mid-way/);
+
+    // A page cut off mid-way: the message in the pane, the reader goes on.
+    await press('\r', /broke off the connection/);
+    await press('h', /3 headlines/);
+    await press('j', /›.*An article that is really a PDF/);
+    await press('\r', /is not a web page \(application\/pdf\)/);
+    await press('h', /3 headlines/);
+    await press('j', /›.*An article that reads perfectly well/);
+    await press('\r', /Le premier paragraphe de cet article/);
+    app.unmount();
+  });
+});
