@@ -1,6 +1,6 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
 import { $all, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from './dom.js';
-import { linkDensity } from './content.js';
+import { linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
 import type { Block, RelatedLink } from './types.js';
 
@@ -36,6 +36,8 @@ class BlockBuilder {
   readonly blocks: Block[] = [];
   readonly related: RelatedLink[] = [];
   private inline: string[] = [];
+  /** Building blocks reads the DOM and never changes it: lengths are measured once. */
+  private readonly measure = new TextMeasure();
   private readonly titleKey: string;
 
   constructor(private readonly options: BlockBuilderOptions) {
@@ -129,7 +131,7 @@ class BlockBuilder {
     if (items.length === 0) return;
     const text = items.join(' ');
     // A list that is mostly links is a menu or a list of other articles.
-    if (linkDensity(node, text.length) > 0.6 && items.every((item) => item.length < 120)) return;
+    if (linkDensity(node, text.length, this.measure) > 0.6 && items.every((item) => item.length < 120)) return;
     this.blocks.push({ type: 'list', ordered: node.name === 'ol', items });
   }
 
@@ -155,9 +157,8 @@ class BlockBuilder {
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */
   private isLinkFarm(element: Element): boolean {
-    const text = squash(textOf(element));
-    if (text.length === 0) return true;
-    const density = linkDensity(element, text.length);
-    return density > 0.5 && text.length < 1000;
+    const length = this.measure.length(element);
+    if (length === 0) return true;
+    return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
 }

@@ -77,15 +77,42 @@ function hasTag(element: Element, name: string): boolean {
   return $all(name, element).length > 0;
 }
 
-export function linkDensity(element: Element, textLength = squash(textOf(element)).length): number {
-  if (textLength === 0) return 0;
-  let linkLength = 0;
-  for (const anchor of $all('a', element)) {
-    const href = anchor.attribs['href'] ?? '';
-    // Links within the page (footnotes, anchors) count less than links away.
-    linkLength += squash(textOf(anchor)).length * (href.startsWith('#') ? 0.3 : 1);
+/**
+ * Text and link-text lengths, each computed once per element: scoring asks
+ * for them on every container up the tree, which is quadratic on a big page
+ * if each question walks the subtree again. Valid while the DOM is unchanged,
+ * so it lives for one pass only.
+ */
+export class TextMeasure {
+  private readonly lengths = new WeakMap<AnyNode, number>();
+  private readonly linkLengths = new WeakMap<AnyNode, number>();
+
+  length(node: AnyNode): number {
+    let length = this.lengths.get(node);
+    if (length === undefined) {
+      length = squash(textOf(node)).length;
+      this.lengths.set(node, length);
+    }
+    return length;
   }
-  return Math.min(1, linkLength / textLength);
+
+  /** Length of the text inside links; links within the page (footnotes, anchors) count less than links away. */
+  linkLength(node: AnyNode): number {
+    if (!isTag(node)) return 0;
+    let length = this.linkLengths.get(node);
+    if (length === undefined) {
+      if (node.name === 'a') length = this.length(node) * ((node.attribs['href'] ?? '').startsWith('#') ? 0.3 : 1);
+      else length = node.children.reduce((sum, child) => sum + this.linkLength(child), 0);
+      this.linkLengths.set(node, length);
+    }
+    return length;
+  }
+}
+
+export function linkDensity(element: Element, textLength?: number, measure = new TextMeasure()): number {
+  const total = textLength ?? measure.length(element);
+  if (total === 0) return 0;
+  return Math.min(1, measure.linkLength(element) / total);
 }
 
 function ownTextLength(element: Element): number {
@@ -116,6 +143,7 @@ function baseScore(element: Element): number {
 export function findContent(document: Document): Element[] {
   const body = $all('body', document)[0] ?? (document.children.find(isTag) as Element | undefined);
   if (!body) return [];
+  const measure = new TextMeasure();
   const scores = new Map<Element, number>();
   const scoreOf = (element: Element) => {
     let score = scores.get(element);
@@ -151,7 +179,7 @@ export function findContent(document: Document): Element[] {
   let topScore = -Infinity;
   const finalScores = new Map<Element, number>();
   for (const [element, score] of scores) {
-    const final = score * (1 - linkDensity(element));
+    const final = score * (1 - linkDensity(element, undefined, measure));
     finalScores.set(element, final);
     if (final > topScore) {
       top = element;
@@ -202,7 +230,7 @@ export function findContent(document: Document): Element[] {
     }
     if (sibling.name === 'p') {
       const text = squash(textOf(sibling));
-      const density = linkDensity(sibling, text.length);
+      const density = linkDensity(sibling, text.length, measure);
       if ((text.length > 80 && density < 0.25) || (text.length > 0 && text.length <= 80 && density === 0 && /\.( |$)/.test(text))) {
         content.push(sibling);
       }

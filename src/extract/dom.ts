@@ -8,7 +8,82 @@ export type { AnyNode, Document, Element };
 export { isTag, isText };
 
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  limitDepth(document);
+  return document;
+}
+
+// Browsers stop nesting at 512 levels (Blink); the heuristics walk the tree recursively, so
+// a page 20,000 <div>s deep must not take the stack with it.
+const DEEP = 256;
+const DEEPEST = 320;
+
+/**
+ * Past DEEP levels, wrappers that hold nothing but one element are taken out
+ * (the usual shape of a pathologically deep page); past DEEPEST, whatever is
+ * left is flattened into its ancestor, in document order. Iterative.
+ */
+function limitDepth(root: Document): void {
+  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!hasChildNodes(node)) continue;
+    if (depth >= DEEPEST) {
+      flattenInto(node);
+      continue;
+    }
+    if (depth >= DEEP) {
+      node.children.forEach((child, index) => (node.children[index] = unwrapChain(child)));
+      relink(node);
+    }
+    for (const child of node.children) stack.push([child, depth + 1]);
+  }
+}
+
+function hasChildNodes(node: AnyNode): node is Document | Element {
+  return 'children' in node && node.children.length > 0;
+}
+
+function onlyElementChild(node: AnyNode): Element | undefined {
+  if (!isTag(node)) return undefined;
+  let only: Element | undefined;
+  for (const child of node.children) {
+    if (isText(child) && !child.data.trim()) continue;
+    if (!isTag(child) || only) return undefined;
+    only = child;
+  }
+  return only;
+}
+
+function unwrapChain(node: AnyNode): AnyNode {
+  let current = node;
+  for (let inner = onlyElementChild(current); inner && ['div', 'span', 'section', 'font', 'center', 'b', 'i', 'em', 'strong'].includes((current as Element).name); inner = onlyElementChild(current)) {
+    current = inner;
+  }
+  return current;
+}
+
+function flattenInto(node: Document | Element): void {
+  const flat: AnyNode[] = [];
+  const pending: AnyNode[] = [...node.children].reverse();
+  while (pending.length) {
+    const next = pending.pop()!;
+    flat.push(next);
+    if (hasChildNodes(next)) {
+      pending.push(...[...next.children].reverse());
+      next.children = [];
+    }
+  }
+  node.children = flat;
+  relink(node);
+}
+
+function relink(node: Document | Element): void {
+  node.children.forEach((child, index) => {
+    child.parent = node;
+    child.prev = node.children[index - 1] ?? null;
+    child.next = node.children[index + 1] ?? null;
+  });
 }
 
 export function $all(selector: string, root: AnyNode | AnyNode[]): Element[] {

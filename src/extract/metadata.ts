@@ -17,11 +17,31 @@ export interface Metadata {
   canonicalUrl: string | null;
 }
 
+const metaIndexes = new WeakMap<Document, Map<string, string>>();
+
+/** Every <meta> of the page by property / name / itemprop (first one wins), read in one pass, not one per key. */
+function metaIndex(document: Document): Map<string, string> {
+  let index = metaIndexes.get(document);
+  if (!index) {
+    index = new Map();
+    for (const element of $all('meta[content]', document)) {
+      const content = attr(element, 'content')?.trim();
+      if (!content) continue;
+      for (const name of ['property', 'name', 'itemprop']) {
+        const key = attr(element, name)?.trim().toLowerCase();
+        if (key && !index.has(key)) index.set(key, content);
+      }
+    }
+    metaIndexes.set(document, index);
+  }
+  return index;
+}
+
 function meta(document: Document, ...keys: string[]): string | undefined {
+  const index = metaIndex(document);
   for (const key of keys) {
-    const element = $one(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`, document);
-    const content = element && attr(element, 'content');
-    if (content && content.trim()) return content.trim();
+    const content = index.get(key.toLowerCase());
+    if (content) return content;
   }
   return undefined;
 }

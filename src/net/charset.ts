@@ -45,5 +45,17 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody
     if (charset === 'UTF-16LE' || charset === 'UTF-16BE') charset = 'UTF-8';
   }
   charset ??= 'UTF-8';
-  return { text: whatwgEncoding.decode(bytes, charset), charset };
+  const text = whatwgEncoding.decode(bytes, charset);
+  if (charset === 'UTF-8' && !bom && looksMislabelled(text)) {
+    // Said (or taken to be) UTF-8, but not one multi-byte character in it decodes: an old
+    // windows-1252 page under a wrong label, the commonest mislabel on the web.
+    return { text: whatwgEncoding.decode(bytes, 'windows-1252'), charset: 'windows-1252' };
+  }
+  return { text, charset };
+}
+
+/** Replacement characters and no correctly decoded non-ASCII text at all. */
+function looksMislabelled(text: string): boolean {
+  if (!text.includes('\uFFFD')) return false;
+  return !/[^\u0000-\u007F\uFFFD]/.test(text);
 }

@@ -48,7 +48,8 @@ export function layoutArticle(article: Article, width: number, locale = 'en'): L
       case 'heading': push('heading', wrap(block.text, measure), index); break;
       case 'paragraph': push('body', wrap(block.text, measure), index); break;
       case 'quote': push('quote', wrap(block.text, measure - 2), index, '│ '); break;
-      case 'preformatted': push('body', block.text.split('\n'), index); break;
+      // Code and verse keep their line breaks and spaces; a line wider than the pane is cut into pieces, not lost off the edge.
+      case 'preformatted': push('body', block.text.split('\n').flatMap((line) => wrapAnsi(line, Math.max(10, measure), { hard: true, trim: false, wordWrap: false }).split('\n')), index); break;
       case 'list':
         block.items.forEach((item, itemIndex) => {
           const bullet = block.ordered ? `${itemIndex + 1}. ` : '• ';

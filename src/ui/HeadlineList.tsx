@@ -18,6 +18,8 @@ interface Props {
   empty: string;
 }
 
+const MAX_SOURCE = 28;
+
 /** The visible window of the headline list; only those rows are rendered. */
 export function HeadlineList({ headlines, cursor, height, width, read, saved, errors, loading, now, locale, empty }: Props) {
   const errorRows = errors.slice(0, Math.max(0, height - 1));
@@ -36,15 +38,21 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
         const index = start + offset;
         const selected = index === cursor;
         const when = relativeTime(headline.published, now, locale);
-        const tail = ` ${headline.source}${when ? ` · ${when}` : ''}`;
+        const source = headline.source.length > MAX_SOURCE ? `${headline.source.slice(0, MAX_SOURCE - 1)}…` : headline.source;
+        const tail = ` ${source}${when ? ` · ${when}` : ''}`;
         return (
           <Box key={headline.url} width={width}>
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>{selected ? '›' : ' '}{read[headline.url] ? ' ' : '•'}</Text>
-            <Text color="magenta">{saved[headline.url] ? '★ ' : '  '}</Text>
+            {/* The marks and the source never shrink: a 10,000-character title is what gets cut. */}
+            <Box flexShrink={0}>
+              <Text color={selected ? 'cyan' : undefined} bold={selected}>{selected ? '›' : ' '}{read[headline.url] ? ' ' : '•'}</Text>
+              <Text color="magenta">{saved[headline.url] ? '★ ' : '  '}</Text>
+            </Box>
             <Box flexGrow={1} flexShrink={1}>
               <Text wrap="truncate-end" color={selected ? 'cyan' : undefined} bold={!read[headline.url]}>{headline.title}</Text>
             </Box>
-            <Text dimColor wrap="truncate-start">{tail}</Text>
+            <Box flexShrink={0}>
+              <Text dimColor>{tail}</Text>
+            </Box>
           </Box>
         );
       })}
