@@ -87,7 +87,9 @@ export async function startFaultServer(): Promise<FaultServer> {
     }
   });
 
+  const rawSockets = new Set<Socket>();
   const raw: NetServer = createNetServer((socket) => {
+    rawSockets.add(socket);
     socket.on('error', () => {});
     socket.end('HELLO THIS IS NOT HTTP\r\n\r\n');
   });
@@ -104,7 +106,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     refused: `http://127.0.0.1:${refusedPort}/`,
     notHttp: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`,
     async close() {
-      for (const socket of sockets) socket.destroy();
+      for (const socket of [...sockets, ...rawSockets]) socket.destroy();
       await new Promise<void>((resolve) => raw.close(() => resolve()));
       await http.close();
     },
