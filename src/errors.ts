@@ -53,3 +53,24 @@ export function exitCodeFor(code: ErrorCode): number {
       return EXIT.network;
   }
 }
+
+/** A file-system failure in words a reader can act on. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'the folder is not writable';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where the folder should be';
+    case 'ELOCKED':
+      return 'another kiosque is holding the file';
+    default:
+      return (error as Error)?.message ?? String(error);
+  }
+}

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { findSource } from './add-source.js';
 import { readArticle } from './read-article.js';
-import { describeFsError, openReadingState, type ReadingChange } from '../config/reading-state.js';
+import { openReadingState, type ReadingChange } from '../config/reading-state.js';
 import { SavedCopies } from '../config/saved-copies.js';
 import { openSourceStore, type SourceEntry } from '../config/sources.js';
-import { isKiosqueError } from '../errors.js';
+import { describeFsError, isKiosqueError } from '../errors.js';
 import { readSources } from '../feeds/sources.js';
 import type { HttpClient } from '../net/client.js';
 import type { ReaderServices } from '../ui/services.js';

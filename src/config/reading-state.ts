@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
-import { KiosqueError } from '../errors.js';
+import { describeFsError, KiosqueError } from '../errors.js';
 import { dataDir } from './paths.js';
 
 /** An article the reader kept, with enough to list it without the network. */
@@ -184,22 +184,5 @@ function safely<T>(run: () => T, fallback: () => T, warn: (message: string) => v
   } catch (error) {
     warn((error as Error).message);
     return fallback();
-  }
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'the folder is not writable';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full';
-    case 'ELOCKED':
-      return 'another kiosque is holding the file';
-    default:
-      return (error as Error)?.message ?? String(error);
   }
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes, unlink } from 'node
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type CachePolicy from 'http-cache-semantics';
+import { describeFsError } from '../errors.js';
 
 /**
  * A persistent HTTP cache on disk: one file per URL, written atomically
@@ -52,6 +53,7 @@ export class DiskCache {
   readonly maxBytes: number;
   private readonly onWarning: (message: string) => void;
   private writesSincePrune = 0;
+  private toldWriteFailure = false;
 
   constructor(dir: string, options: DiskCacheOptions = {}) {
     this.dir = dir;
@@ -98,9 +100,18 @@ export class DiskCache {
       bodySha1: sha1(entry.body),
     };
     const file = this.fileFor(entry.url);
-    await mkdir(path.dirname(file), { recursive: true });
-    const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
-    await writeFileAtomic(file, data);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
+      await writeFileAtomic(file, data);
+    } catch (error) {
+      // Said once: a read-only or full disk stops the caching, not the reading.
+      if (!this.toldWriteFailure) {
+        this.toldWriteFailure = true;
+        this.onWarning(`Pages cannot be kept in the cache ${this.dir} (${describeFsError(error)}); reading goes on without it.`);
+      }
+      throw error;
+    }
     if (this.writesSincePrune++ % PRUNE_EVERY_WRITES === 0) await this.prune();
   }
 
