@@ -27,3 +27,6 @@ const short = await scrollCost(100, 60);
 const long = await scrollCost(10_000, 200);
 console.log(`scroll key press, 100-line article:    mean ${short.mean.toFixed(2)} ms, median ${short.median.toFixed(2)} ms`);
 console.log(`scroll key press, 10,000-line article: mean ${long.mean.toFixed(2)} ms, median ${long.median.toFixed(2)} ms (ratio ${(long.mean / short.mean).toFixed(2)})`);
+
+const { scaleBench, printScale } = await import('./scale.js');
+printScale(await scaleBench());

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -126,5 +126,38 @@ describe('fetch-and-cache client', () => {
     expect(server.hits.get('/c')).toBe(2);
     expect(warnings[0]).toMatch(/damaged cache entry/);
     expect(readdirSync(path.join(dir, 'corrupt'))).toHaveLength(1);
+  });
+});
+
+describe('cache size limit', () => {
+  it('evicts the least recently used entries past its size, keeping one just read', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-test-cache-'));
+    const entrySize = 10_000;
+    const cache = new DiskCache(dir, { maxBytes: entrySize * 3.5 });
+    const body = Buffer.alloc(entrySize - 400, 'x');
+    const put = (name: string) => cache.put({ url: `https://x.example/${name}`, finalUrl: `https://x.example/${name}`, policy: {} as never, body });
+    const age = (name: string, secondsAgo: number) => {
+      // Reading an entry marks it used (its mtime); age them explicitly so the order is certain.
+      const when = new Date(Date.now() - secondsAgo * 1000);
+      for (const shard of readdirSync(path.join(dir, 'entries'))) {
+        for (const file of readdirSync(path.join(dir, 'entries', shard))) {
+          const full = path.join(dir, 'entries', shard, file);
+          if (readFileSync(full, 'latin1').includes(`"url":"https://x.example/${name}"`)) utimesSync(full, when, when);
+        }
+      }
+    };
+    await put('a');
+    await put('b');
+    await put('c');
+    age('a', 300);
+    age('b', 200);
+    age('c', 100);
+    expect(await cache.get('https://x.example/a')).toBeDefined(); // a is now the most recently used
+    await put('d'); // over the limit: b, the least recently used, goes
+    expect(await cache.get('https://x.example/b')).toBeUndefined();
+    for (const kept of ['a', 'c', 'd']) expect(await cache.get(`https://x.example/${kept}`)).toBeDefined();
+    const info = await cache.info();
+    expect(info.entries).toBe(3);
+    expect(info.bytes).toBeLessThanOrEqual(info.maxBytes);
   });
 });

@@ -46,13 +46,13 @@ export interface DiskCacheOptions {
 
 const MAGIC = 'KSQ1\n';
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-const PRUNE_EVERY_WRITES = 64;
 
 export class DiskCache {
   readonly dir: string;
   readonly maxBytes: number;
   private readonly onWarning: (message: string) => void;
-  private writesSincePrune = 0;
+  /** Bytes on disk as far as this process knows; undefined until first listed. */
+  private knownBytes: number | undefined;
   private toldWriteFailure = false;
 
   constructor(dir: string, options: DiskCacheOptions = {}) {
@@ -100,9 +100,9 @@ export class DiskCache {
       bodySha1: sha1(entry.body),
     };
     const file = this.fileFor(entry.url);
+    const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
       await writeFileAtomic(file, data);
     } catch (error) {
       // Said once: a read-only or full disk stops the caching, not the reading.
@@ -112,13 +112,21 @@ export class DiskCache {
       }
       throw error;
     }
-    if (this.writesSincePrune++ % PRUNE_EVERY_WRITES === 0) await this.prune();
+    // Listing 50,000 entries after every few writes would make filling the cache quadratic: keep
+    // a running estimate of its size (from one listing) and list again only when it says "full".
+    this.knownBytes = (this.knownBytes ?? (await this.listedBytes())) + data.length;
+    if (this.knownBytes > this.maxBytes) await this.prune();
+  }
+
+  private async listedBytes(): Promise<number> {
+    return (await this.listEntries()).reduce((sum, file) => sum + file.size, 0);
   }
 
   /** Drops least-recently-used entries until the cache fits in `maxBytes`. */
   async prune(maxBytes = this.maxBytes): Promise<number> {
     const files = await this.listEntries();
     let total = files.reduce((sum, file) => sum + file.size, 0);
+    this.knownBytes = total;
     if (total <= maxBytes) return 0;
     files.sort((a, b) => a.mtimeMs - b.mtimeMs);
     let removed = 0;
@@ -128,6 +136,7 @@ export class DiskCache {
       total -= file.size;
       removed++;
     }
+    this.knownBytes = total;
     return removed;
   }
 
