@@ -1,13 +1,24 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { type ReaderState, visibleHeadlines } from '../state/reader.js';
 
-/** The spinner lives in its own component: its ticks re-render it alone, not the list under it. */
+const SPINNER_DELAY_MS = 250;
+
+/**
+ * The spinner shows only when loading takes a while: from a warm cache the
+ * headlines come first, and every spinner tick is a whole new frame for Ink
+ * to draw while the reader is starting.
+ */
 const Loading = memo(function Loading() {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SPINNER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <Text>
-      {' '}<Text color="cyan"><Spinner type="dots" /></Text> loading sources…
+      {' '}<Text color="cyan">{slow ? <Spinner type="dots" /> : '·'}</Text> loading sources…
     </Text>
   );
 });
