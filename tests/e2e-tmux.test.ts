@@ -79,6 +79,8 @@ if (hasTmux && !canUnplug) console.warn('[skipped] npm start with the network un
 
 describe.skipIf(!hasTmux || !canUnplug)('npm start with the network unplugged, in tmux', () => {
   const unplugged = 'unplugged';
+  // A tmux server of its own: the one above may still be shutting down.
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', `${socket}-unplugged`, ...args], { encoding: 'utf8' });
   afterAll(() => {
     try {
       tmux('kill-session', '-t', unplugged);
