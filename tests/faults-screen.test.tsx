@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { render } from 'ink-testing-library';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReaderServices } from '../src/app/reader-services.js';
 import { DiskCache } from '../src/net/cache.js';
 import { HttpClient } from '../src/net/client.js';
 import { App } from '../src/ui/App.js';
 import { type FaultServer, startFaultServer } from './helpers/faults.js';
+import { openScreen } from './helpers/screen.js';
 
 let faults: FaultServer;
 beforeAll(async () => {
@@ -27,18 +27,9 @@ describe('faults, in the reader', () => {
       canAddSources: true,
       openInBrowser: () => {},
     });
-    const app = render(<App services={services} locale="en-GB" />);
-    const frame = () => app.lastFrame() ?? '';
-    const waitFor = (pattern: RegExp) => vi.waitFor(() => {
-      if (!pattern.test(frame())) throw new Error(`not yet: ${pattern}\n${frame()}`);
-    }, { timeout: 8000, interval: 20 });
-    const press = async (key: string, until: RegExp) => {
-      app.stdin.write(key);
-      await waitFor(until);
-    };
+    const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, /3 headlines/, 8000);
 
     // The list: good headlines, and one red line per failing source, the slow one included once it times out.
-    await waitFor(/3 headlines/);
     expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: 127\.0\.0\.1:\d+ refused the connection/m);
     expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: .*not-a-feed/m);
     expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: 127\.0\.0\.1:\d+ did not answer within 2 s/m);

@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readArticle } from '../src/app/read-article.js';
 import type { DemoServer } from '../src/demo/server.js';
@@ -11,6 +10,7 @@ import { HttpClient } from '../src/net/client.js';
 import { App } from '../src/ui/App.js';
 import type { ReaderServices } from '../src/ui/services.js';
 import { withDemo } from './helpers/demo.js';
+import { openScreen } from './helpers/screen.js';
 
 let demo: DemoServer;
 beforeAll(async () => {
@@ -38,19 +38,7 @@ function services(overrides: Partial<ReaderServices> = {}): ReaderServices & { o
 
 async function start(overrides: Partial<ReaderServices> = {}) {
   const svc = services(overrides);
-  const app = render(<App services={svc} locale="fr-FR" />);
-  const frame = () => app.lastFrame() ?? '';
-  const waitFor = (text: string | RegExp) =>
-    vi.waitFor(() => {
-      const current = frame();
-      if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`not yet: ${text}\n${current}`);
-    }, { timeout: 5000, interval: 10 });
-  const press = async (key: string, until: string | RegExp) => {
-    app.stdin.write(key);
-    await waitFor(until);
-  };
-  await waitFor('Le conseil municipal adopte un budget en hausse');
-  return { app, frame, waitFor, press, svc };
+  return { ...(await openScreen(<App services={svc} locale="fr-FR" />, 'Le conseil municipal adopte un budget en hausse')), svc };
 }
 
 describe('reader screen', () => {

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReaderServices } from '../src/app/reader-services.js';
 import { main } from '../src/cli.js';
@@ -10,6 +9,7 @@ import { DiskCache } from '../src/net/cache.js';
 import { HttpClient } from '../src/net/client.js';
 import { App } from '../src/ui/App.js';
 import { withDemo } from './helpers/demo.js';
+import { openScreen } from './helpers/screen.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
 let demo: DemoServer;
@@ -54,19 +54,7 @@ async function openReader() {
     canAddSources: true,
     openInBrowser: () => {},
   });
-  const app = render(<App services={services} locale="en-GB" />);
-  const frame = () => app.lastFrame() ?? '';
-  const waitFor = (text: string | RegExp) =>
-    vi.waitFor(() => {
-      const current = frame();
-      if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`not yet: ${text}\n${current}`);
-    }, { timeout: 5000, interval: 10 });
-  const press = async (key: string, until: string | RegExp) => {
-    app.stdin.write(key);
-    await waitFor(until);
-  };
-  await waitFor('Le conseil municipal adopte un budget en hausse');
-  return { app, frame, waitFor, press };
+  return openScreen(<App services={services} locale="en-GB" />, 'Le conseil municipal adopte un budget en hausse');
 }
 
 const row = (frame: string, title: string) => frame.split('\n').find((line) => line.includes(title)) ?? '';

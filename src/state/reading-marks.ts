@@ -1,5 +1,5 @@
 import type { Line } from './article-layout.js';
-import type { ReaderState } from './reader.js';
+import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
 import { articleLines, currentArticle, headlineAtCursor, isListPlace, sourceRows } from './selectors.js';
 

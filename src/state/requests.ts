@@ -1,4 +1,4 @@
-import type { Ask, ReaderState } from './reader.js';
+import type { Ask, ReaderState } from './types.js';
 
 /** Leaves a request in state for the hooks to carry out (in order, once). */
 export function ask(state: ReaderState, request: Ask): ReaderState {

@@ -2,7 +2,7 @@ import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import { layoutArticle, type Line } from './article-layout.js';
 import type { Focus } from './keymap.js';
-import type { ListPlace, Place, ReaderState, SourceRow } from './reader.js';
+import type { ListPlace, Place, ReaderState, SourceRow } from './types.js';
 
 /** What is derived from state, never stored in it. */
 

@@ -1,0 +1,119 @@
+import type { Article } from '../extract/types.js';
+import type { Headline } from '../feeds/types.js';
+import type { ReadingChange } from '../config/reading-state.js';
+import type { KeyPress } from './keymap.js';
+
+/** The reader's state, the actions that change it and the requests it leaves for the hooks. */
+export type Page =
+  | { status: 'loading' }
+  | { status: 'ready'; article: Article; stale: boolean }
+  | { status: 'error'; message: string };
+
+/** Places with a cursor over rows: every headline, one source's, the saved articles, the list of sources. */
+export type ListPlace =
+  | { kind: 'list'; cursor: number }
+  | { kind: 'source'; url: string; title: string; cursor: number }
+  | { kind: 'saved'; cursor: number }
+  | { kind: 'sources'; cursor: number };
+
+export type Place = ListPlace | { kind: 'article'; url: string; scroll: number };
+
+export type Overlay = 'none' | 'help' | 'links';
+
+export interface SourceError {
+  source: string;
+  message: string;
+}
+
+/** A source as the reader configured it, for the sources view. */
+export interface SourceRow {
+  url: string;
+  title: string;
+  group: string[];
+  error: string | null;
+}
+
+/** An article the reader saved, as listed in the saved view. */
+export interface SavedEntry {
+  title: string;
+  source: string;
+  savedAt: string;
+}
+
+/** Something only the outside world can do, asked for by a key. */
+export type Ask =
+  | { kind: 'quit' }
+  | { kind: 'reload' }
+  | { kind: 'browser'; url: string }
+  /** Read marks, saves and reading positions to write to disk. */
+  | { kind: 'persist'; changes: ReadingChange[] }
+  /** Add the site of this page to the sources. */
+  | { kind: 'addSite'; url: string };
+
+export type Request = Ask & { id: number };
+
+/** What the reader remembers from earlier runs. */
+export interface Remembered {
+  read: Record<string, unknown>;
+  saved: Record<string, SavedEntry>;
+  positions: Record<string, { block: number }>;
+}
+
+export interface ReaderState {
+  headlines: Headline[];
+  sourceErrors: SourceError[];
+  loadingSources: boolean;
+  filter: string;
+  filtering: boolean;
+  place: Place;
+  back: Place[];
+  forward: Place[];
+  pages: Record<string, Page>;
+  read: Record<string, true>;
+  saved: Record<string, SavedEntry>;
+  /** Block at the top of the view when each article was left. */
+  positions: Record<string, number>;
+  sources: SourceRow[];
+  /** One line for the status bar (a warning, what a key did); cleared by the next key. */
+  notice: string | null;
+  overlay: Overlay;
+  linkCursor: number;
+  /** Lines available to the article text and the headline list. */
+  viewport: { width: number; height: number };
+  locale: string;
+  requests: Request[];
+  nextRequestId: number;
+}
+
+export type Action =
+  | { type: 'sources/loading' }
+  | { type: 'sources/loaded'; headlines: Headline[]; errors: SourceError[]; sources?: SourceRow[] }
+  | { type: 'notice'; text: string }
+  | { type: 'list/move'; delta: number }
+  | { type: 'list/edge'; edge: 'first' | 'last' }
+  | { type: 'list/open' }
+  | { type: 'filter/start' }
+  | { type: 'filter/input'; text: string }
+  | { type: 'filter/erase' }
+  | { type: 'filter/done'; keep: boolean }
+  | { type: 'open'; url: string }
+  | { type: 'open/related'; index: number }
+  | { type: 'open/neighbour'; which: 'previous' | 'next' }
+  | { type: 'page/loaded'; url: string; article: Article; stale: boolean }
+  | { type: 'page/failed'; url: string; message: string }
+  | { type: 'scroll/by'; lines: number }
+  | { type: 'scroll/page'; direction: 1 | -1 }
+  | { type: 'scroll/edge'; edge: 'top' | 'bottom' }
+  | { type: 'history/back' }
+  | { type: 'history/forward' }
+  | { type: 'overlay/toggle'; overlay: Exclude<Overlay, 'none'> }
+  | { type: 'overlay/close' }
+  | { type: 'links/move'; delta: number }
+  | { type: 'links/open' }
+  | { type: 'view/open'; view: 'sources' | 'saved' }
+  | { type: 'mark/toggle' }
+  | { type: 'mark/source' }
+  | { type: 'save/toggle' }
+  | { type: 'resize'; width: number; height: number }
+  | { type: 'key'; input: string; key: KeyPress }
+  | { type: 'request/done'; id: number };
