@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -70,6 +70,36 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
     await waitForScreen(new RegExp(`^${escape(title.slice(0, 30))}`, 'm'));
     press('q');
     await waitForScreen(/kiosque 32 headlines\n›/);
+  });
+});
+
+describe.skipIf(!built || !hasTmux)('a corrupt configuration, in tmux', () => {
+  const own = `${socket}-corrupt`;
+  const tmuxOwn = (...args: string[]) => execFileSync('tmux', ['-L', own, ...args], { encoding: 'utf8' });
+  afterAll(() => {
+    try {
+      tmuxOwn('kill-server');
+    } catch {
+      // already gone
+    }
+  });
+
+  it('the reader starts anyway, says the file was set aside, and keeps it', async () => {
+    const config = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-config-'));
+    writeFileSync(path.join(config, 'config.json'), '{"sources": [ {"url": ');
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-'));
+    tmuxOwn('new-session', '-d', '-s', 'corrupt', '-x', '100', '-y', '30',
+      `env -u CI KIOSQUE_CONFIG_DIR=${config} KIOSQUE_DATA_DIR=${config} node ${path.join(ROOT, 'bin', 'kiosque.js')} --offline --cache-dir ${cache}`);
+    const text = await vi.waitFor(() => {
+      const shown = tmuxOwn('capture-pane', '-p', '-t', 'corrupt');
+      if (!/could not be read; it was kept as/.test(shown.replace(/\n/g, '')) || !/^kiosque 0 headlines/m.test(shown)) throw new Error(`not yet:\n${shown}`);
+      return shown;
+    }, { timeout: 15_000, interval: 50 });
+    // The default sources, offline and not cached: one line each, and the reader is up.
+    expect(text).toMatch(/^kiosque 0 headlines/m);
+    expect(text).toMatch(/^! .*Offline, and .* is not in the cache/m);
+    expect(readdirSync(config).some((name) => name.startsWith('config.json.corrupt-'))).toBe(true);
+    tmuxOwn('send-keys', '-t', 'corrupt', 'q');
   });
 });
 

@@ -7,6 +7,7 @@ import { openSourceStore, type SourceEntry } from '../config/sources.js';
 import { describeFsError, isKiosqueError } from '../errors.js';
 import { readSources } from '../feeds/sources.js';
 import type { HttpClient } from '../net/client.js';
+import { stripControls } from '../text/sanitize.js';
 import type { ReaderServices } from '../ui/services.js';
 
 export interface ReaderServiceOptions {
@@ -72,8 +73,8 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
       const groups = new Map(entries.map((entry) => [entry.url, entry.group ?? []]));
       return {
         headlines,
-        errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: s.error?.message ?? '' })),
-        sources: sources.map((s) => ({ url: s.url, title: s.title, group: groups.get(s.url) ?? [], error: s.error?.message ?? null })),
+        errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: stripControls(s.error?.message ?? '') })),
+        sources: sources.map((s) => ({ url: s.url, title: s.title, group: groups.get(s.url) ?? [], error: s.error ? stripControls(s.error.message) : null })),
       };
     },
     readArticle: read,
@@ -81,7 +82,7 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
       for (const url of links) read(url).catch(() => {});
     },
     openInBrowser: options.openInBrowser,
-    remembered: { state: reading.current(), ...(warnings.length ? { warning: warnings.join(' ') } : {}) },
+    remembered: { state: reading.current(), ...(warnings.length ? { warning: stripControls(warnings.join(' ')) } : {}) },
     async persist(changes) {
       const problems: string[] = [];
       reading.apply(changes);

@@ -1,11 +1,13 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
+import { stripControls } from '../text/sanitize.js';
 import type { ReaderServices } from './services.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
 const PREFETCH_LIMIT = 8;
 
-const messageOf = (error: unknown) => String((error as Error)?.message ?? error);
+// Messages carry URLs and header values from the web: no control sequence reaches the screen.
+const messageOf = (error: unknown) => stripControls(String((error as Error)?.message ?? error));
 
 /**
  * The reader's state and the effects it asks for: loading sources, loading
@@ -41,11 +43,11 @@ export function useReader(services: ReaderServices, locale: string, onQuit: () =
       case 'reload': return loadSources();
       case 'browser': return services.openInBrowser(request.url);
       case 'persist':
-        services.persist?.(request.changes).then((warning) => warning && dispatch({ type: 'notice', text: warning }));
+        services.persist?.(request.changes).then((warning) => warning && dispatch({ type: 'notice', text: stripControls(warning) }));
         return;
       case 'addSite':
         services.addSite?.(request.url).then(
-          (text) => dispatch({ type: 'notice', text }),
+          (text) => dispatch({ type: 'notice', text: stripControls(text) }),
           (error: unknown) => dispatch({ type: 'notice', text: messageOf(error) }),
         );
         return;
