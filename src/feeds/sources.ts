@@ -4,6 +4,7 @@ import type { FetchedResource, HttpClient } from '../net/client.js';
 import { discoverFeeds, headlinesFromPage } from './discover.js';
 import { parseFeed, sortNewestFirst } from './parse.js';
 import type { Headline } from './types.js';
+import { hostOf } from '../net/host.js';
 
 export interface SourceResult {
   /** The address as configured. */
@@ -52,7 +53,7 @@ async function readUnnamed(client: HttpClient, url: string): Promise<SourceResul
     return { url, title: page.title, headlines: page.headlines, via: 'page', stale: resource.stale, error: null };
   } catch (error) {
     const failure = error instanceof KiosqueError ? error : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
-    return { url, title: safeHost(url), headlines: [], via: 'feed', stale: false, error: failure };
+    return { url, title: hostOf(url), headlines: [], via: 'feed', stale: false, error: failure };
   }
 }
 
@@ -60,12 +61,4 @@ async function readUnnamed(client: HttpClient, url: string): Promise<SourceResul
 export async function readSources(client: HttpClient, entries: Array<string | { url: string; title?: string | undefined }>): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
   const sources = await Promise.all(entries.map((entry) => (typeof entry === 'string' ? readSource(client, entry) : readSource(client, entry.url, entry.title))));
   return { sources, headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)) };
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

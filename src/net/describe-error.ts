@@ -1,4 +1,5 @@
 import { KiosqueError } from '../errors.js';
+import { hostOf } from './host.js';
 
 const MESSAGES: Record<string, (host: string) => string> = {
   ECONNREFUSED: (host) => `${host} refused the connection (nothing is listening there).`,
@@ -16,7 +17,7 @@ const MESSAGES: Record<string, (host: string) => string> = {
 
 /** Turns what got and Node throw into a KiosqueError a reader can act on. */
 export function describeNetworkError(error: unknown, url: string, timeoutMs: number): KiosqueError {
-  const host = safeHost(url);
+  const host = hostOf(url);
   const code = (error as { code?: string } | null)?.code ?? '';
   const name = (error as { name?: string } | null)?.name ?? '';
   if (code === 'ETIMEDOUT' || name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
@@ -33,12 +34,4 @@ export function describeNetworkError(error: unknown, url: string, timeoutMs: num
   const describe = MESSAGES[code] ?? MESSAGES[cause?.code ?? ''];
   const message = describe ? describe(host) : `Could not fetch ${url}: ${(error as Error)?.message ?? String(error)}`;
   return new KiosqueError('NETWORK', message, { url, cause: error });
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -2,6 +2,7 @@ import type { Line } from './article-layout.js';
 import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
 import { articleLines, currentArticle, headlineAtCursor, isListPlace, sourceRows } from './selectors.js';
+import { hostOf } from '../net/host.js';
 
 /** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
 
@@ -49,7 +50,7 @@ export function toggleSaved(state: ReaderState): ReaderState {
   }
   const title = article?.title ?? headline?.title;
   if (!title) return state; // still loading: nothing to name it by yet
-  const source = article?.siteName ?? headline?.source ?? safeHost(url);
+  const source = article?.siteName ?? headline?.source ?? hostOf(url);
   const saved = { ...state.saved, [url]: { title, source, savedAt: new Date().toISOString() } };
   return ask({ ...state, saved, notice: 'Saved: readable offline, listed with v and by "kiosque saved"' }, { kind: 'persist', changes: [{ kind: 'save', article: { url, title, source }, saved: true }] });
 }
@@ -77,12 +78,4 @@ export function rememberedScroll(state: ReaderState, url: string): number {
   const lines = articleLines(state);
   const line = lines.findIndex((candidate) => candidate.block === block);
   return Math.max(0, Math.min(line, lines.length - state.viewport.height));
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
