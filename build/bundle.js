@@ -1,6 +1,23 @@
 // Bundles the command line into one file: Node then loads one module instead of
 // hundreds, which is most of the reader's start-up time (see npm run bench).
+import path from 'node:path';
 import { build } from 'esbuild';
+
+// Ink's text measuring and row building get fast paths for simple text (src/ui/fast-text/):
+// every import of these two modules, except the shims' own, is routed to the shim.
+const FAST_TEXT = {
+  'string-width': 'src/ui/fast-text/string-width.ts',
+  '@alcalzone/ansi-tokenize': 'src/ui/fast-text/ansi-tokenize.ts',
+};
+const fastTextPlugin = {
+  name: 'kiosque-fast-text',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(string-width|@alcalzone\/ansi-tokenize)$/ }, (args) => {
+      const shim = path.resolve(FAST_TEXT[args.path]);
+      return args.importer === shim ? undefined : { path: shim };
+    });
+  },
+};
 
 await build({
   entryPoints: ['src/cli.ts'],
@@ -10,6 +27,7 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  plugins: [fastTextPlugin],
   alias: { 'react-devtools-core': './build/devtools-stub.js' },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some dependencies are CommonJS and use require() and __filename (write-file-atomic names its
