@@ -23,10 +23,11 @@ export async function firstFrame(runs = 7) {
   const bin = path.join(ROOT, 'bin', 'kiosque.js');
   // Asynchronous: the demo server answers from this very process.
   await execFile('node', [bin, 'headlines', ...demo.sources, '--cache-dir', cache]);
-  const socket = `kiosque-bench-${process.pid}`;
-  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const times = [];
   for (let run = 0; run < runs; run++) {
+    // A tmux server per run: a server just killed can still hold its socket name.
+    const socket = `kiosque-bench-${process.pid}-${run}`;
+    const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
     const start = performance.now();
     tmux('new-session', '-d', '-s', 'b', '-x', '100', '-y', '30', `env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`);
     for (;;) {

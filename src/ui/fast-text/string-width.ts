@@ -7,7 +7,7 @@
  * to string-width itself, remembered for the next frame.
  */
 import stringWidthOfAnyText from 'string-width';
-import { SIMPLE_TEXT } from './simple-text.js';
+import { SGR_SEQUENCE, SIMPLE_STYLED_TEXT, SIMPLE_TEXT } from './simple-text.js';
 
 type Options = Parameters<typeof stringWidthOfAnyText>[1];
 
@@ -21,6 +21,8 @@ export default function stringWidth(text: string, options?: Options): number {
     return stringWidthOfAnyText(text, options);
   }
   if (SIMPLE_TEXT.test(text)) return text.length;
+  // Ink measures rows with their colours in: styles take no columns.
+  if (SIMPLE_STYLED_TEXT.test(text)) return text.replace(SGR_SEQUENCE, '').length;
   let width = memo.get(text);
   if (width === undefined) {
     width = stringWidthOfAnyText(text);
