@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// One bundled file: far faster to start than hundreds of modules (build/bundle.js).
-import { main } from '../dist/cli.bundle.js';
+// The bundled command line: far faster to start than hundreds of modules (build/bundle.js).
+import { main } from '../dist/bundle/cli.js';
 
 process.exitCode = await main(process.argv.slice(2));

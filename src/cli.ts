@@ -1,20 +1,10 @@
-import { EXIT, exitCodeFor, isKiosqueError, KiosqueError } from './errors.js';
-import { createContext, resolveSources } from './app/context.js';
+import { EXIT, exitCodeFor, isKiosqueError } from './errors.js';
 import { parseCommandLine, type ParsedArgs, USAGE } from './cli/args.js';
-import { formatArticle, formatHeadlines, formatSaved } from './cli/format.js';
-import { runSourcesCommand } from './cli/sources-command.js';
-import { openReadingState } from './config/reading-state.js';
-import { SavedCopies } from './config/saved-copies.js';
-import { readArticle } from './app/read-article.js';
-import { readSources } from './feeds/sources.js';
-import { sanitizeDeep, stripControls } from './text/sanitize.js';
+import { type CliIo, errorJson } from './cli/io.js';
+import { stripControls } from './text/sanitize.js';
 import { VERSION } from './version.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  columns: number;
-}
+export type { CliIo } from './cli/io.js';
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -34,9 +24,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 }
 
 async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number> {
-  const print = (value: unknown, text: () => string) => {
-    io.stdout(options.json ? JSON.stringify(sanitizeDeep(value), null, 2) + '\n' : stripControls(text()));
-  };
+  // Each command loads only what it needs: the reader's first frame waits for no feed writer or HTTP library.
   switch (command.name) {
     case 'help':
       io.stdout(USAGE + '\n');
@@ -48,85 +36,11 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
       const { runReader } = await import('./ui/run.js');
       return runReader(command.sources, options);
     }
-    case 'headlines': {
-      const context = createContext(options);
-      const demo = options.demo ? await startDemo() : undefined;
-      try {
-        const entries = demo ? demo.sources : await resolveSources(command.sources, options.sourcesFile, (m) => context.warnings.push(m));
-        const { sources, headlines } = await readSources(context.client, entries);
-        const { read, saved } = openReadingState({ onWarning: (m) => context.warnings.push(m) }).current();
-        const flagged = headlines.map((headline) => ({ ...headline, read: headline.url in read, saved: headline.url in saved }));
-        const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
-        const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
-        flushWarnings(context.warnings, io);
-        if (sources.length > 0 && sources.every((source) => source.error)) {
-          const first = sources[0]?.error;
-          if (first) throw first;
-        }
-        if (options.json) {
-          for (const source of sources) if (source.error) io.stderr(JSON.stringify(errorJson(source.error)) + '\n');
-        }
-        print(limited, () => formatHeadlines(limited, sources, io.columns));
-        return EXIT.ok;
-      } finally {
-        await demo?.close();
-      }
-    }
-    case 'read': {
-      const context = createContext(options);
-      const { article, stale } = await readArticle(context.client, command.url).catch((error: unknown) => {
-        // A saved article stays readable when the page is gone from the web and the cache.
-        const copy = new SavedCopies().get(command.url);
-        if (copy && isKiosqueError(error) && exitCodeFor(error.code) === EXIT.network) return { article: copy, stale: true };
-        throw error;
-      });
-      flushWarnings(context.warnings, io);
-      if (stale && !options.json) io.stderr('(offline copy: the page could not be refreshed)\n');
-      print({ ...article, stale }, () => formatArticle(article, io.columns));
-      return EXIT.ok;
-    }
-    case 'sources': {
-      const warnings: string[] = [];
-      const output = await runSourcesCommand(command, options, (message) => warnings.push(message));
-      flushWarnings(warnings, io);
-      if (output.raw !== undefined && !options.json) io.stdout(stripControls(output.raw));
-      else print(output.value, () => output.text);
-      return EXIT.ok;
-    }
-    case 'saved': {
-      const reading = openReadingState({ onWarning: (message) => io.stderr(`kiosque: ${stripControls(message)}\n`) });
-      const copies = new SavedCopies();
-      const saved = Object.values(reading.current().saved)
-        .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-        .map((entry) => ({ ...entry, offline: copies.has(entry.url) }));
-      print(saved, () => formatSaved(saved, io.columns));
-      return EXIT.ok;
-    }
-    case 'cache': {
-      const { cache } = createContext(options);
-      if (command.action === 'clear') {
-        const removed = await cache.clear();
-        print({ cleared: removed, dir: cache.dir }, () => `Removed ${removed} cached pages from ${cache.dir}\n`);
-        return EXIT.ok;
-      }
-      const info = await cache.info();
-      print(info, () => `${info.dir}\n${info.entries} pages, ${(info.bytes / 1024 / 1024).toFixed(1)} MB of ${(info.maxBytes / 1024 / 1024).toFixed(0)} MB\n`);
-      return EXIT.ok;
+    default: {
+      const { runCommand } = await import('./cli/commands.js');
+      return runCommand(command, options, io);
     }
   }
-}
-
-async function startDemo(): Promise<{ sources: string[]; close: () => Promise<void> }> {
-  const { startDemoServer } = await import('./demo/server.js');
-  return startDemoServer();
-}
-
-function flushWarnings(warnings: string[], io: CliIo): void {
-  for (const warning of warnings.splice(0)) io.stderr(`kiosque: ${stripControls(warning)}\n`);
-}
-
-function errorJson(error: KiosqueError) {
-  return sanitizeDeep({ error: { code: error.code, message: error.message, url: error.url ?? null } });
 }
 
 function report(error: unknown, json: boolean, io: CliIo): number {

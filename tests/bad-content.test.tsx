@@ -33,19 +33,19 @@ describe('bad content', () => {
     expect(article.blocks.some((block) => block.type === 'list')).toBe(false);
   });
 
-  it('invalid UTF-8 becomes replacement characters, the rest of the page intact', () => {
+  it('invalid UTF-8 becomes replacement characters, the rest of the page intact', async () => {
     const bytes = Buffer.concat([Buffer.from('<p>Café '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' déjà vu</p>')]);
-    const { text, charset } = decodeBody(bytes, 'text/html; charset=utf-8');
+    const { text, charset } = await decodeBody(bytes, 'text/html; charset=utf-8');
     expect(charset).toBe('UTF-8');
     expect(text).toContain('Café ');
     expect(text).toContain(' déjà vu');
   });
 
-  it('a windows-1252 page labelled UTF-8 is read as windows-1252 (’ € œ, not �)', () => {
+  it('a windows-1252 page labelled UTF-8 is read as windows-1252 (’ € œ, not �)', async () => {
     const bytes = Buffer.from([...Buffer.from('<p>L'), 0x92, ...Buffer.from('été coûte 5 '), 0x80, ...Buffer.from(' pour un '), 0x9c, ...Buffer.from('uf</p>')].map((byte) => byte));
     // The é and û above are UTF-8 in this source file; make the whole body windows-1252 bytes.
     const win = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/Ã©/g, '\u00e9').replace(/Ã»/g, '\u00fb'), 'latin1');
-    const { text, charset } = decodeBody(win, 'text/html; charset=utf-8');
+    const { text, charset } = await decodeBody(win, 'text/html; charset=utf-8');
     expect(charset).toBe('windows-1252');
     expect(text).toBe('<p>L’été coûte 5 € pour un œuf</p>');
   });

@@ -14,7 +14,7 @@ import { withDemo } from './helpers/demo.js';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'kiosque.js');
-const built = existsSync(path.join(ROOT, 'dist', 'cli.bundle.js'));
+const built = existsSync(path.join(ROOT, 'dist', 'bundle', 'cli.js'));
 const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k none "$d"']).status === 0;
 if (!built) console.warn('[skipped] disk-fault tests: dist/ is not built (run "npm run build").');
 else if (!canMount) console.warn('[skipped] full and read-only disk tests: unshare -rm (mounting a tmpfs in a user namespace) is not allowed here.');

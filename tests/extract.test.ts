@@ -54,11 +54,11 @@ describe('extractArticle on WordPress core markup', () => {
 });
 
 describe('extractArticle on a windows-1252 page', () => {
-  it('decodes ’ € œ and drops javascript: and mailto: links', () => {
+  it('decodes ’ € œ and drops javascript: and mailto: links', async () => {
     const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Carnet &raquo; Le cœur du marché</title></head><body>
       <div class="post"><h2>Le cœur du marché</h2><div class="entry"><p>Le vin chaud coûte 3,50 € ; c’est l’œuvre des bénévoles, dit-on, et voilà tout… vraiment, depuis des années.</p>
       <p>Voir aussi : <a href="javascript:alert(1)">Un lien piégé qui ne mène nulle part</a></p><p>Lire aussi : <a href="/carnet/autre/">Un autre article du carnet</a></p></div></div></body></html>`;
-    const { text } = decodeBody(iconv.encode(html, 'windows-1252'));
+    const { text } = await decodeBody(iconv.encode(html, 'windows-1252'));
     const article = extractArticle(text, 'http://s/carnet/coeur/');
     expect(article.title).toBe('Le cœur du marché');
     expect(article.blocks[0]).toMatchObject({ type: 'paragraph', text: expect.stringContaining('3,50 € ; c’est l’œuvre') });

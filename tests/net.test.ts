@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiskCache } from '../src/net/cache.js';
+import { decodeBody } from '../src/net/charset.js';
 import { HttpClient } from '../src/net/client.js';
 import { KiosqueError } from '../src/errors.js';
 import { startServer, type TestServer } from './helpers/server.js';
@@ -83,6 +84,20 @@ describe('fetch-and-cache client', () => {
     const page = await new HttpClient().fetch(`${server.origin}/latin`);
     expect(page.charset).toBe('windows-1252');
     expect(page.text).toContain('L’œuvre coûte 3 € – voilà…');
+  });
+
+  it('decodes UTF-8 under every label the Encoding standard gives it, and by BOM', async () => {
+    // kiosque decodes UTF-8 without loading whatwg-encoding: its list of labels must be the standard's.
+    const table = JSON.parse(readFileSync(path.join('node_modules', 'whatwg-encoding', 'lib', 'labels-to-names.json'), 'utf8')) as Record<string, string>;
+    const utf8Labels = Object.keys(table).filter((label) => table[label] === 'UTF-8');
+    expect(utf8Labels.length).toBeGreaterThan(2);
+    const body = Buffer.from('<p>L’été à 3 €</p>');
+    for (const label of [...utf8Labels, ...utf8Labels.map((label) => ` ${label.toUpperCase()} `)]) {
+      expect(await decodeBody(body, `text/html; charset="${label}"`), label).toEqual({ text: '<p>L’été à 3 €</p>', charset: 'UTF-8' });
+    }
+    expect(await decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]), 'text/html; charset=windows-1252')).toEqual({ text: '<p>L’été à 3 €</p>', charset: 'UTF-8' });
+    expect(await decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>été</p>', 'utf16le')]))).toEqual({ text: '<p>été</p>', charset: 'UTF-16LE' });
+    expect(await decodeBody(iconv.encode('<p>L’été</p>', 'windows-1252'), 'text/html; charset=latin1')).toEqual({ text: '<p>L’été</p>', charset: 'windows-1252' });
   });
 
   it('stops reading a body over the size cap with a clear error', async () => {

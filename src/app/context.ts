@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { KiosqueError } from '../errors.js';
 import { cacheDir } from '../config/paths.js';
-import { openSourceStore, type SourceEntry } from '../config/sources.js';
+import type { SourceEntry } from '../config/sources.js';
 import { DiskCache } from '../net/cache.js';
 import { HttpClient } from '../net/client.js';
 import type { GlobalOptions } from '../cli/args.js';
@@ -33,5 +33,7 @@ export async function resolveSources(positional: string[], sourcesFile: string |
     urls.push(...text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
   }
   if (urls.length) return urls.map((url) => ({ url }));
+  // conf (and the schema validator it brings) loads only when the configured sources are wanted.
+  const { openSourceStore } = await import('../config/sources.js');
   return openSourceStore({ onWarning }).list();
 }

@@ -1,5 +1,4 @@
 import { KiosqueError } from '../errors.js';
-import { extractArticle } from '../extract/article.js';
 import type { Article } from '../extract/types.js';
 import type { HttpClient } from '../net/client.js';
 
@@ -14,6 +13,8 @@ export async function readArticle(client: HttpClient, url: string): Promise<{ ar
   if (!looksHtml) {
     throw new KiosqueError('NOT_HTML', `${url} is not a web page (${type || 'unknown type'}).`, { url });
   }
+  // The extractor loads with the first article, not with the headline list.
+  const { extractArticle } = await import('../extract/article.js');
   const article = extractArticle(resource.text, resource.finalUrl);
   if (article.blocks.length === 0) {
     throw new KiosqueError('NO_ARTICLE', `No article text was found on ${url}.`, { url });

@@ -3,7 +3,7 @@ import { findSource } from './add-source.js';
 import { readArticle } from './read-article.js';
 import { openReadingState, type ReadingChange } from '../config/reading-state.js';
 import { SavedCopies } from '../config/saved-copies.js';
-import { openSourceStore, type SourceEntry } from '../config/sources.js';
+import type { SourceEntry } from '../config/sources.js';
 import { describeFsError, isKiosqueError } from '../errors.js';
 import { readSources } from '../feeds/sources.js';
 import type { HttpClient } from '../net/client.js';
@@ -96,6 +96,7 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
       // An article page usually announces its site's feed; if not, the site's home page may.
       const fromPage = await findSource(client, pageUrl).catch(() => undefined);
       const found = fromPage?.via === 'discovered-feed' ? fromPage : await findSource(client, new URL('/', pageUrl).href);
+      const { openSourceStore } = await import('../config/sources.js');
       const store = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: warn });
       const added = store.add(found.entry);
       const name = found.entry.title ?? found.entry.url;

@@ -1,4 +1,4 @@
-import whatwgEncoding from 'whatwg-encoding';
+import type WhatwgEncoding from 'whatwg-encoding';
 
 /**
  * Decodes a response body the way a browser would (WHATWG Encoding): BOM first,
@@ -28,28 +28,56 @@ export function sniffDeclaredCharset(head: string): string | undefined {
   return metaCharset?.[1];
 }
 
-function knownEncoding(label: string | undefined): string | undefined {
+/**
+ * The WHATWG labels of UTF-8 (tests/charset.test.ts checks them against whatwg-encoding's
+ * table). Most of the web is UTF-8, and Node decodes it correctly itself: whatwg-encoding
+ * and iconv-lite's tables load only for a page in another encoding.
+ */
+const UTF8_LABELS = new Set(['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
+
+let encodings: Promise<typeof WhatwgEncoding> | undefined;
+function loadEncodings(): Promise<typeof WhatwgEncoding> {
+  encodings ??= import('whatwg-encoding').then((module) => module.default);
+  return encodings;
+}
+
+async function knownEncoding(label: string | undefined): Promise<string | undefined> {
   if (!label) return undefined;
+  if (UTF8_LABELS.has(label.trim().toLowerCase())) return 'UTF-8';
+  const whatwgEncoding = await loadEncodings();
   const name = whatwgEncoding.labelToName(label);
   return name && whatwgEncoding.isSupported(name) ? name : undefined;
 }
 
-export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody {
-  const bom = whatwgEncoding.getBOMEncoding(bytes);
-  let charset = bom ?? knownEncoding(charsetFromContentType(contentType));
+function bomEncoding(bytes: Uint8Array): 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  return undefined;
+}
+
+async function decodeAs(bytes: Uint8Array, charset: string): Promise<string> {
+  // Node's own decoder is right for UTF-8 (BOM dropped, bad bytes replaced), not for windows-1252.
+  if (charset === 'UTF-8') return new TextDecoder('utf-8').decode(bytes);
+  return (await loadEncodings()).decode(bytes, charset);
+}
+
+export async function decodeBody(bytes: Uint8Array, contentType?: string): Promise<DecodedBody> {
+  const bom = bomEncoding(bytes);
+  let charset = bom ?? (await knownEncoding(charsetFromContentType(contentType)));
   if (!charset) {
     // ASCII-compatible sniff: declarations are plain ASCII in every encoding we support.
     const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
-    charset = knownEncoding(sniffDeclaredCharset(head));
+    charset = await knownEncoding(sniffDeclaredCharset(head));
     // A page that claims UTF-16 in a <meta> is in fact ASCII-compatible (HTML spec).
     if (charset === 'UTF-16LE' || charset === 'UTF-16BE') charset = 'UTF-8';
   }
   charset ??= 'UTF-8';
-  const text = whatwgEncoding.decode(bytes, charset);
+  const text = await decodeAs(bytes, charset);
   if (charset === 'UTF-8' && !bom && looksMislabelled(text)) {
     // Said (or taken to be) UTF-8, but not one multi-byte character in it decodes: an old
     // windows-1252 page under a wrong label, the commonest mislabel on the web.
-    return { text: whatwgEncoding.decode(bytes, 'windows-1252'), charset: 'windows-1252' };
+    return { text: await decodeAs(bytes, 'windows-1252'), charset: 'windows-1252' };
   }
   return { text, charset };
 }

@@ -1,4 +1,4 @@
-import got, { type Got, type Response, RequestError } from 'got';
+import type { Got, Response } from 'got';
 import CachePolicy from 'http-cache-semantics';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { KiosqueError } from '../errors.js';
@@ -33,6 +33,11 @@ export interface HttpClientOptions {
   perHostConcurrency?: number;
 }
 
+interface Wire {
+  http: Got;
+  RequestError: typeof import('got').RequestError;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -49,7 +54,7 @@ export class HttpClient {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly perHostConcurrency: number;
-  private readonly http: Got;
+  private wire: Promise<Wire> | undefined;
   private readonly inFlight = new Map<string, Promise<FetchedResource>>();
   private readonly hostLimits = new Map<string, LimitFunction>();
 
@@ -59,34 +64,45 @@ export class HttpClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.perHostConcurrency = options.perHostConcurrency ?? 4;
-    this.http = got.extend({
-      headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
-      decompress: true,
-      followRedirect: true,
-      maxRedirects: 10,
-      throwHttpErrors: false,
-      responseType: 'buffer',
-      timeout: { connect: Math.min(10_000, this.timeoutMs), request: this.timeoutMs },
-      retry: {
-        limit: 1,
-        methods: ['GET'],
-        statusCodes: [408, 429, 502, 503, 504],
-        // Refused connections and unknown hosts are not transient: retrying only delays the message.
-        errorCodes: ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'],
-        maxRetryAfter: 2_000,
-        backoffLimit: 1_000,
-      },
-      hooks: {
-        beforeRedirect: [
-          (options) => {
-            const protocol = options.url instanceof URL ? options.url.protocol : '';
-            if (protocol !== 'http:' && protocol !== 'https:') {
-              throw new KiosqueError('BAD_URL', `The server redirected to a ${protocol} address, which kiosque does not follow.`);
-            }
-          },
-        ],
-      },
-    });
+  }
+
+  /**
+   * got and what it pulls in (http2, keyv, ...) load on the first request that needs
+   * the network: a reader opening on a fresh cache never waits for them.
+   */
+  private loadWire(): Promise<Wire> {
+    this.wire ??= import('got').then(({ default: got, RequestError }) => ({
+      RequestError,
+      http: got.extend({
+        headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
+        decompress: true,
+        followRedirect: true,
+        maxRedirects: 10,
+        throwHttpErrors: false,
+        responseType: 'buffer',
+        timeout: { connect: Math.min(10_000, this.timeoutMs), request: this.timeoutMs },
+        retry: {
+          limit: 1,
+          methods: ['GET'],
+          statusCodes: [408, 429, 502, 503, 504],
+          // Refused connections and unknown hosts are not transient: retrying only delays the message.
+          errorCodes: ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'],
+          maxRetryAfter: 2_000,
+          backoffLimit: 1_000,
+        },
+        hooks: {
+          beforeRedirect: [
+            (options) => {
+              const protocol = options.url instanceof URL ? options.url.protocol : '';
+              if (protocol !== 'http:' && protocol !== 'https:') {
+                throw new KiosqueError('BAD_URL', `The server redirected to a ${protocol} address, which kiosque does not follow.`);
+              }
+            },
+          ],
+        },
+      }),
+    }));
+    return this.wire;
   }
 
   /** Fetches a URL through the cache. Concurrent calls for one URL share one fetch. */
@@ -171,7 +187,8 @@ export class HttpClient {
   }
 
   private async download(url: string, headers: Record<string, string>): Promise<Response<Buffer>> {
-    const request = this.http.get(url, { headers, responseType: 'buffer', signal: AbortSignal.timeout(this.timeoutMs + 1_000) });
+    const { http, RequestError } = await this.loadWire();
+    const request = http.get(url, { headers, responseType: 'buffer', signal: AbortSignal.timeout(this.timeoutMs + 1_000) });
     let tooLarge = false;
     request.on('downloadProgress', ({ transferred, total }) => {
       if (transferred > this.maxBytes || (total !== undefined && total > this.maxBytes)) {
@@ -209,19 +226,19 @@ function normalizeUrl(url: string): string {
   return parsed.href;
 }
 
-function fromStored(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, flags: { stale: boolean }): FetchedResource {
+function fromStored(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, flags: { stale: boolean }): Promise<FetchedResource> {
   const contentType = String(policy.responseHeaders()['content-type'] ?? '');
   return toResource(url, finalUrl, 200, contentType, body, { fromCache: true, stale: flags.stale });
 }
 
-function toResource(
+async function toResource(
   url: string,
   finalUrl: string,
   status: number,
   contentType: string,
   bytes: Buffer,
   flags: { fromCache: boolean; stale: boolean },
-): FetchedResource {
-  const { text, charset } = decodeBody(bytes, contentType);
+): Promise<FetchedResource> {
+  const { text, charset } = await decodeBody(bytes, contentType);
   return { url, finalUrl, status, contentType, bytes, text, charset, ...flags };
 }
