@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { findSource } from './add-source.js';
 import { readArticle } from './read-article.js';
 import { openReadingState, type ReadingChange } from '../config/reading-state.js';
 import { SavedCopies } from '../config/saved-copies.js';
@@ -94,6 +93,7 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
     async addSite(pageUrl) {
       if (!options.canAddSources) return 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.';
       // An article page usually announces its site's feed; if not, the site's home page may.
+      const { findSource } = await import('./add-source.js');
       const fromPage = await findSource(client, pageUrl).catch(() => undefined);
       const found = fromPage?.via === 'discovered-feed' ? fromPage : await findSource(client, new URL('/', pageUrl).href);
       const { openSourceStore } = await import('../config/sources.js');

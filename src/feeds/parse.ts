@@ -3,7 +3,10 @@ import { KiosqueError } from '../errors.js';
 import { normalizeDate } from '../extract/dates.js';
 import { parseHtml, resolveLink, textOf } from '../extract/dom.js';
 import { cleanInline } from '../text/sanitize.js';
+import { sortNewestFirst } from './order.js';
 import type { Headline, ParsedFeed } from './types.js';
+
+export { sortNewestFirst } from './order.js';
 
 /**
  * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed through feedsmith, then
@@ -52,14 +55,6 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
     });
   }
   return { title: source, format: parsed.format as ParsedFeed['format'], headlines: sortNewestFirst(headlines) };
-}
-
-export function sortNewestFirst(headlines: Headline[]): Headline[] {
-  // Stable: undated items keep their feed order, after the dated ones.
-  return headlines
-    .map((headline, index) => ({ headline, index, time: headline.published ? Date.parse(headline.published) : Number.NEGATIVE_INFINITY }))
-    .sort((a, b) => b.time - a.time || a.index - b.index)
-    .map(({ headline }) => headline);
 }
 
 interface RawItem {

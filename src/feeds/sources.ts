@@ -1,10 +1,9 @@
 import { KiosqueError } from '../errors.js';
-import { parseHtml } from '../extract/dom.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
-import { discoverFeeds, headlinesFromPage } from './discover.js';
-import { parseFeed, sortNewestFirst } from './parse.js';
-import type { Headline } from './types.js';
 import { hostOf } from '../net/host.js';
+import { sortNewestFirst } from './order.js';
+import { readingOf } from './reading-memo.js';
+import type { Headline } from './types.js';
 
 export interface SourceResult {
   /** The address as configured. */
@@ -35,22 +34,14 @@ export async function readSource(client: HttpClient, url: string, name?: string)
 async function readUnnamed(client: HttpClient, url: string): Promise<SourceResult> {
   try {
     const resource = await client.fetch(url);
-    if (looksLikeFeed(resource)) {
-      const feed = parseFeed(resource.text, resource.finalUrl);
-      return { url, title: feed.title, headlines: feed.headlines, via: 'feed', stale: resource.stale, error: null };
+    const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
+    if (reading.kind === 'headlines') {
+      return { url, title: reading.title, headlines: reading.headlines, via: reading.via, stale: resource.stale, error: null };
     }
-    const document = parseHtml(resource.text);
-    const [feed] = discoverFeeds(document, resource.finalUrl);
-    if (feed) {
-      const feedResource = await client.fetch(feed.url);
-      const parsed = parseFeed(feedResource.text, feedResource.finalUrl);
-      return { url, title: parsed.title, headlines: parsed.headlines, via: 'discovered-feed', stale: feedResource.stale, error: null };
-    }
-    const page = headlinesFromPage(document, resource.finalUrl);
-    if (page.headlines.length === 0) {
-      throw new KiosqueError('NO_FEED', `${url} has no feed and no article links kiosque could find.`, { url });
-    }
-    return { url, title: page.title, headlines: page.headlines, via: 'page', stale: resource.stale, error: null };
+    const feedResource = await client.fetch(reading.url);
+    const feed = await readingOf(client, feedResource, 'feed', reading.url);
+    if (feed.kind !== 'headlines') throw new KiosqueError('BAD_FEED', `${reading.url} is not a feed kiosque can read.`, { url: reading.url });
+    return { url, title: feed.title, headlines: feed.headlines, via: 'discovered-feed', stale: feedResource.stale, error: null };
   } catch (error) {
     const failure = error instanceof KiosqueError ? error : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
     return { url, title: hostOf(url), headlines: [], via: 'feed', stale: false, error: failure };

@@ -18,6 +18,11 @@ export interface StoredResponse {
   policy: CachePolicy.CachePolicyObject;
   storedAt: number;
   body: Buffer;
+  /**
+   * What kiosque made of this very body, by kind (e.g. the headlines parsed from a
+   * feed): reading the same bytes again skips the work. Gone with the body.
+   */
+  derived?: Record<string, unknown>;
 }
 
 interface EntryHeader {
@@ -28,6 +33,7 @@ interface EntryHeader {
   storedAt: number;
   bodyLength: number;
   bodySha1: string;
+  derived?: Record<string, unknown>;
 }
 
 export interface CacheInfo {
@@ -98,6 +104,7 @@ export class DiskCache {
       storedAt: entry.storedAt ?? Date.now(),
       bodyLength: entry.body.length,
       bodySha1: sha1(entry.body),
+      ...(entry.derived && Object.keys(entry.derived).length ? { derived: entry.derived } : {}),
     };
     const file = this.fileFor(entry.url);
     const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
@@ -116,6 +123,23 @@ export class DiskCache {
     // a running estimate of its size (from one listing) and list again only when it says "full".
     this.knownBytes = (this.knownBytes ?? (await this.listedBytes())) + data.length;
     if (this.knownBytes > this.maxBytes) await this.prune();
+  }
+
+  /**
+   * Keeps `value` as what was derived of kind `kind` from the body stored for `url`,
+   * if that body is still the one with digest `bodySha1` (another process may have
+   * replaced it meanwhile, and a derivation belongs to its bytes only).
+   */
+  async derive(url: string, bodySha1: string, kind: string, value: unknown): Promise<void> {
+    let raw: Buffer;
+    try {
+      raw = await readFile(this.fileFor(url));
+    } catch {
+      return;
+    }
+    const entry = parseEntry(raw);
+    if (!entry || entry.url !== url || sha1(entry.body) !== bodySha1) return;
+    await this.put({ ...entry, derived: { ...entry.derived, [kind]: value } });
   }
 
   private async listedBytes(): Promise<number> {
@@ -216,5 +240,10 @@ function parseEntry(raw: Buffer): StoredResponse | undefined {
   const body = raw.subarray(headerEnd + 1);
   if (header.format !== 1 || typeof header.url !== 'string' || typeof header.policy !== 'object') return undefined;
   if (body.length !== header.bodyLength || sha1(body) !== header.bodySha1) return undefined;
-  return { url: header.url, finalUrl: header.finalUrl, policy: header.policy, storedAt: header.storedAt, body };
+  const derived = header.derived && typeof header.derived === 'object' && !Array.isArray(header.derived) ? { derived: header.derived } : {};
+  return { url: header.url, finalUrl: header.finalUrl, policy: header.policy, storedAt: header.storedAt, body, ...derived };
+}
+
+export function bodyDigest(bytes: Buffer): string {
+  return sha1(bytes);
 }

@@ -3,7 +3,7 @@ import CachePolicy from 'http-cache-semantics';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { KiosqueError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
-import type { DiskCache } from './cache.js';
+import { bodyDigest, type DiskCache, type StoredResponse } from './cache.js';
 import { decodeBody } from './charset.js';
 import { describeNetworkError } from './describe-error.js';
 
@@ -21,6 +21,8 @@ export interface FetchedResource {
   fromCache: boolean;
   /** The copy is older than its freshness lifetime and could not be revalidated. */
   stale: boolean;
+  /** What was derived from these very bytes before and kept with them in the cache, by kind (see HttpClient.derive). */
+  derived: Record<string, unknown>;
 }
 
 export interface HttpClientOptions {
@@ -64,6 +66,17 @@ export class HttpClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.perHostConcurrency = options.perHostConcurrency ?? 4;
+  }
+
+  /**
+   * Keeps `value` with the cached copy of `resource`, as what was derived of kind
+   * `kind` from its body (e.g. the headlines of a feed): the next fetch that serves
+   * the same bytes hands it back in `derived`. Best effort: a cache that cannot be
+   * written only means deriving again next time.
+   */
+  async derive(resource: FetchedResource, kind: string, value: unknown): Promise<void> {
+    if (!this.cache) return;
+    await this.cache.derive(resource.url, bodyDigest(resource.bytes), kind, value).catch(() => {});
   }
 
   /**
@@ -132,10 +145,10 @@ export class HttpClient {
     const policy = cached ? CachePolicy.fromObject(cached.policy) : undefined;
 
     if (cached && policy?.satisfiesWithoutRevalidation(request)) {
-      return fromStored(url, cached.finalUrl, policy, cached.body, { stale: false });
+      return fromStored(url, cached, policy, { stale: false });
     }
     if (this.offline) {
-      if (cached && policy) return fromStored(url, cached.finalUrl, policy, cached.body, { stale: policy.stale() });
+      if (cached && policy) return fromStored(url, cached, policy, { stale: policy.stale() });
       throw new KiosqueError('OFFLINE_MISS', `Offline, and ${url} is not in the cache.`, { url });
     }
 
@@ -146,7 +159,7 @@ export class HttpClient {
     } catch (error) {
       // The network failed: an old copy is better than nothing, marked as such.
       if (cached && policy && !(error instanceof KiosqueError && error.code === 'TOO_LARGE')) {
-        return fromStored(url, cached.finalUrl, policy, cached.body, { stale: true });
+        return fromStored(url, cached, policy, { stale: true });
       }
       throw error;
     }
@@ -154,12 +167,13 @@ export class HttpClient {
     const responseForPolicy = { status: response.statusCode, headers: response.headers };
     if (cached && policy && response.statusCode === 304) {
       const { policy: updated } = policy.revalidatedPolicy(request, responseForPolicy);
-      await this.store(url, cached.finalUrl, updated, cached.body);
-      return fromStored(url, cached.finalUrl, updated, cached.body, { stale: false });
+      // Same bytes: what was derived from them still holds.
+      await this.store(url, cached.finalUrl, updated, cached.body, cached.derived);
+      return fromStored(url, cached, updated, { stale: false });
     }
     if (response.statusCode >= 400) {
       if (cached && policy && response.statusCode >= 500) {
-        return fromStored(url, cached.finalUrl, policy, cached.body, { stale: true });
+        return fromStored(url, cached, policy, { stale: true });
       }
       throw new KiosqueError(
         'HTTP_STATUS',
@@ -174,13 +188,14 @@ export class HttpClient {
     return toResource(url, finalUrl, response.statusCode, String(response.headers['content-type'] ?? ''), response.body, {
       fromCache: false,
       stale: false,
+      derived: {},
     });
   }
 
-  private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer): Promise<void> {
+  private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, derived?: Record<string, unknown>): Promise<void> {
     if (!this.cache) return;
     try {
-      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body });
+      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body, ...(derived ? { derived } : {}) });
     } catch {
       // A read-only or full disk must not stop reading: the page is still shown.
     }
@@ -226,9 +241,9 @@ function normalizeUrl(url: string): string {
   return parsed.href;
 }
 
-function fromStored(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, flags: { stale: boolean }): Promise<FetchedResource> {
+function fromStored(url: string, stored: StoredResponse, policy: CachePolicy, flags: { stale: boolean }): Promise<FetchedResource> {
   const contentType = String(policy.responseHeaders()['content-type'] ?? '');
-  return toResource(url, finalUrl, 200, contentType, body, { fromCache: true, stale: flags.stale });
+  return toResource(url, stored.finalUrl, 200, contentType, stored.body, { fromCache: true, stale: flags.stale, derived: stored.derived ?? {} });
 }
 
 async function toResource(
@@ -237,7 +252,7 @@ async function toResource(
   status: number,
   contentType: string,
   bytes: Buffer,
-  flags: { fromCache: boolean; stale: boolean },
+  flags: { fromCache: boolean; stale: boolean; derived: Record<string, unknown> },
 ): Promise<FetchedResource> {
   const { text, charset } = await decodeBody(bytes, contentType);
   return { url, finalUrl, status, contentType, bytes, text, charset, ...flags };
