@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Headline } from '../feeds/types.js';
 import type { SourceError } from '../state/reader.js';
-import { relativeTime } from './relative-time.js';
+import { headlineRow } from './headline-row.js';
 
 interface Props {
   headlines: Headline[];
@@ -18,8 +18,6 @@ interface Props {
   empty: string;
 }
 
-const MAX_SOURCE = 28;
-
 /** The visible window of the headline list; only those rows are rendered. */
 export function HeadlineList({ headlines, cursor, height, width, read, saved, errors, loading, now, locale, empty }: Props) {
   const errorRows = errors.slice(0, Math.max(0, height - 1));
@@ -35,25 +33,17 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
       ))}
       {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>{empty}</Text> : null}
       {visible.map((headline, offset) => {
-        const index = start + offset;
-        const selected = index === cursor;
-        const when = relativeTime(headline.published, now, locale);
-        const source = headline.source.length > MAX_SOURCE ? `${headline.source.slice(0, MAX_SOURCE - 1)}…` : headline.source;
-        const tail = ` ${source}${when ? ` · ${when}` : ''}`;
+        const selected = start + offset === cursor;
+        const unread = !read[headline.url];
+        const row = headlineRow(headline, { selected, read: !unread, saved: Boolean(saved[headline.url]), width, now, locale });
         return (
-          <Box key={headline.url} width={width}>
-            {/* The marks and the source never shrink: a 10,000-character title is what gets cut. */}
-            <Box flexShrink={0}>
-              <Text color={selected ? 'cyan' : undefined} bold={selected}>{selected ? '›' : ' '}{read[headline.url] ? ' ' : '•'}</Text>
-              <Text color="magenta">{saved[headline.url] ? '★ ' : '  '}</Text>
-            </Box>
-            <Box flexGrow={1} flexShrink={1}>
-              <Text wrap="truncate-end" color={selected ? 'cyan' : undefined} bold={!read[headline.url]}>{headline.title}</Text>
-            </Box>
-            <Box flexShrink={0}>
-              <Text dimColor>{tail}</Text>
-            </Box>
-          </Box>
+          <Text key={headline.url} wrap="truncate-end">
+            <Text color={selected ? 'cyan' : undefined} bold={selected}>{row.marks}</Text>
+            <Text color="magenta">{row.star}</Text>
+            <Text color={selected ? 'cyan' : undefined} bold={unread}>{row.title}</Text>
+            {row.gap}
+            <Text dimColor>{row.tail}</Text>
+          </Text>
         );
       })}
     </Box>

@@ -7,12 +7,23 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
+// Made once per locale: every row of every frame asks, and making one loads locale data.
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+function formatFor(locale: string): Intl.RelativeTimeFormat {
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
+    formats.set(locale, format);
+  }
+  return format;
+}
+
 /** "il y a 3 h" / "3h ago", in the reader's locale. */
 export function relativeTime(iso: string | null, now: number, locale: string): string {
   if (!iso) return '';
   const seconds = (Date.parse(iso) - now) / 1000;
   if (Number.isNaN(seconds)) return '';
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
+  const format = formatFor(locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -30,5 +41,6 @@ export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
       // fall through
     }
   }
-  return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
+  // The formatter the list needs anyway, rather than a date formatter and its calendar data.
+  return new Intl.RelativeTimeFormat().resolvedOptions().locale || 'en';
 }
