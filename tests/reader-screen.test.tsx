@@ -130,6 +130,42 @@ describe('reader screen', () => {
     app.unmount();
   });
 
+  it('opens on the headline list when the sources were loaded before the screen: no loading frame first', async () => {
+    const svc = services();
+    let asked = 0;
+    const loadHeadlines = () => {
+      asked++;
+      return svc.loadHeadlines();
+    };
+    const pending = loadHeadlines();
+    const settled = await pending;
+    const { app, frame, press } = await openScreen(<App services={{ ...svc, loadHeadlines }} locale="fr-FR" firstLoad={{ pending, settled }} />, 'Le conseil municipal adopte');
+    expect(app.frames[0]).toContain('Le conseil municipal adopte un budget en hausse');
+    expect(app.frames.some((shown) => shown.includes('loading sources'))).toBe(false);
+    expect(asked).toBe(1);
+    // A reload still asks the sources again.
+    await press('R', 'Le conseil municipal adopte');
+    await vi.waitFor(() => expect(asked).toBe(2));
+    expect(frame()).toContain('headlines');
+    app.unmount();
+  });
+
+  it('shows the loading frame, then the headlines, when the first load is still on its way', async () => {
+    const svc = services();
+    let asked = 0;
+    let finish: (value: Awaited<ReturnType<ReaderServices['loadHeadlines']>>) => void = () => {};
+    const pending = new Promise<Awaited<ReturnType<ReaderServices['loadHeadlines']>>>((resolve) => (finish = resolve));
+    const loadHeadlines = () => {
+      asked++;
+      return svc.loadHeadlines();
+    };
+    const { app, waitFor } = await openScreen(<App services={{ ...svc, loadHeadlines }} locale="fr-FR" firstLoad={{ pending }} />, 'loading sources');
+    finish(await svc.loadHeadlines());
+    await waitFor('Le conseil municipal adopte');
+    expect(asked).toBe(0);
+    app.unmount();
+  });
+
   it('o opens the article in the browser', async () => {
     const { press, app, svc } = await start();
     await press(KEYS.enter, '29 voix');

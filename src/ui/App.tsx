@@ -6,7 +6,7 @@ import { ArticlePane } from './ArticlePane.js';
 import { StatusLine, TitleBar } from './Bars.js';
 import { HeadlineList } from './HeadlineList.js';
 import { HelpScreen, LinksList } from './Overlays.js';
-import type { ReaderServices } from './services.js';
+import type { FirstLoad, ReaderServices } from './services.js';
 import { SourcesView } from './SourcesView.js';
 import { useReader } from './useReader.js';
 
@@ -15,12 +15,14 @@ interface Props {
   locale: string;
   /** Fixed clock for tests; the real reader reads it once at start. */
   now?: number;
+  /** Sources loading since before the screen opened (see run.tsx). */
+  firstLoad?: FirstLoad;
 }
 
 /** The reader: renders state; every key goes to the reducer, which routes it. */
-export function App({ services, locale, now }: Props) {
+export function App({ services, locale, now, firstLoad }: Props) {
   const { exit } = useApp();
-  const { state, dispatch } = useReader(services, locale, exit);
+  const { state, dispatch } = useReader(services, locale, exit, firstLoad);
   const [clock] = useState(() => now ?? Date.now());
   useInput((input, key) => dispatch({ type: 'key', input, key }));
 

@@ -9,6 +9,7 @@ import type { GlobalOptions } from '../cli/args.js';
 import type { SourceEntry } from '../config/sources.js';
 import { EXIT } from '../errors.js';
 import { App } from './App.js';
+import type { FirstLoad, ReaderServices } from './services.js';
 import { systemLocale } from './relative-time.js';
 
 /** Opens a URL in the system browser, never through a shell. */
@@ -23,6 +24,26 @@ export function openInBrowser(url: string): void {
   } catch {
     // No browser available: nothing to do, the reader stays as it is.
   }
+}
+
+/**
+ * How long the screen waits for the sources before its first frame. From a warm cache
+ * they come well within it, and the first frame is the headline list rather than a
+ * "loading" frame that is redrawn at once; from the network the loading frame shows.
+ */
+const FIRST_FRAME_WAIT_MS = 200;
+
+async function startLoading(services: ReaderServices): Promise<FirstLoad> {
+  const pending = services.loadHeadlines();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settled = await Promise.race([
+    pending.catch(() => undefined),
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), FIRST_FRAME_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  return settled ? { pending, settled } : { pending };
 }
 
 export async function runReader(positional: string[], options: GlobalOptions): Promise<number> {
@@ -44,7 +65,8 @@ export async function runReader(positional: string[], options: GlobalOptions): P
     openInBrowser,
     startupWarnings: context.warnings,
   });
-  const instance = render(<App services={services} locale={systemLocale()} />, { exitOnCtrlC: false });
+  const firstLoad = await startLoading(services);
+  const instance = render(<App services={services} locale={systemLocale()} firstLoad={firstLoad} />, { exitOnCtrlC: false });
   await instance.waitUntilExit();
   await demo?.close();
   return EXIT.ok;

@@ -3,6 +3,17 @@ import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import type { Remembered, SourceError, SourceRow } from '../state/reader.js';
 
+export type LoadedHeadlines = Awaited<ReturnType<ReaderServices['loadHeadlines']>>;
+
+/**
+ * The first loading of the sources, started before the screen opened: `settled` when it
+ * finished in time for the first frame (which then shows the headlines straight away).
+ */
+export interface FirstLoad {
+  pending: Promise<LoadedHeadlines>;
+  settled?: LoadedHeadlines;
+}
+
 /** What the screen needs from the outside world; the real one is in run.tsx, tests pass their own servers and folders. */
 export interface ReaderServices {
   loadHeadlines(): Promise<{ headlines: Headline[]; errors: SourceError[]; sources?: SourceRow[] }>;

@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
 import { stripControls } from '../text/sanitize.js';
-import type { ReaderServices } from './services.js';
+import type { FirstLoad, LoadedHeadlines, ReaderServices } from './services.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
 const PREFETCH_LIMIT = 8;
@@ -15,27 +15,38 @@ const messageOf = (error: unknown) => stripControls(String((error as Error)?.mes
  * the requests keys leave in state (quit, reload, open in the browser, write
  * reading marks, add a site).
  */
-export function useReader(services: ReaderServices, locale: string, onQuit: () => void): { state: ReaderState; dispatch: (action: Action) => void } {
+export function useReader(
+  services: ReaderServices,
+  locale: string,
+  onQuit: () => void,
+  firstLoad?: FirstLoad,
+): { state: ReaderState; dispatch: (action: Action) => void } {
   const viewport = useInitialViewport();
   const [state, dispatch] = useReducer(
     readerReducer,
     { viewport, locale, remembered: services.remembered?.state, notice: services.remembered?.warning },
-    initialState,
+    (options) => {
+      const start = initialState(options);
+      return firstLoad?.settled ? readerReducer(start, { type: 'sources/loaded', ...firstLoad.settled }) : start;
+    },
   );
   const requested = useRef(new Set<string>());
   const reloads = useRef(0);
   useResize((size) => dispatch({ type: 'resize', ...size }));
 
-  const loadSources = () => {
+  const loadSources = (loading: Promise<LoadedHeadlines> = services.loadHeadlines()) => {
     const generation = ++reloads.current;
     dispatch({ type: 'sources/loading' });
-    services.loadHeadlines().then(
+    loading.then(
       ({ headlines, errors, sources }) => generation === reloads.current && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
       (error: unknown) => dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
     );
   };
 
-  useEffect(loadSources, []);
+  useEffect(() => {
+    // Started before the screen opened: shown already, or awaited rather than asked again.
+    if (!firstLoad?.settled) loadSources(firstLoad?.pending);
+  }, []);
 
   const carryOut = (request: Request) => {
     switch (request.kind) {
