@@ -9,6 +9,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import React from 'react';
 import { render } from 'ink-testing-library';
+import { build } from 'esbuild';
+import { screenBundleOptions } from '../build/esbuild-options.js';
 import { startDemoServer } from '../dist/demo/server.js';
 import { App } from '../dist/ui/App.js';
 
@@ -16,30 +18,51 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const execFile = promisify(execFileCallback);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export async function firstFrame(runs = 7) {
+/** Milliseconds from starting `command` in a fresh 100x30 tmux until its screen shows "kiosque N headlines". */
+async function timeToHeadlines(command, label) {
+  // A tmux server per run: a server just killed can still hold its socket name.
+  const socket = `kiosque-bench-${process.pid}-${label}-${Math.random().toString(36).slice(2)}`;
+  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const start = performance.now();
+  tmux('new-session', '-d', '-s', 'b', '-x', '100', '-y', '30', command);
+  try {
+    for (;;) {
+      if (/kiosque \d+ headlines/.test(tmux('capture-pane', '-p', '-t', 'b'))) return performance.now() - start;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      if (performance.now() - start > 10_000) throw new Error(`${label}: no first frame within 10 s`);
+    }
+  } finally {
+    tmux('kill-server');
+  }
+}
+
+/**
+ * Time to the first frame of the headline list from a warm cache, in a real pty,
+ * beside two references run in turn with it (this machine's speed varies from
+ * minute to minute): Node printing the same words, and the smallest Ink program
+ * drawing the same screen, bundled like the reader.
+ */
+export async function firstFrame(runs = 9) {
   if (spawnSync('tmux', ['-V']).status !== 0) return null;
   const demo = await startDemoServer();
-  const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-bench-'));
+  const work = mkdtempSync(path.join(os.tmpdir(), 'kiosque-bench-'));
+  const cache = path.join(work, 'cache');
   const bin = path.join(ROOT, 'bin', 'kiosque.js');
   // Asynchronous: the demo server answers from this very process.
   await execFile('node', [bin, 'headlines', ...demo.sources, '--cache-dir', cache]);
-  const times = [];
+  await build({ ...screenBundleOptions, entryPoints: [path.join(ROOT, 'bench', 'ink-floor.js')], outfile: path.join(work, 'ink-floor.js') });
+  const commands = {
+    node: `node -e "process.stdout.write('kiosque 27 headlines'); setTimeout(() => {}, 10000)"`,
+    ink: `env -u CI node ${path.join(work, 'ink-floor.js')}`,
+    kiosque: `env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`,
+  };
+  const times = { node: [], ink: [], kiosque: [] };
   for (let run = 0; run < runs; run++) {
-    // A tmux server per run: a server just killed can still hold its socket name.
-    const socket = `kiosque-bench-${process.pid}-${run}`;
-    const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    const start = performance.now();
-    tmux('new-session', '-d', '-s', 'b', '-x', '100', '-y', '30', `env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`);
-    for (;;) {
-      if (/kiosque \d+ headlines/.test(tmux('capture-pane', '-p', '-t', 'b'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      if (performance.now() - start > 10_000) throw new Error('no first frame within 10 s');
-    }
-    times.push(performance.now() - start);
-    tmux('kill-server');
+    for (const [label, command] of Object.entries(commands)) times[label].push(await timeToHeadlines(command, label));
   }
   await demo.close();
-  return { median: median(times), min: Math.min(...times) };
+  const summary = (values) => ({ median: median(values), min: Math.min(...values) });
+  return { node: summary(times.node), ink: summary(times.ink), kiosque: summary(times.kiosque) };
 }
 
 function syntheticArticle(lines) {

@@ -1,71 +1,21 @@
 // Bundles the command line: Node then loads a few modules instead of hundreds, which
 // is most of the reader's start-up time (see npm run bench). The code is split where
 // the source imports dynamically, so the reader's first frame loads only the screen,
-// the cache and the feed parser; got, the article extractor, conf and the demo site
-// load when first needed.
+// the cache and what it needs to show kept headlines; got, the feed and article parsers,
+// conf and the demo site load when first needed.
 import { readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { build } from 'esbuild';
-
-// Ink's text measuring and row building get fast paths for simple text (src/ui/fast-text/):
-// every import of these two modules, except the shims' own, is routed to the shim.
-const FAST_TEXT = {
-  'string-width': 'src/ui/fast-text/string-width.ts',
-  '@alcalzone/ansi-tokenize': 'src/ui/fast-text/ansi-tokenize.ts',
-};
-const fastTextPlugin = {
-  name: 'kiosque-fast-text',
-  setup(plugin) {
-    plugin.onResolve({ filter: /^(string-width|@alcalzone\/ansi-tokenize)$/ }, (args) => {
-      const shim = path.resolve(FAST_TEXT[args.path]);
-      return args.importer === shim ? undefined : { path: shim };
-    });
-  },
-};
-
-// yoga-layout (Ink's layout engine) decodes its embedded WebAssembly with fetch('data:...')
-// whenever a global fetch exists, and the first touch of fetch loads all of Node's fetch
-// implementation (undici): some 50 ms of a start-up. Told that there is no fetch, its own
-// code decodes the same base64 with atob.
-const yogaWithoutFetchPlugin = {
-  name: 'kiosque-yoga-without-fetch',
-  setup(plugin) {
-    plugin.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const patched = source.replaceAll('typeof fetch', '"undefined"');
-      if (patched === source) throw new Error(`${args.path} no longer tests for fetch: review the yoga-without-fetch step of build/bundle.js`);
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
+import { screenBundleOptions } from './esbuild-options.js';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
+  ...screenBundleOptions,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist/bundle',
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  plugins: [fastTextPlugin, yogaWithoutFetchPlugin],
-  alias: { 'react-devtools-core': './build/devtools-stub.js' },
   define: {
-    'process.env.NODE_ENV': '"production"',
+    ...screenBundleOptions.define,
     __KIOSQUE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
-  },
-  // Some dependencies are CommonJS and use require() and __filename (write-file-atomic names its
-  // temporary files after it): give the ESM bundle both, or every atomic write fails.
-  banner: {
-    js: [
-      "import { createRequire as __kiosqueCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __kiosqueFileURLToPath } from 'node:url';",
-      'const require = __kiosqueCreateRequire(import.meta.url);',
-      'const __filename = __kiosqueFileURLToPath(import.meta.url);',
-      "const __dirname = __kiosqueFileURLToPath(new URL('.', import.meta.url));",
-    ].join(' '),
   },
 });
