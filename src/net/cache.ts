@@ -140,6 +140,8 @@ export class DiskCache {
     const entry = parseEntry(raw);
     if (!entry || entry.url !== url || sha1(entry.body) !== bodySha1) return;
     await this.put({ ...entry, derived: { ...entry.derived, [kind]: value } });
+    // put counted the new file; the one it replaced is gone.
+    if (this.knownBytes !== undefined) this.knownBytes -= raw.length;
   }
 
   private async listedBytes(): Promise<number> {
