@@ -11,3 +11,5 @@ render(
     h(Text, { bold: true, color: 'yellow' }, `kiosque ${rows.length} headlines`),
     ...rows.map((row, i) => h(Text, { key: i, color: i === 0 ? 'cyan' : undefined, wrap: 'truncate-end' }, row.padEnd(66) + 'La Gazette du Quai · il y a 3 h'))),
 );
+// Stay on screen like the reader does, until the bench ends the session.
+setTimeout(() => {}, 10_000);

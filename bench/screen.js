@@ -32,7 +32,11 @@ async function timeToHeadlines(command, label) {
       if (performance.now() - start > 10_000) throw new Error(`${label}: no first frame within 10 s`);
     }
   } finally {
-    tmux('kill-server');
+    try {
+      tmux('kill-server');
+    } catch {
+      // The program ended on its own and took its tmux server with it.
+    }
   }
 }
 
