@@ -66,6 +66,15 @@ describe('extractArticle on a windows-1252 page', () => {
   });
 });
 
+describe('a page without a title', () => {
+  it('takes its heading for the title, never the text of the whole page', () => {
+    const paragraph = '<p>L’été coûte 5 € pour un œuf, disait-on au marché ce matin-là, et chacun le répétait.</p>';
+    const article = extractArticle(`<html><body><article><h1>Café</h1>${paragraph.repeat(4)}</article></body></html>`, 'http://s/cafe/');
+    expect(article.title).toBe('Café');
+    expect(extractArticle(`<html><body><article>${paragraph.repeat(4)}</article></body></html>`, 'http://s/sans-titre/').title).toBe('');
+  });
+});
+
 describe('related-link labels', () => {
   it.each([
     ['Lire aussi :'], ['À lire aussi :'], ['Lire également :'], ['Read also:'], ['Related:'], ['Lesen Sie auch:'], ['Lea también:'], ['Leggi anche:'], ['Leia também:'], ['Citește și:'],

@@ -56,7 +56,8 @@ function clean(text: string | undefined): string | undefined {
 export function readMetadata(document: Document, url: string): Metadata {
   const ld = new JsonLd(document);
   const article = ld.article();
-  const docTitle = clean(textOf($one('head > title, title', document) ?? document)) ?? '';
+  const titleTag = $one('head > title, title', document);
+  const docTitle = (titleTag ? clean(textOf(titleTag)) : undefined) ?? '';
   const siteName =
     clean(meta(document, 'og:site_name', 'application-name')) ??
     clean(ld.names(article?.['publisher'])[0]) ??
@@ -122,7 +123,10 @@ function chooseTitle(
   if (fromMeta) return { title: fromMeta, element: undefined };
   const h1s = $all('h1', document).map((h1) => cleanInline(textOf(h1))).filter((text) => text.length >= 8);
   if (h1s.length === 1 && h1s[0]) return { title: h1s[0], element: undefined };
-  return { title: stripSiteSuffix(docTitle, siteName), element: undefined };
+  if (docTitle) return { title: stripSiteSuffix(docTitle, siteName), element: undefined };
+  // No title anywhere: the page's first heading, however short.
+  const heading = $all('h1, h2', document).map((element) => cleanInline(textOf(element))).find(Boolean);
+  return { title: heading ?? '', element: undefined };
 }
 
 function stripSiteSuffix(title: string, siteName: string | null): string {
