@@ -29,7 +29,7 @@ export function sniffDeclaredCharset(head: string): string | undefined {
 }
 
 /**
- * The WHATWG labels of UTF-8 (tests/charset.test.ts checks them against whatwg-encoding's
+ * The WHATWG labels of UTF-8 (tests/net.test.ts decodes under every UTF-8 label of whatwg-encoding's
  * table). Most of the web is UTF-8, and Node decodes it correctly itself: whatwg-encoding
  * and iconv-lite's tables load only for a page in another encoding.
  */

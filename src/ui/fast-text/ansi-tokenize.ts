@@ -1,5 +1,5 @@
 /**
- * @alcalzone/ansi-tokenize as Ink sees it in the bundled reader (build/bundle.js
+ * @alcalzone/ansi-tokenize as Ink sees it in the bundled reader (build/esbuild-options.js
  * routes Ink's import here). Ink turns every row of every frame into styled
  * characters and back; the library segments graphemes for the first and builds
  * three Sets per character for the second, which made up most of a frame's cost

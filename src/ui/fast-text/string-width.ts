@@ -1,5 +1,5 @@
 /**
- * string-width as Ink sees it in the bundled reader (build/bundle.js routes every
+ * string-width as Ink sees it in the bundled reader (build/esbuild-options.js routes every
  * `import 'string-width'` here). Ink measures every row of every frame; for
  * ordinary news text (accents, curly quotes, French spaces) string-width segments
  * graphemes and runs Unicode-property regexes whose first compilation alone costs
