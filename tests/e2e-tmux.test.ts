@@ -41,6 +41,14 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
     }
   });
 
+  it('runs sealed off from the user\'s folders: the tmux server has the test\'s HOME, XDG and KIOSQUE_* folders', () => {
+    // tests/helpers/setup.ts points them at a temporary folder; the server took its environment from this process.
+    for (const name of ['HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'KIOSQUE_CONFIG_DIR', 'KIOSQUE_DATA_DIR', 'KIOSQUE_CACHE_DIR']) {
+      expect(process.env[name]).toMatch(/kiosque-test-home-/);
+      expect(tmux('show-environment', '-g', name).trim()).toBe(`${name}=${process.env[name]}`);
+    }
+  });
+
   it('shows headlines, opens an article, follows "Lire aussi" [1], next / previous, and goes back', async () => {
     await waitForScreen(/kiosque 32 headlines/);
     expect(screen()).toMatch(/La Gazette du Quai · .*ago|La Gazette du Quai · il y a/);

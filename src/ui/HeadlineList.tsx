@@ -24,10 +24,12 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
   const rows = Math.max(1, height - errorRows.length);
   const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, headlines.length - rows));
   const visible = headlines.slice(start, start + rows);
+  const keys = rowKeys(visible, start);
   return (
     <Box flexDirection="column" height={height}>
-      {errorRows.map((error) => (
-        <Text key={error.source} color="red" wrap="truncate-end">
+      {/* By position: two failing sources can have the same title (e.g. two on one host). */}
+      {errorRows.map((error, index) => (
+        <Text key={`error-${index}`} color="red" wrap="truncate-end">
           ! {error.source}: {error.message}
         </Text>
       ))}
@@ -37,7 +39,7 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
         const unread = !read[headline.url];
         const row = headlineRow(headline, { selected, read: !unread, saved: Boolean(saved[headline.url]), width, now, locale });
         return (
-          <Text key={headline.url} wrap="truncate-end">
+          <Text key={keys[offset]} wrap="truncate-end">
             <Text color={selected ? 'cyan' : undefined} bold={selected}>{row.marks}</Text>
             <Text color="magenta">{row.star}</Text>
             <Text color={selected ? 'cyan' : undefined} bold={unread}>{row.title}</Text>
@@ -48,4 +50,15 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
       })}
     </Box>
   );
+}
+
+/**
+ * A key per visible row: the source and the address, never a display string (two sources can
+ * list one address); the row's place in the whole list is added when that still repeats.
+ */
+function rowKeys(visible: Headline[], start: number): string[] {
+  const ids = visible.map((headline) => `${headline.sourceUrl}\u0000${headline.url}`);
+  const seen = new Map<string, number>();
+  for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return ids.map((id, offset) => (seen.get(id)! > 1 ? `${id}\u0000${start + offset}` : id));
 }
