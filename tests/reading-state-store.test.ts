@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { openReadingState } from '../src/config/reading-state.js';
+import { openReadingState } from '../src/store/reading-state.js';
 import type { DemoServer } from '../src/demo/server.js';
 import { withDemo } from './helpers/demo.js';
 

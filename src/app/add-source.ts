@@ -1,6 +1,6 @@
 import { KiosqueError } from '../errors.js';
-import type { SourceEntry } from '../config/sources.js';
-import { parseHtml } from '../extract/dom.js';
+import type { SourceEntry } from '../store/sources.js';
+import { parseHtml } from '../html/dom.js';
 import { readMetadata } from '../extract/metadata.js';
 import { discoverFeeds, headlinesFromPage } from '../feeds/discover.js';
 import { parseFeed } from '../feeds/parse.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { KiosqueError } from '../errors.js';
-import { cacheDir } from '../config/paths.js';
-import type { SourceEntry } from '../config/sources.js';
+import { cacheDir } from '../store/paths.js';
+import type { SourceEntry } from '../store/sources.js';
 import { DiskCache } from '../net/cache.js';
 import { HttpClient } from '../net/client.js';
 import type { GlobalOptions } from '../cli/args.js';
@@ -34,6 +34,6 @@ export async function resolveSources(positional: string[], sourcesFile: string |
   }
   if (urls.length) return urls.map((url) => ({ url }));
   // conf (and the schema validator it brings) loads only when the configured sources are wanted.
-  const { openSourceStore } = await import('../config/sources.js');
+  const { openSourceStore } = await import('../store/sources.js');
   return openSourceStore({ onWarning }).list();
 }

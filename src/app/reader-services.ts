@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readArticle } from './read-article.js';
-import { openReadingState, type ReadingChange } from '../config/reading-state.js';
-import { SavedCopies } from '../config/saved-copies.js';
-import type { SourceEntry } from '../config/sources.js';
+import { openReadingState, type ReadingChange } from '../store/reading-state.js';
+import { SavedCopies } from '../store/saved-copies.js';
+import type { SourceEntry } from '../store/sources.js';
 import { describeFsError, isKiosqueError } from '../errors.js';
 import { readSources } from '../feeds/sources.js';
 import type { HttpClient } from '../net/client.js';
@@ -96,7 +96,7 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
       const { findSource } = await import('./add-source.js');
       const fromPage = await findSource(client, pageUrl).catch(() => undefined);
       const found = fromPage?.via === 'discovered-feed' ? fromPage : await findSource(client, new URL('/', pageUrl).href);
-      const { openSourceStore } = await import('../config/sources.js');
+      const { openSourceStore } = await import('../store/sources.js');
       const store = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: warn });
       const added = store.add(found.entry);
       const name = found.entry.title ?? found.entry.url;

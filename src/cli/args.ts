@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { KiosqueError } from '../errors.js';
+import { isWebUrl } from '../text/url.js';
 
 export type Command =
   | { name: 'reader'; sources: string[] }
@@ -156,7 +157,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       throw usage(`"kiosque cache" takes info or clear.`);
     }
     default:
-      if (/^https?:\/\//i.test(first)) return { command: { name: 'reader', sources: positionals }, options };
+      if (isWebUrl(first)) return { command: { name: 'reader', sources: positionals }, options };
       throw usage(`Unknown command "${first}".`);
   }
 }

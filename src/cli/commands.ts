@@ -1,7 +1,7 @@
 import { createContext, resolveSources } from '../app/context.js';
 import { readArticle } from '../app/read-article.js';
-import { openReadingState } from '../config/reading-state.js';
-import { SavedCopies } from '../config/saved-copies.js';
+import { openReadingState } from '../store/reading-state.js';
+import { SavedCopies } from '../store/saved-copies.js';
 import { EXIT, exitCodeFor, isKiosqueError } from '../errors.js';
 import { readSources } from '../feeds/sources.js';
 import { sanitizeDeep, stripControls } from '../text/sanitize.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { findSource } from '../app/add-source.js';
 import { createContext } from '../app/context.js';
-import { openSourceStore, type SourceEntry } from '../config/sources.js';
+import { openSourceStore, type SourceEntry } from '../store/sources.js';
 import { KiosqueError } from '../errors.js';
 import { sourcesFromOpml, sourcesToOpml } from '../feeds/opml.js';
 import type { Command, GlobalOptions } from './args.js';

@@ -1,6 +1,6 @@
 import { buildBlocks } from './blocks.js';
 import { findContent, stripBoilerplate } from './content.js';
-import { parseHtml } from './dom.js';
+import { parseHtml } from '../html/dom.js';
 import { readMetadata } from './metadata.js';
 import { findNeighbours } from './navigation.js';
 import { findRelatedBoxes } from './related.js';

@@ -1,8 +1,9 @@
 import { decodeHTML } from 'entities';
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, type Document, type Element, resolveLink, squash, textOf } from './dom.js';
-import { JsonLd, stringOf } from './jsonld.js';
-import { normalizeDate } from './dates.js';
+import { $all, $one, attr, type Document, type Element, resolveLink, squash, textOf } from '../html/dom.js';
+import { JsonLd, stringOf } from '../html/jsonld.js';
+import { normalizeDate } from '../text/dates.js';
+import { isWebUrl } from '../text/url.js';
 
 export interface Metadata {
   title: string;
@@ -144,7 +145,7 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   const fromLd = ld.names(article?.['author']).map((name) => cleanInline(name)).filter(Boolean);
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
-  if (fromMeta && !/^https?:/.test(fromMeta)) return fromMeta;
+  if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
   for (const selector of [
     '[itemprop="author"] [itemprop="name"]',
     '[rel="author"]',

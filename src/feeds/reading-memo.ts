@@ -3,6 +3,7 @@ import { stripControls } from '../text/sanitize.js';
 import { VERSION } from '../version.js';
 import type { SourceReading } from './reading.js';
 import type { Headline } from './types.js';
+import { isWebUrl } from '../text/url.js';
 
 /**
  * Readings of a source are kept with the cached body they came from (HttpClient.derive),
@@ -28,13 +29,12 @@ export async function readingOf(client: HttpClient, resource: FetchedResource, a
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
-const isWebAddress = (value: unknown): value is string => isText(value) && /^https?:\/\//i.test(value);
 
 /** A kept reading is read back like any file: anything not of the expected shape is ignored (and parsed again). */
 export function keptReading(value: unknown): SourceReading | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const reading = value as Record<string, unknown>;
-  if (reading['kind'] === 'feed-link') return isWebAddress(reading['url']) ? { kind: 'feed-link', url: reading['url'] } : undefined;
+  if (reading['kind'] === 'feed-link') return isWebUrl(reading['url']) ? { kind: 'feed-link', url: reading['url'] } : undefined;
   if (reading['kind'] !== 'headlines' || !isText(reading['title']) || !Array.isArray(reading['headlines'])) return undefined;
   if (reading['via'] !== 'feed' && reading['via'] !== 'page') return undefined;
   const headlines: Headline[] = [];
@@ -49,7 +49,7 @@ export function keptReading(value: unknown): SourceReading | undefined {
 function keptHeadline(value: unknown): Headline | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { source, sourceUrl, title, url, published, author, summary } = value as Record<string, unknown>;
-  if (!isText(source) || !isText(sourceUrl) || !isText(title) || !isWebAddress(url)) return undefined;
+  if (!isText(source) || !isText(sourceUrl) || !isText(title) || !isWebUrl(url)) return undefined;
   if (!isTextOrNull(published) || !isTextOrNull(author) || !isTextOrNull(summary)) return undefined;
   // Written by kiosque from sanitized text; stripped again all the same, since it comes back from disk.
   const clean = (text: string | null) => (text === null ? null : stripControls(text));

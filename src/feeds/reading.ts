@@ -1,5 +1,5 @@
 import { KiosqueError } from '../errors.js';
-import { parseHtml } from '../extract/dom.js';
+import { parseHtml } from '../html/dom.js';
 import type { FetchedResource } from '../net/client.js';
 import { discoverFeeds, headlinesFromPage } from './discover.js';
 import { parseFeed } from './parse.js';

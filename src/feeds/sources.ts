@@ -1,6 +1,6 @@
 import { KiosqueError } from '../errors.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
-import { hostOf } from '../net/host.js';
+import { hostOf } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
 import { readingOf } from './reading-memo.js';
 import type { Headline } from './types.js';

@@ -1,5 +1,5 @@
 import { KiosqueError } from '../errors.js';
-import { hostOf } from './host.js';
+import { hostOf } from '../text/url.js';
 
 const MESSAGES: Record<string, (host: string) => string> = {
   ECONNREFUSED: (host) => `${host} refused the connection (nothing is listening there).`,

@@ -1,4 +1,4 @@
-import { remapScroll } from './article-layout.js';
+import { remapScroll } from '../app/article-layout.js';
 import { commandFor, type Command, type KeyPress } from './keymap.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';

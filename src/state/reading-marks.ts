@@ -1,8 +1,8 @@
-import type { Line } from './article-layout.js';
+import type { Line } from '../app/article-layout.js';
 import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
 import { articleLines, currentArticle, headlineAtCursor, isListPlace, sourceRows } from './selectors.js';
-import { hostOf } from '../net/host.js';
+import { hostOf } from '../text/url.js';
 
 /** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
 

@@ -1,6 +1,6 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
-import type { ReadingChange } from '../config/reading-state.js';
+import type { ReadingChange } from '../store/reading-state.js';
 import type { KeyPress } from './keymap.js';
 
 /** The reader's state, the actions that change it and the requests it leaves for the hooks. */

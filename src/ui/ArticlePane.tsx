@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { Page } from '../state/reader.js';
-import type { Line } from '../state/article-layout.js';
+import type { Line } from '../app/article-layout.js';
 
 interface Props {
   page: Page | undefined;

@@ -6,15 +6,16 @@ import { render } from 'ink';
 import { createContext, resolveSources } from '../app/context.js';
 import { createReaderServices } from '../app/reader-services.js';
 import type { GlobalOptions } from '../cli/args.js';
-import type { SourceEntry } from '../config/sources.js';
+import type { SourceEntry } from '../store/sources.js';
 import { EXIT } from '../errors.js';
 import { App } from './App.js';
 import type { FirstLoad, ReaderServices } from './services.js';
 import { systemLocale } from './relative-time.js';
+import { isWebUrl } from '../text/url.js';
 
 /** Opens a URL in the system browser, never through a shell. */
 export function openInBrowser(url: string): void {
-  if (!/^https?:\/\//i.test(url)) return;
+  if (!isWebUrl(url)) return;
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]];
   try {

@@ -1,4 +1,4 @@
-import type { ReadingChange } from '../config/reading-state.js';
+import type { ReadingChange } from '../store/reading-state.js';
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import type { Remembered, SourceError, SourceRow } from '../state/reader.js';
