@@ -55,7 +55,7 @@ describe('reading state file', () => {
     // A real second process: the store bundled into a script that marks 100 articles read, one write each.
     buildSync({
       stdin: {
-        contents: `import { openReadingState } from ${JSON.stringify(path.resolve('src/config/reading-state.ts'))};
+        contents: `import { openReadingState } from ${JSON.stringify(path.resolve('src/store/reading-state.ts'))};
           const [dir, name] = process.argv.slice(2);
           const store = openReadingState({ dir, onWarning: (m) => { console.error(m); process.exitCode = 1; } });
           for (let i = 0; i < 100; i++) store.apply([{ kind: 'read', urls: ['http://' + name + '/' + i], read: true }]);`,

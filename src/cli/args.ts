@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { KiosqueError } from '../errors.js';
+import type { GlobalOptions } from '../app/options.js';
 import { isWebUrl } from '../text/url.js';
 
 export type Command =
@@ -16,17 +17,6 @@ export type Command =
   | { name: 'cache'; action: 'info' | 'clear' }
   | { name: 'help' }
   | { name: 'version' };
-
-export interface GlobalOptions {
-  json: boolean;
-  offline: boolean;
-  demo: boolean;
-  cacheDir: string | undefined;
-  sourcesFile: string | undefined;
-  limit: number | undefined;
-  timeoutMs: number | undefined;
-  unread: boolean;
-}
 
 export interface ParsedArgs {
   command: Command;

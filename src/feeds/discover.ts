@@ -1,6 +1,6 @@
 import { cleanInline } from '../text/sanitize.js';
 import { $all, attr, closest, classAndId, type Document, parseHtml, resolveLink, textOf } from '../html/dom.js';
-import { readMetadata } from '../extract/metadata.js';
+import { siteNameOf } from '../html/meta.js';
 import { CHROME_CLASS, CHROME_TAGS } from '../html/furniture.js';
 import type { Headline } from './types.js';
 
@@ -33,8 +33,7 @@ export function discoverFeeds(document: Document, pageUrl: string): DiscoveredFe
  */
 export function headlinesFromPage(page: string | Document, pageUrl: string): { title: string; headlines: Headline[] } {
   const document = typeof page === 'string' ? parseHtml(page) : page;
-  const metadata = readMetadata(document, pageUrl);
-  const source = metadata.siteName ?? new URL(pageUrl).host;
+  const source = siteNameOf(document) ?? new URL(pageUrl).host;
   const host = new URL(pageUrl).host;
   const pick = (selector: string) => {
     const out: Headline[] = [];

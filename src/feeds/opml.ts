@@ -1,7 +1,7 @@
 import { generateOpml, parseOpml } from 'feedsmith';
 import { parseDocument } from 'htmlparser2';
 import { KiosqueError } from '../errors.js';
-import type { SourceEntry } from '../store/sources.js';
+import type { SourceEntry } from './types.js';
 import { cleanInline } from '../text/sanitize.js';
 import { prepareXml } from './parse.js';
 import { isWebUrl } from '../text/url.js';

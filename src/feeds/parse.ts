@@ -7,8 +7,6 @@ import { sortNewestFirst } from './order.js';
 import type { Headline, ParsedFeed } from './types.js';
 import { isWebUrl } from '../text/url.js';
 
-export { sortNewestFirst } from './order.js';
-
 /**
  * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed through feedsmith, then
  * normalised into headlines: entities and HTML in titles decoded to plain text,

@@ -17,6 +17,7 @@ const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: b
   body: {},
   quote: { color: 'gray' },
   related: { color: 'cyan' },
+  link: { dimColor: true },
   blank: {},
 };
 
