@@ -31,7 +31,8 @@ describe('kiosque read and the reader pane', () => {
     await press('\r', /Lire aussi/);
     // Below the title bar, above the status line: the article as the pane shows it.
     const rows = frame().split('\n').map((line) => line.trimEnd());
-    const pane = rows.slice(1, rows.findLastIndex((line) => line !== ''));
+    const statusLine = rows.length - 1 - [...rows].reverse().findIndex((line) => line !== '');
+    const pane = rows.slice(1, statusLine);
     app.unmount();
 
     let printed = '';

@@ -18,7 +18,7 @@ export function extractArticle(html: string, url: string): Article {
   const neighbours = findNeighbours(document, url);
   const boxes = findRelatedBoxes(document, url);
 
-  stripBoilerplate(document, new Set());
+  stripBoilerplate(document);
   const content = findContent(document);
   const { blocks, related: inline } = buildBlocks(content, {
     baseUrl: url,

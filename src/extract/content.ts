@@ -31,7 +31,7 @@ function isHidden(element: Element): boolean {
 }
 
 /** Removes what can never be article text, before scoring. Mutates the document. */
-export function stripBoilerplate(document: Document, keep: Set<Element>): void {
+export function stripBoilerplate(document: Document): void {
   const doomed: Element[] = [];
   const paragraphText = (root: Element | Document) => $all('p', root).reduce((sum, p) => sum + squash(textOf(p)).length, 0);
   const totalParagraphText = paragraphText(document);
@@ -39,19 +39,17 @@ export function stripBoilerplate(document: Document, keep: Set<Element>): void {
   const holdsTheProse = (element: Element) => totalParagraphText > 500 && paragraphText(element) > totalParagraphText * 0.3;
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
-    if (!keep.has(node)) {
-      const role = node.attribs['role'] ?? '';
-      const structural = FURNITURE_TAGS.has(node.name) || FURNITURE_ROLES.has(role);
-      if (NEVER_TEXT_TAGS.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
+    const role = node.attribs['role'] ?? '';
+    const structural = FURNITURE_TAGS.has(node.name) || FURNITURE_ROLES.has(role);
+    if (NEVER_TEXT_TAGS.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
+      doomed.push(node);
+      return;
+    }
+    if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
+      const names = classAndId(node);
+      if (names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
         doomed.push(node);
         return;
-      }
-      if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
-        const names = classAndId(node);
-        if (names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
-          doomed.push(node);
-          return;
-        }
       }
     }
     for (const child of node.children) visit(child);

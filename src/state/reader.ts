@@ -5,13 +5,7 @@ import { ask } from './requests.js';
 import type { Action, Ask, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
 import { articleLines, currentArticle, focusOf, followableLinks, isListPlace, rowCount, sourceRows, visibleHeadlines } from './selectors.js';
 
-/**
- * The whole reader as one pure reducer (the state's shape is in types.ts):
- * what is on screen, the history of what was read (with scroll positions),
- * the headline cursor and filter, overlays, reading marks. Key presses are
- * routed here too, so a key always meets the state left by the key before it,
- * however fast they come. Side effects are requested by state, performed by hooks.
- */
+/** The state's shape, its actions and requests, for whoever imports the reducer. */
 export type * from './types.js';
 
 export function initialState({ viewport, locale, remembered, notice }: { viewport: { width: number; height: number }; locale: string; remembered?: Remembered; notice?: string }): ReaderState {
@@ -94,6 +88,13 @@ function openView(state: ReaderState, kind: 'sources' | 'saved'): ReaderState {
   return visit({ ...state, filter: '' }, { kind, cursor: 0 });
 }
 
+/**
+ * The whole reader as one pure reducer (the state's shape is in types.ts):
+ * what is on screen, the history of what was read (with scroll positions),
+ * the headline cursor and filter, overlays, reading marks. Key presses are
+ * routed here too, so a key always meets the state left by the key before it,
+ * however fast they come. Side effects are requested by state, performed by hooks.
+ */
 export function readerReducer(state: ReaderState, action: Action): ReaderState {
   switch (action.type) {
     case 'sources/loading':

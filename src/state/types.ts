@@ -4,7 +4,9 @@ import type { SourceError, SourceRow } from '../app/reader-services.js';
 import type { ReadingChange } from '../store/reading-state.js';
 import type { KeyPress } from './keymap.js';
 
-/** The reader's state, the actions that change it and the requests it leaves for the hooks. */
+// The reader's state, the actions that change it and the requests it leaves for the hooks.
+
+/** An article page as the reader has it: on its way, read, or failed with a message. */
 export type Page =
   | { status: 'loading' }
   | { status: 'ready'; article: Article; stale: boolean }
