@@ -17,8 +17,7 @@ export type ErrorCode =
   | 'NO_ARTICLE'
   | 'BAD_FEED'
   | 'NO_FEED'
-  | 'CONFIG'
-  | 'CACHE';
+  | 'CONFIG';
 
 export class KiosqueError extends Error {
   override name = 'KiosqueError';

@@ -2,10 +2,10 @@ import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/article.js';
-import { normalizeDate } from '../src/extract/dates.js';
+import { normalizeDate } from '../src/text/dates.js';
 import { parseFeed } from '../src/feeds/parse.js';
 import { decodeBody } from '../src/net/charset.js';
-import { layoutArticle } from '../src/state/article-layout.js';
+import { layoutArticle } from '../src/app/article-layout.js';
 import { HeadlineList } from '../src/ui/HeadlineList.js';
 
 const PARAGRAPH = 'Le conseil municipal a voté le budget jeudi soir, après quatre heures de débats animés et une suspension de séance.';

@@ -99,3 +99,20 @@ describe('untrusted text', () => {
     expect(json).not.toMatch(/\\u001b|\\u009b|\\u202e|\u001b|\u009b|\u202e|\u0007/);
   });
 });
+
+describe('the article body and its siblings', () => {
+  // A common shape: the story and a sponsored block side by side in one wrapper, neither with a class or id.
+  // Readability gives a sibling the "same class as the body" bonus only when there is a class to share.
+  it('leaves out a class-less sibling block of a class-less body (a sponsored teaser beside the story)', () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} of the story, long enough to count, with commas, clauses, and the details a reader came for, told at length.</p>`;
+    const html = `<html><head><title>The story</title></head><body><div>
+      <div>${[1, 2, 3, 4, 5, 6].map(paragraph).join('')}</div>
+      <div><p>Sponsored content: buy the amazing gadget today, while stocks last.</p></div>
+    </div></body></html>`;
+    const article = extractArticle(html, 'https://news.example/story');
+    const text = article.blocks.map((block) => ('text' in block ? block.text : '')).join('\n');
+    expect(text).toContain('Paragraph 6 of the story');
+    expect(text).not.toContain('Sponsored content');
+  });
+});

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReaderServices } from '../src/app/reader-services.js';
-import { DiskCache } from '../src/net/cache.js';
-import { HttpClient } from '../src/net/client.js';
+import { createSession } from '../src/app/session.js';
 import { App } from '../src/ui/App.js';
 import { type FaultServer, startFaultServer } from './helpers/faults.js';
 import { openScreen } from './helpers/screen.js';
@@ -19,12 +18,9 @@ const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name
 
 describe('faults, in the reader', () => {
   it('shows each failing source and each failing page in plain words, and stays usable', async () => {
-    const services = createReaderServices({
-      client: new HttpClient({ cache: new DiskCache(tmp('cache')), timeoutMs: 2000 }),
+    const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir: tmp('config'), timeoutMs: 2000 });
+    const services = createReaderServices(session, {
       entries: [{ url: `${faults.origin}/feed.xml` }, { url: faults.refused }, { url: `${faults.origin}/not-a-feed` }, { url: `${faults.origin}/silent` }],
-      dataDir: tmp('data'),
-      configDir: tmp('config'),
-      canAddSources: true,
       openInBrowser: () => {},
     });
     const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, /3 headlines/, 8000);

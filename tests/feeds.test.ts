@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../src/index.js';
 import { discoverFeeds, headlinesFromPage } from '../src/feeds/discover.js';
-import { parseHtml } from '../src/extract/dom.js';
+import { parseHtml } from '../src/html/dom.js';
 
 const FEED_URL = 'http://127.0.0.1:9/feed';
 

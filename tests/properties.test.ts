@@ -3,11 +3,11 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { KiosqueError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/article.js';
-import { parseHtml } from '../src/extract/dom.js';
+import { parseHtml } from '../src/html/dom.js';
 import { discoverFeeds, headlinesFromPage } from '../src/feeds/discover.js';
 import { sourcesFromOpml } from '../src/feeds/opml.js';
 import { parseFeed } from '../src/feeds/parse.js';
-import { layoutArticle } from '../src/state/article-layout.js';
+import { layoutArticle } from '../src/app/article-layout.js';
 import { cleanInline, sanitizeDeep, stripControls } from '../src/text/sanitize.js';
 
 /**

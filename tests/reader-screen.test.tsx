@@ -8,7 +8,7 @@ import { readSources } from '../src/feeds/sources.js';
 import { DiskCache } from '../src/net/cache.js';
 import { HttpClient } from '../src/net/client.js';
 import { App } from '../src/ui/App.js';
-import type { ReaderServices } from '../src/ui/services.js';
+import type { ReaderServices } from '../src/app/reader-services.js';
 import { withDemo } from './helpers/demo.js';
 import { openScreen } from './helpers/screen.js';
 

@@ -3,6 +3,9 @@ import { articleLines, initialState, readerReducer, visibleHeadlines, type Reade
 import type { Article } from '../src/extract/types.js';
 import type { Headline } from '../src/feeds/types.js';
 
+/** The time every key of these tests is pressed at: the reducer takes it from the action. */
+const NOW = Date.UTC(2026, 0, 2, 9, 30);
+
 const headline = (n: number, title: string): Headline => ({ source: 'S', sourceUrl: 'http://s/', title, url: `http://s/${n}/`, published: null, author: null, summary: null });
 
 function withHeadlines(): ReaderState {
@@ -49,17 +52,17 @@ describe('reader reducer', () => {
 
   it('routes keys in order even when they arrive before any render', () => {
     let state = withHeadlines();
-    for (const input of '/port') state = readerReducer(state, { type: 'key', input, key: {} });
+    for (const input of '/port') state = readerReducer(state, { type: 'key', input, key: {}, now: NOW });
     expect(state.filter).toBe('port');
-    state = readerReducer(state, { type: 'key', input: '', key: { return: true } });
-    state = readerReducer(state, { type: 'key', input: 'j', key: {} });
+    state = readerReducer(state, { type: 'key', input: '', key: { return: true }, now: NOW });
+    state = readerReducer(state, { type: 'key', input: 'j', key: {}, now: NOW });
     expect(visibleHeadlines(state).map((h) => h.title)).toEqual(['Port news', 'Port storm']);
     expect(state.place).toEqual({ kind: 'list', cursor: 1 });
   });
 
   it('asks the outside world to quit, reload or open the browser instead of doing it', () => {
-    let state = readerReducer(withHeadlines(), { type: 'key', input: 'R', key: {} });
-    state = readerReducer(state, { type: 'key', input: 'q', key: {} });
+    let state = readerReducer(withHeadlines(), { type: 'key', input: 'R', key: {}, now: NOW });
+    state = readerReducer(state, { type: 'key', input: 'q', key: {}, now: NOW });
     expect(state.requests.map((r) => r.kind)).toEqual(['reload', 'quit']);
     state = readerReducer(state, { type: 'request/done', id: state.requests[0]!.id });
     expect(state.requests.map((r) => r.kind)).toEqual(['quit']);
@@ -95,9 +98,9 @@ describe('reader reducer', () => {
 
 describe('key table', () => {
   it('closes an overlay with Esc, which terminals report with the meta flag', () => {
-    let state = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), { type: 'key', input: '?', key: {} });
+    let state = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), { type: 'key', input: '?', key: {}, now: NOW });
     expect(state.overlay).toBe('help');
-    state = readerReducer(state, { type: 'key', input: '', key: { escape: true, meta: true } });
+    state = readerReducer(state, { type: 'key', input: '', key: { escape: true, meta: true }, now: NOW });
     expect(state.overlay).toBe('none');
   });
 });
@@ -109,11 +112,20 @@ describe('keys typed in one burst', () => {
       headlines: [1, 2, 3].map((n) => ({ source: 'S', sourceUrl: 'http://s/', title: `Headline ${n}`, url: `http://s/${n}/`, published: null, author: null, summary: null })),
       errors: [],
     });
-    const state = readerReducer(base, { type: 'key', input: 'jjS', key: {} });
+    const state = readerReducer(base, { type: 'key', input: 'jjS', key: {}, now: NOW });
     expect(state.place.kind).toBe('sources');
     expect(state.back).toEqual([{ kind: 'list', cursor: 2 }]);
-    const quit = readerReducer(state, { type: 'key', input: 'hq', key: {} });
+    const quit = readerReducer(state, { type: 'key', input: 'hq', key: {}, now: NOW });
     expect(quit.place).toEqual({ kind: 'list', cursor: 2 });
     expect(quit.requests.map((request) => request.kind)).toEqual(['quit']);
+  });
+});
+
+describe('what the reducer records', () => {
+  it('saves a headline with the time its key press carries, not a clock of its own (the reducer stays pure)', () => {
+    const state = readerReducer(withHeadlines(), { type: 'key', input: 's', key: {}, now: NOW });
+    expect(state.saved['http://s/1/']).toEqual({ title: 'Port news', source: 'S', savedAt: '2026-01-02T09:30:00.000Z' });
+    // The same state and action give the same state, whenever they are reduced.
+    expect(readerReducer(withHeadlines(), { type: 'key', input: 's', key: {}, now: NOW })).toEqual(state);
   });
 });

@@ -60,7 +60,7 @@ describe('readings kept with the cached body', () => {
     await readSources(new HttpClient({ cache }), [url]);
     const [kind] = Object.keys(await keptReadings(cache, url));
     const body = (await cache.get(url))!.body;
-    for (const damaged of [null, 'text', { kind: 'headlines', via: 'feed', title: 5, headlines: [] }, { kind: 'headlines', via: 'feed', title: 'x', headlines: [{ title: 'no url' }] }, { kind: 'feed-link', url: 'javascript:alert(1)' }]) {
+    for (const damaged of [null, 'text', { kind: 'headlines', via: 'feed', title: 5, headlines: [] }, { kind: 'headlines', via: 'feed', title: 'x', headlines: [{ title: 'no url' }] }, { kind: 'feed-links', feeds: [{ url: 'javascript:alert(1)', title: 'x' }], siteName: null }]) {
       await cache.derive(url, bodyDigest(body), kind!, damaged);
       const read = await readSources(new HttpClient({ cache }), [url]);
       expect(read.sources[0]?.title).toBe('La Gazette');
@@ -105,7 +105,7 @@ describe('readings kept with the cached body', () => {
     const first = await readSources(new HttpClient({ cache }), [`${server.origin}/`]);
     expect(first.sources[0]).toMatchObject({ title: 'Le Carnet', via: 'discovered-feed' });
     const kept = Object.values(await keptReadings(cache, `${server.origin}/`));
-    expect(kept).toEqual([{ kind: 'feed-link', url: `${server.origin}/feed/` }]);
+    expect(kept).toEqual([{ kind: 'feed-links', feeds: [{ url: `${server.origin}/feed/`, title: '' }], siteName: null }]);
     const second = await readSources(new HttpClient({ cache }), [`${server.origin}/`]);
     expect(second.headlines).toEqual(first.headlines);
     expect(server.hits.get('/')).toBe(1);

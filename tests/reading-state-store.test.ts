@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { openReadingState } from '../src/config/reading-state.js';
+import { openReadingState } from '../src/store/reading-state.js';
 import type { DemoServer } from '../src/demo/server.js';
 import { withDemo } from './helpers/demo.js';
 
@@ -55,7 +55,7 @@ describe('reading state file', () => {
     // A real second process: the store bundled into a script that marks 100 articles read, one write each.
     buildSync({
       stdin: {
-        contents: `import { openReadingState } from ${JSON.stringify(path.resolve('src/config/reading-state.ts'))};
+        contents: `import { openReadingState } from ${JSON.stringify(path.resolve('src/store/reading-state.ts'))};
           const [dir, name] = process.argv.slice(2);
           const store = openReadingState({ dir, onWarning: (m) => { console.error(m); process.exitCode = 1; } });
           for (let i = 0; i < 100; i++) store.apply([{ kind: 'read', urls: ['http://' + name + '/' + i], read: true }]);`,

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createReaderServices } from '../src/app/reader-services.js';
 import { main } from '../src/cli.js';
 import type { DemoServer } from '../src/demo/server.js';
-import { DiskCache } from '../src/net/cache.js';
-import { HttpClient } from '../src/net/client.js';
+import { createSession } from '../src/app/session.js';
 import { App } from '../src/ui/App.js';
 import { withDemo } from './helpers/demo.js';
 import { openScreen } from './helpers/screen.js';
@@ -45,13 +44,9 @@ const KEYS = { enter: '\r', escape: '\u001b', backspace: '\u007f' };
 
 /** One run of the reader on the gazette's feed, with the folders of this test: a restart is a second call. */
 async function openReader() {
-  const client = new HttpClient({ cache: new DiskCache(cacheDir) });
-  const services = createReaderServices({
-    client,
+  const session = await createSession({ cacheDir, dataDir, configDir });
+  const services = createReaderServices(session, {
     entries: [{ url: `${demo.origin}/gazette/feed.xml` }, { url: `${demo.origin}/notes/feed.json` }, { url: `${longRead.origin}/feed.xml` }],
-    dataDir,
-    configDir,
-    canAddSources: true,
     openInBrowser: () => {},
   });
   return openScreen(<App services={services} locale="en-GB" />, 'Le conseil municipal adopte un budget en hausse');

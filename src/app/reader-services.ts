@@ -1,50 +1,64 @@
-import path from 'node:path';
-import { readArticle } from './read-article.js';
-import { openReadingState, type ReadingChange } from '../config/reading-state.js';
-import { SavedCopies } from '../config/saved-copies.js';
-import type { SourceEntry } from '../config/sources.js';
 import { describeFsError, isKiosqueError } from '../errors.js';
-import { readSources } from '../feeds/sources.js';
-import type { HttpClient } from '../net/client.js';
+import type { Article } from '../extract/types.js';
+import type { Headline, SourceEntry } from '../feeds/types.js';
+import type { ReadingChange, ReadingState } from '../store/reading-state.js';
 import { stripControls } from '../text/sanitize.js';
-import type { ReaderServices } from '../ui/services.js';
+import type { Session } from './session.js';
+import type { WarningListener } from './warnings.js';
+
+/** A source that failed, as the headline list names it. */
+export interface SourceError {
+  source: string;
+  message: string;
+}
+
+/** A source as the reader configured it, for the sources view. */
+export interface SourceRow {
+  url: string;
+  title: string;
+  group: string[];
+  error: string | null;
+}
+
+export interface LoadedHeadlines {
+  headlines: Headline[];
+  errors: SourceError[];
+  sources?: SourceRow[];
+}
+
+/** What the reader's screen needs from the outside world: made from a session here, by hand in tests. */
+export interface ReaderServices {
+  loadHeadlines(): Promise<LoadedHeadlines>;
+  readArticle(url: string): Promise<{ article: Article; stale: boolean }>;
+  /** Warms the cache for links the reader may follow next. */
+  prefetch(urls: string[]): void;
+  openInBrowser(url: string): void;
+  /** Read marks, saves and positions from earlier runs. */
+  remembered?: ReadingState;
+  /** Writes reading changes (what cannot be kept is said through onWarning). */
+  persist?(changes: ReadingChange[]): void;
+  /** Adds the site of a page to the sources; resolves to what was done, in words. */
+  addSite?(pageUrl: string): Promise<string>;
+  /** Listens to what goes wrong without stopping the reader (said on the status line); returns the way to stop. */
+  onWarning?(listener: WarningListener): () => void;
+}
 
 export interface ReaderServiceOptions {
-  client: HttpClient;
   entries: SourceEntry[];
-  /** Where reading state and saved copies live (default: the data directory). */
-  dataDir?: string | undefined;
-  /** Where the configured sources live (default: the config directory). */
-  configDir?: string | undefined;
-  /** The demo keeps its own sources. */
-  canAddSources: boolean;
   openInBrowser: (url: string) => void;
-  /** Said once on the status line when the reader opens (e.g. a configuration set aside). */
-  startupWarnings?: string[];
 }
 
 /**
- * The outside world as the reader sees it: sources read through the cache,
- * articles read once per run (a saved copy when the web and the cache fail),
- * reading marks written to disk, sites added to the sources.
+ * The session as the reader sees it: sources read through the cache, articles read once
+ * per run (the session's saved-copy rule included), reading marks written to disk, sites
+ * added to the sources.
  */
-export function createReaderServices(options: ReaderServiceOptions): ReaderServices {
-  const { client, entries } = options;
-  const warnings: string[] = [...(options.startupWarnings ?? [])];
-  const warn = (message: string) => warnings.push(message);
-  const reading = openReadingState({ ...(options.dataDir ? { dir: options.dataDir } : {}), onWarning: warn });
-  const copies = new SavedCopies(options.dataDir ? path.join(options.dataDir, 'saved') : undefined);
-
-  const articles = new Map<string, ReturnType<typeof readArticle>>();
+export function createReaderServices(session: Session, { entries, openInBrowser }: ReaderServiceOptions): ReaderServices {
+  const articles = new Map<string, ReturnType<Session['readArticle']>>();
   const read = (url: string) => {
     let pending = articles.get(url);
     if (!pending) {
-      pending = readArticle(client, url).catch((error: unknown) => {
-        // A saved article stays readable when neither the network nor the cache has it.
-        const copy = copies.get(url);
-        if (copy && isKiosqueError(error)) return { article: copy, stale: true, fromCache: true };
-        throw error;
-      });
+      pending = session.readArticle(url);
       // A failure is not remembered: going back to the page tries again.
       pending.catch(() => articles.delete(url));
       articles.set(url, pending);
@@ -52,58 +66,45 @@ export function createReaderServices(options: ReaderServiceOptions): ReaderServi
     return pending;
   };
 
-  const keepCopies = async (changes: ReadingChange[]): Promise<string | undefined> => {
-    for (const change of changes) {
-      if (change.kind !== 'save') continue;
-      const url = change.article.url;
-      try {
-        if (change.saved) copies.keep(url, (await read(url)).article);
-        else copies.drop(url);
-      } catch (error) {
-        return `Saved, but no offline copy could be kept: ${isKiosqueError(error) ? error.message : describeFsError(error)}`;
-      }
+  const keepCopy = async (url: string, saved: boolean) => {
+    try {
+      if (saved) session.savedCopies.keep(url, (await read(url)).article);
+      else session.savedCopies.drop(url);
+    } catch (error) {
+      session.warnings.say(`Saved, but no offline copy could be kept: ${isKiosqueError(error) ? error.message : describeFsError(error)}`);
     }
-    return undefined;
   };
 
-  const services: ReaderServices = {
+  const groups = new Map(entries.map((entry) => [entry.url, entry.group ?? []]));
+  return {
     async loadHeadlines() {
-      const { sources, headlines } = await readSources(client, entries);
-      const groups = new Map(entries.map((entry) => [entry.url, entry.group ?? []]));
+      const { sources, headlines } = await session.readSources(entries);
+      const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
       return {
         headlines,
-        errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: stripControls(s.error?.message ?? '') })),
-        sources: sources.map((s) => ({ url: s.url, title: s.title, group: groups.get(s.url) ?? [], error: s.error ? stripControls(s.error.message) : null })),
+        errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: failed(s.error?.message) ?? '' })),
+        sources: sources.map((s) => ({ url: s.url, title: s.title, group: groups.get(s.url) ?? [], error: failed(s.error?.message) })),
       };
     },
     readArticle: read,
     prefetch: (links) => {
       for (const url of links) read(url).catch(() => {});
     },
-    openInBrowser: options.openInBrowser,
-    remembered: { state: reading.current(), ...(warnings.length ? { warning: stripControls(warnings.join(' ')) } : {}) },
-    async persist(changes) {
-      const problems: string[] = [];
-      reading.apply(changes);
-      problems.push(...warnings.splice(0));
-      const copyProblem = await keepCopies(changes);
-      if (copyProblem) problems.push(copyProblem);
-      return problems.length ? problems.join(' ') : undefined;
+    openInBrowser,
+    remembered: session.readingState().current(),
+    persist(changes) {
+      session.readingState().apply(changes);
+      for (const change of changes) if (change.kind === 'save') void keepCopy(change.article.url, change.saved);
     },
     async addSite(pageUrl) {
-      if (!options.canAddSources) return 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.';
+      if (session.demo) return 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.';
       // An article page usually announces its site's feed; if not, the site's home page may.
-      const { findSource } = await import('./add-source.js');
-      const fromPage = await findSource(client, pageUrl).catch(() => undefined);
-      const found = fromPage?.via === 'discovered-feed' ? fromPage : await findSource(client, new URL('/', pageUrl).href);
-      const { openSourceStore } = await import('../config/sources.js');
-      const store = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: warn });
-      const added = store.add(found.entry);
-      const name = found.entry.title ?? found.entry.url;
-      return added ? `Added ${name} to your sources (${found.entry.url})` : `${name} is already among your sources`;
+      const fromPage = await session.findSource(pageUrl).catch(() => undefined);
+      const found = fromPage?.via === 'discovered-feed' ? fromPage : await session.findSource(new URL('/', pageUrl).href);
+      const { added, entry } = await session.addSource(found);
+      const name = entry.title ?? entry.url;
+      return added ? `Added ${name} to your sources (${entry.url})` : `${name} is already among your sources`;
     },
+    onWarning: (listener) => session.warnings.listen(listener),
   };
-  // What was to be said at start is in `remembered`; later warnings are the next writes' own.
-  warnings.length = 0;
-  return services;
 }

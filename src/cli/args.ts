@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { KiosqueError } from '../errors.js';
+import type { GlobalOptions } from '../app/options.js';
+import { isWebUrl } from '../text/url.js';
 
 export type Command =
   | { name: 'reader'; sources: string[] }
@@ -15,17 +17,6 @@ export type Command =
   | { name: 'cache'; action: 'info' | 'clear' }
   | { name: 'help' }
   | { name: 'version' };
-
-export interface GlobalOptions {
-  json: boolean;
-  offline: boolean;
-  demo: boolean;
-  cacheDir: string | undefined;
-  sourcesFile: string | undefined;
-  limit: number | undefined;
-  timeoutMs: number | undefined;
-  unread: boolean;
-}
 
 export interface ParsedArgs {
   command: Command;
@@ -156,7 +147,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       throw usage(`"kiosque cache" takes info or clear.`);
     }
     default:
-      if (/^https?:\/\//i.test(first)) return { command: { name: 'reader', sources: positionals }, options };
+      if (isWebUrl(first)) return { command: { name: 'reader', sources: positionals }, options };
       throw usage(`Unknown command "${first}".`);
   }
 }

@@ -1,79 +1,69 @@
-import { createContext, resolveSources } from '../app/context.js';
-import { readArticle } from '../app/read-article.js';
-import { openReadingState } from '../config/reading-state.js';
-import { SavedCopies } from '../config/saved-copies.js';
-import { EXIT, exitCodeFor, isKiosqueError } from '../errors.js';
-import { readSources } from '../feeds/sources.js';
+import type { GlobalOptions } from '../app/options.js';
+import { createSession, type Session } from '../app/session.js';
+import { EXIT } from '../errors.js';
 import { sanitizeDeep, stripControls } from '../text/sanitize.js';
-import type { Command, GlobalOptions } from './args.js';
+import { systemLocale } from '../text/locale.js';
+import type { Command } from './args.js';
 import { formatArticle, formatHeadlines, formatSaved } from './format.js';
-import { type CliIo, errorJson, flushWarnings } from './io.js';
+import { type CliIo, errorJson } from './io.js';
 import { runSourcesCommand } from './sources-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
 
 export async function runCommand(command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
+  const session = await createSession({ cacheDir: options.cacheDir, offline: options.offline, timeoutMs: options.timeoutMs, demo: options.demo });
+  const stopListening = session.warnings.listen((message) => io.stderr(`kiosque: ${message}\n`));
+  try {
+    return await runWith(session, command, options, io);
+  } finally {
+    stopListening();
+    await session.close();
+  }
+}
+
+async function runWith(session: Session, command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
   const print = (value: unknown, text: () => string) => {
     io.stdout(options.json ? JSON.stringify(sanitizeDeep(value), null, 2) + '\n' : stripControls(text()));
   };
   switch (command.name) {
     case 'headlines': {
-      const context = createContext(options);
-      const demo = options.demo ? await startDemo() : undefined;
-      try {
-        const entries = demo ? demo.sources : await resolveSources(command.sources, options.sourcesFile, (m) => context.warnings.push(m));
-        const { sources, headlines } = await readSources(context.client, entries);
-        const { read, saved } = openReadingState({ onWarning: (m) => context.warnings.push(m) }).current();
-        const flagged = headlines.map((headline) => ({ ...headline, read: headline.url in read, saved: headline.url in saved }));
-        const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
-        const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
-        flushWarnings(context.warnings, io);
-        if (sources.length > 0 && sources.every((source) => source.error)) {
-          const first = sources[0]?.error;
-          if (first) throw first;
-        }
-        if (options.json) {
-          for (const source of sources) if (source.error) io.stderr(JSON.stringify(errorJson(source.error)) + '\n');
-        }
-        print(limited, () => formatHeadlines(limited, sources, io.columns));
-        return EXIT.ok;
-      } finally {
-        await demo?.close();
+      const entries = await session.sourcesToRead(command.sources, options.sourcesFile);
+      const { sources, headlines } = await session.readSources(entries);
+      const { read, saved } = session.readingState().current();
+      const flagged = headlines.map((headline) => ({ ...headline, read: headline.url in read, saved: headline.url in saved }));
+      const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
+      const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
+      if (sources.length > 0 && sources.every((source) => source.error)) {
+        const first = sources[0]?.error;
+        if (first) throw first;
       }
+      if (options.json) {
+        for (const source of sources) if (source.error) io.stderr(JSON.stringify(errorJson(source.error)) + '\n');
+      }
+      print(limited, () => formatHeadlines(limited, sources, io.columns));
+      return EXIT.ok;
     }
     case 'read': {
-      const context = createContext(options);
-      const { article, stale } = await readArticle(context.client, command.url).catch((error: unknown) => {
-        // A saved article stays readable when the page is gone from the web and the cache.
-        const copy = new SavedCopies().get(command.url);
-        if (copy && isKiosqueError(error) && exitCodeFor(error.code) === EXIT.network) return { article: copy, stale: true };
-        throw error;
-      });
-      flushWarnings(context.warnings, io);
-      if (stale && !options.json) io.stderr('(offline copy: the page could not be refreshed)\n');
-      print({ ...article, stale }, () => formatArticle(article, io.columns));
+      const { article, stale, fromSavedCopy } = await session.readArticle(command.url);
+      if (stale && !options.json) io.stderr(fromSavedCopy ? '(offline copy you saved: the page could not be read now)\n' : '(offline copy: the page could not be refreshed)\n');
+      print({ ...article, stale }, () => formatArticle(article, io.columns, systemLocale()));
       return EXIT.ok;
     }
     case 'sources': {
-      const warnings: string[] = [];
-      const output = await runSourcesCommand(command, options, (message) => warnings.push(message));
-      flushWarnings(warnings, io);
-      if (output.raw !== undefined && !options.json) io.stdout(stripControls(output.raw));
-      else print(output.value, () => output.text);
+      const output = await runSourcesCommand(command, session);
+      print(output.value, () => output.text);
       return EXIT.ok;
     }
     case 'saved': {
-      const reading = openReadingState({ onWarning: (message) => io.stderr(`kiosque: ${stripControls(message)}\n`) });
-      const copies = new SavedCopies();
-      const saved = Object.values(reading.current().saved)
+      const saved = Object.values(session.readingState().current().saved)
         .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-        .map((entry) => ({ ...entry, offline: copies.has(entry.url) }));
+        .map((entry) => ({ ...entry, offline: session.savedCopies.has(entry.url) }));
       print(saved, () => formatSaved(saved, io.columns));
       return EXIT.ok;
     }
     case 'cache': {
-      const { cache } = createContext(options);
+      const { cache } = session;
       if (command.action === 'clear') {
         const removed = await cache.clear();
         print({ cleared: removed, dir: cache.dir }, () => `Removed ${removed} cached pages from ${cache.dir}\n`);
@@ -84,9 +74,4 @@ export async function runCommand(command: PrintingCommand, options: GlobalOption
       return EXIT.ok;
     }
   }
-}
-
-async function startDemo(): Promise<{ sources: string[]; close: () => Promise<void> }> {
-  const { startDemoServer } = await import('../demo/server.js');
-  return startDemoServer();
 }

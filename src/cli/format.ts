@@ -1,33 +1,15 @@
 import wrapAnsi from 'wrap-ansi';
+import { layoutArticle } from '../app/article-layout.js';
 import type { Article } from '../extract/types.js';
-import type { Headline } from '../feeds/types.js';
 import type { SourceResult } from '../feeds/sources.js';
+import type { Headline } from '../feeds/types.js';
 
 /** Plain-text renderings for the terminal when --json is not asked for. */
-export function formatArticle(article: Article, width: number): string {
-  const wrap = (text: string, indent = '') => wrapAnsi(text, Math.max(20, width - indent.length), { hard: true }).split('\n').map((line) => indent + line).join('\n');
-  const out: string[] = [wrap(article.title), ''];
-  const meta = [article.byline, article.published?.slice(0, 10), article.section, article.siteName].filter(Boolean).join(' · ');
-  if (meta) out.push(wrap(meta), '');
-  for (const block of article.blocks) {
-    switch (block.type) {
-      case 'heading': out.push(wrap(block.text.toUpperCase())); break;
-      case 'paragraph': out.push(wrap(block.text)); break;
-      case 'quote': out.push(wrap(block.text, '  │ ')); break;
-      case 'preformatted': out.push(block.text); break;
-      case 'list': out.push(block.items.map((item, index) => wrap(`${block.ordered ? `${index + 1}.` : '•'} ${item}`, '  ')).join('\n')); break;
-      case 'related': out.push(wrap(`[${block.index + 1}] ${block.text}`)); break;
-    }
-    out.push('');
-  }
-  if (article.related.length) {
-    out.push('Related:');
-    article.related.forEach((link, index) => out.push(wrap(`[${index + 1}] ${link.title}`, '  '), `      ${link.url}`));
-    out.push('');
-  }
-  if (article.previous) out.push(wrap(`Previous: ${article.previous.title}`), `  ${article.previous.url}`);
-  if (article.next) out.push(wrap(`Next: ${article.next.title}`), `  ${article.next.url}`);
-  return out.join('\n').trimEnd() + '\n';
+
+/** The article in the reader's own layout, with its links written out; headings stand out in capitals, as there is no bold. */
+export function formatArticle(article: Article, width: number, locale: string): string {
+  const lines = layoutArticle(article, width, locale, { linkList: true });
+  return lines.map((line) => (line.kind === 'heading' ? line.text.toUpperCase() : line.text)).join('\n').trimEnd() + '\n';
 }
 
 export function formatHeadlines(headlines: Array<Headline & { read?: boolean; saved?: boolean }>, sources: SourceResult[], width: number): string {

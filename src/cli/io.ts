@@ -1,14 +1,11 @@
 import type { KiosqueError } from '../errors.js';
-import { sanitizeDeep, stripControls } from '../text/sanitize.js';
+import { sanitizeDeep } from '../text/sanitize.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The terminal's width, or 80 when the output is not a terminal. */
   columns: number;
-}
-
-export function flushWarnings(warnings: string[], io: CliIo): void {
-  for (const warning of warnings.splice(0)) io.stderr(`kiosque: ${stripControls(warning)}\n`);
 }
 
 export function errorJson(error: KiosqueError) {

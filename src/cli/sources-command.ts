@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import { findSource } from '../app/add-source.js';
-import { createContext } from '../app/context.js';
-import { openSourceStore, type SourceEntry } from '../config/sources.js';
+import type { Session } from '../app/session.js';
 import { KiosqueError } from '../errors.js';
 import { sourcesFromOpml, sourcesToOpml } from '../feeds/opml.js';
-import type { Command, GlobalOptions } from './args.js';
+import type { SourceEntry } from '../feeds/types.js';
+import { webUrl } from '../text/url.js';
+import type { Command } from './args.js';
 
 type SourcesCommand = Extract<Command, { name: 'sources' }>;
 
@@ -13,16 +13,14 @@ export interface SourcesOutput {
   /** The JSON document, and its plain-text rendering. */
   value: unknown;
   text: string;
-  /** Raw output (an OPML export to stdout), printed as it is. */
-  raw?: string;
 }
 
 const describe = (source: SourceEntry) =>
   `${source.title ? `${source.title}  ` : ''}${source.url}${source.group?.length ? `  [${source.group.join(' / ')}]` : ''}`;
 
 /** list, add (with feed autodiscovery), remove, rename, import and export of the reader's sources. */
-export async function runSourcesCommand(command: SourcesCommand, options: GlobalOptions, warn: (message: string) => void): Promise<SourcesOutput> {
-  const store = openSourceStore({ onWarning: warn });
+export async function runSourcesCommand(command: SourcesCommand, session: Session): Promise<SourcesOutput> {
+  const store = await session.sourceStore();
   switch (command.action) {
     case 'list': {
       const sources = store.list();
@@ -30,16 +28,15 @@ export async function runSourcesCommand(command: SourcesCommand, options: Global
     }
     case 'add': {
       const url = httpUrl(command.url);
-      const { client } = createContext(options);
-      const found = await findSource(client, url, command.pick);
-      const added = store.add(found.entry);
-      const lines = [added ? `Added ${describe(found.entry)}` : `${found.entry.url} is already a source`];
+      const found = await session.findSource(url, command.pick);
+      const { added, entry } = await session.addSource(found);
+      const lines = [added ? `Added ${describe(entry)}` : `${entry.url} is already a source`];
       if (found.choices.length > 1) {
         lines.push(`${url} offers ${found.choices.length} feeds (took ${found.picked}; choose another with --pick N):`);
         found.choices.forEach((choice, index) => lines.push(`  ${index + 1}. ${choice.title || '(untitled)'}  ${choice.url}`));
       }
       if (found.via === 'page') lines.push('This site has no feed: its headlines are read from the page.');
-      return { value: { action: 'add', added, source: found.entry, via: found.via, choices: found.choices, picked: found.picked ?? null }, text: lines.join('\n') + '\n' };
+      return { value: { action: 'add', added, source: entry, via: found.via, choices: found.choices, picked: found.picked ?? null }, text: lines.join('\n') + '\n' };
     }
     case 'remove': {
       const url = httpUrl(command.url);
@@ -68,7 +65,7 @@ export async function runSourcesCommand(command: SourcesCommand, options: Global
     case 'export': {
       const sources = store.list();
       const opml = sourcesToOpml(sources);
-      if (!command.file) return { value: { action: 'export', opml }, text: opml, raw: opml };
+      if (!command.file) return { value: { action: 'export', opml }, text: opml };
       try {
         writeFileAtomic.sync(command.file, opml);
       } catch (error) {
@@ -79,12 +76,9 @@ export async function runSourcesCommand(command: SourcesCommand, options: Global
   }
 }
 
+/** An address given to add, remove or rename: http or https only, said plainly otherwise. */
 function httpUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.href;
-  } catch {
-    // fall through to the message
-  }
-  throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
+  const address = webUrl(url);
+  if (!address) throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
+  return address;
 }

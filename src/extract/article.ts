@@ -1,6 +1,6 @@
 import { buildBlocks } from './blocks.js';
 import { findContent, stripBoilerplate } from './content.js';
-import { parseHtml } from './dom.js';
+import { parseHtml } from '../html/dom.js';
 import { readMetadata } from './metadata.js';
 import { findNeighbours } from './navigation.js';
 import { findRelatedBoxes } from './related.js';
@@ -18,7 +18,7 @@ export function extractArticle(html: string, url: string): Article {
   const neighbours = findNeighbours(document, url);
   const boxes = findRelatedBoxes(document, url);
 
-  stripBoilerplate(document, new Set());
+  stripBoilerplate(document);
   const content = findContent(document);
   const { blocks, related: inline } = buildBlocks(content, {
     baseUrl: url,

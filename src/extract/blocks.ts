@@ -1,18 +1,9 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
-import { $all, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from './dom.js';
+import { $all, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
+import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
 import { linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
 import type { Block, RelatedLink } from './types.js';
-
-/** Inside the article body: parts that are page furniture, not text. */
-const NOISE =
-  /\b(?:td-a-rec|adsbygoogle|advert\w*|ad-container|ad-slot|ad-wrapper|share\w*|sharing|social\w*|sharedaddy|related\w*|jp-relatedposts|yarpp-related|author-box\w*|author-bio|about-author|newsletter\w*|subscribe\w*|promo\w*|tags|tag-links|post-tags|td-post-source-tags|wp-caption-text|caption|credit|figcaption|comments?|respond|page-links|post-navigation|td-post-next-prev|inline-related|read-more|postmetadata|post-meta|entry-meta|embed-\w*|print\w*|noprint|sr-only|visually-hidden|screen-reader-text)\b/;
-
-const SKIPPED_TAGS = new Set(['figure', 'figcaption', 'img', 'picture', 'aside', 'nav', 'footer', 'header', 'button', 'form', 'hr', 'sup.footnote']);
-
-/** Lines that a page leaves inside the text but no reader wants. */
-const FURNITURE_LINE =
-  /^(?:-?\s*(?:publicité|advertisement|advertisment|anzeige|publicidad|pubblicità|publicitate|sponsored|werbung)\s*-?|share this:?|partager(?: cet article)?\s*:?|continue reading|lire la suite|read more|sign up.*newsletter.*|click here.*|\(?photo\s*:.*)$/i;
 
 export interface BlockBuilderOptions {
   baseUrl: string;
@@ -79,7 +70,7 @@ class BlockBuilder {
         return;
       }
       case 'blockquote': {
-        if ($all('p, div', node).length > 0 && /twitter|instagram|tiktok/.test(classAndId(node))) return;
+        if ($all('p, div', node).length > 0 && SOCIAL_EMBED_CLASS.test(classAndId(node))) return;
         const text = $all('p', node).length > 1
           ? $all('p', node).map((p) => cleanInline(textOf(p))).filter(Boolean).join('\n')
           : cleanInline(textOf(node));
@@ -152,7 +143,7 @@ class BlockBuilder {
     if (element === this.options.titleElement) return true;
     if (SKIPPED_TAGS.has(element.name)) return true;
     const names = classAndId(element);
-    return names.trim() !== '' && NOISE.test(names) && !/\b(?:article|entry|post)-(?:content|body)\b/.test(names);
+    return names !== '' && FURNITURE_CLASS.test(names) && !ARTICLE_BODY_CLASS.test(names);
   }
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */

@@ -1,6 +1,9 @@
 import {
   $all, type AnyNode, classAndId, type Document, type Element, isBlock, isTag, isText, removeNode, squash, textOf,
-} from './dom.js';
+} from '../html/dom.js';
+import {
+  CONTENT_HINT, FURNITURE_ROLES, FURNITURE_TAGS, NEGATIVE_CLASS, NEVER_TEXT_TAGS, POSITIVE_CLASS, UNLIKELY_CONTAINER,
+} from '../html/furniture.js';
 
 /**
  * Finding the article body in a page: a readability-style scoring of text
@@ -8,28 +11,12 @@ import {
  * htmlparser2's DOM so it runs without a browser DOM.
  */
 
-const ALWAYS_REMOVED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'input', 'select', 'textarea',
-  'link', 'meta', 'object', 'embed', 'canvas', 'dialog', 'label', 'option', 'math', 'video', 'audio',
-]);
-/** Page furniture by its tag, unless a (badly built) page wraps its article in one. */
-const STRUCTURAL = new Set(['form', 'nav', 'aside', 'footer']);
-
-const UNLIKELY =
-  /-ad-|\bads?\b|adsbygoogle|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|cookie|consent|newsletter|subscribe|promo|author-box|author-bio|masthead|navbar|toolbar|login|signup|td-a-rec|outbrain|taboola|trending|most-?popular|recirc|modal|overlay|paywall/;
-const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story|entry|post-|text/;
-const UNLIKELY_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'alert', 'alertdialog', 'dialog', 'search']);
-
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/;
-const NEGATIVE =
-  /-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author|credit/;
-
 export function classWeight(element: Element): number {
   const names = classAndId(element);
-  if (!names.trim()) return 0;
+  if (!names) return 0;
   let weight = 0;
-  if (NEGATIVE.test(names)) weight -= 25;
-  if (POSITIVE.test(names)) weight += 25;
+  if (NEGATIVE_CLASS.test(names)) weight -= 25;
+  if (POSITIVE_CLASS.test(names)) weight += 25;
   return weight;
 }
 
@@ -44,7 +31,7 @@ function isHidden(element: Element): boolean {
 }
 
 /** Removes what can never be article text, before scoring. Mutates the document. */
-export function stripBoilerplate(document: Document, keep: Set<Element>): void {
+export function stripBoilerplate(document: Document): void {
   const doomed: Element[] = [];
   const paragraphText = (root: Element | Document) => $all('p', root).reduce((sum, p) => sum + squash(textOf(p)).length, 0);
   const totalParagraphText = paragraphText(document);
@@ -52,19 +39,17 @@ export function stripBoilerplate(document: Document, keep: Set<Element>): void {
   const holdsTheProse = (element: Element) => totalParagraphText > 500 && paragraphText(element) > totalParagraphText * 0.3;
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
-    if (!keep.has(node)) {
-      const role = node.attribs['role'] ?? '';
-      const structural = STRUCTURAL.has(node.name) || UNLIKELY_ROLES.has(role);
-      if (ALWAYS_REMOVED.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
+    const role = node.attribs['role'] ?? '';
+    const structural = FURNITURE_TAGS.has(node.name) || FURNITURE_ROLES.has(role);
+    if (NEVER_TEXT_TAGS.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
+      doomed.push(node);
+      return;
+    }
+    if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
+      const names = classAndId(node);
+      if (names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
         doomed.push(node);
         return;
-      }
-      if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
-        const names = classAndId(node);
-        if (names.trim() && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
-          doomed.push(node);
-          return;
-        }
       }
     }
     for (const child of node.children) visit(child);

@@ -1,8 +1,9 @@
-import { decodeHTML } from 'entities';
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, type Document, type Element, resolveLink, squash, textOf } from './dom.js';
-import { JsonLd, stringOf } from './jsonld.js';
-import { normalizeDate } from './dates.js';
+import { $all, $one, attr, type Document, type Element, resolveLink, squash, textOf } from '../html/dom.js';
+import { JsonLd, stringOf } from '../html/jsonld.js';
+import { cleanMetaText as clean, meta, siteNameOf } from '../html/meta.js';
+import { normalizeDate } from '../text/dates.js';
+import { isWebUrl } from '../text/url.js';
 
 export interface Metadata {
   title: string;
@@ -17,52 +18,12 @@ export interface Metadata {
   canonicalUrl: string | null;
 }
 
-const metaIndexes = new WeakMap<Document, Map<string, string>>();
-
-/** Every <meta> of the page by property / name / itemprop (first one wins), read in one pass, not one per key. */
-function metaIndex(document: Document): Map<string, string> {
-  let index = metaIndexes.get(document);
-  if (!index) {
-    index = new Map();
-    for (const element of $all('meta[content]', document)) {
-      const content = attr(element, 'content')?.trim();
-      if (!content) continue;
-      for (const name of ['property', 'name', 'itemprop']) {
-        const key = attr(element, name)?.trim().toLowerCase();
-        if (key && !index.has(key)) index.set(key, content);
-      }
-    }
-    metaIndexes.set(document, index);
-  }
-  return index;
-}
-
-function meta(document: Document, ...keys: string[]): string | undefined {
-  const index = metaIndex(document);
-  for (const key of keys) {
-    const content = index.get(key.toLowerCase());
-    if (content) return content;
-  }
-  return undefined;
-}
-
-/** Titles in meta tags are sometimes double-escaped ("l&#8217;UE"). */
-function clean(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const out = cleanInline(/&(?:#\d+|#x[\da-f]+|\w+);/i.test(text) ? decodeHTML(text) : text);
-  return out || undefined;
-}
-
 export function readMetadata(document: Document, url: string): Metadata {
   const ld = new JsonLd(document);
   const article = ld.article();
   const titleTag = $one('head > title, title', document);
   const docTitle = (titleTag ? clean(textOf(titleTag)) : undefined) ?? '';
-  const siteName =
-    clean(meta(document, 'og:site_name', 'application-name')) ??
-    clean(ld.names(article?.['publisher'])[0]) ??
-    clean(stringOf(ld.ofType(/^WebSite$/)[0]?.['name'])) ??
-    null;
+  const siteName = siteNameOf(document, ld);
 
   const { title, element: titleElement } = chooseTitle(document, docTitle, [
     clean(stringOf(article?.['headline'])),
@@ -144,7 +105,7 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   const fromLd = ld.names(article?.['author']).map((name) => cleanInline(name)).filter(Boolean);
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
-  if (fromMeta && !/^https?:/.test(fromMeta)) return fromMeta;
+  if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
   for (const selector of [
     '[itemprop="author"] [itemprop="name"]',
     '[rel="author"]',

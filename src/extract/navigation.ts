@@ -1,5 +1,6 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, closest, classAndId, type Document, type Element, resolveLink, textOf } from './dom.js';
+import { $all, $one, attr, closest, classAndId, type Document, type Element, resolveLink, textOf } from '../html/dom.js';
+import { PAGINATION_CLASS } from '../html/furniture.js';
 import type { Link } from './types.js';
 
 /**
@@ -17,8 +18,6 @@ const PREVIOUS_LABEL =
   /^(?:[«‹<←]\s*)?(?:article|post|artículo|articolo|artigo|articolul|beitrag|entrada|billet|news)?\s*(?:précédent|precedent|previous|prev|anterior|precedente|vorheriger|voriger|older|ancien)\s*(?:article|post|story|artikel|beitrag|entrada|articolo|artigo)?\s*:?$/i;
 const NEXT_LABEL =
   /^(?:article|post|artículo|articolo|artigo|articolul|beitrag|entrada|billet|news)?\s*(?:suivant|next|siguiente|successivo|pr[óo]ximo|nächster|naechster|următor|urmator|newer|nouveau)\s*(?:article|post|story|artikel|beitrag|entrada|articolo|artigo)?\s*:?\s*(?:[»›>→])?$/i;
-
-const PAGINATION_CONTAINER = /\b(?:page-links|pagination|pager|page-nav|pagenav|wp-pagenavi|nav-links-pages)\b/;
 
 export function findNeighbours(document: Document, url: string): Neighbours {
   const head = headLinks(document, url);
@@ -67,7 +66,7 @@ function labelledNeighbour(document: Document, url: string, which: 'previous' | 
     if (element.children.length > 3) continue;
     const text = cleanInline(textOf(element));
     if (!text || text.length > 30 || !label.test(text)) continue;
-    if (closest(element, (el) => el.name === 'script' || PAGINATION_CONTAINER.test(classAndId(el)))) continue;
+    if (closest(element, (el) => el.name === 'script' || PAGINATION_CLASS.test(classAndId(el)))) continue;
     const anchor = closest(element, (el) => el.name === 'a');
     if (anchor) {
       const link = anchorLink(anchor, url, label);
@@ -85,7 +84,7 @@ function labelledNeighbour(document: Document, url: string, which: 'previous' | 
 
 function relNeighbour(document: Document, url: string, rel: 'prev' | 'next'): Link | null {
   for (const anchor of $all(`a[rel~="${rel}"]`, document)) {
-    if (closest(anchor, (el) => PAGINATION_CONTAINER.test(classAndId(el)))) continue;
+    if (closest(anchor, (el) => PAGINATION_CLASS.test(classAndId(el)))) continue;
     const label = rel === 'prev' ? PREVIOUS_LABEL : NEXT_LABEL;
     const link = anchorLink(anchor, url, label);
     if (link) return link;

@@ -1,5 +1,6 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, attr, type Document, type Element, resolveLink, textOf } from './dom.js';
+import { $all, attr, type Document, type Element, resolveLink, textOf } from '../html/dom.js';
+import { RELATED_BOX_SELECTOR } from '../html/furniture.js';
 import type { RelatedLink } from './types.js';
 
 /**
@@ -59,31 +60,10 @@ export function matchInlineRelated(block: Element, base: string): InlineRelated 
   return { label: label[0].trim(), link: { title, url } };
 }
 
-export function looksLikeRelatedLabel(text: string): boolean {
-  return RELATED_LABEL.test(cleanInline(text));
-}
-
-const RELATED_BOX = [
-  '.td_block_related_posts',
-  '#jp-relatedposts',
-  '.jp-relatedposts',
-  '.yarpp-related',
-  '.crp_related',
-  '.related-posts',
-  '.relatedposts',
-  '.related-articles',
-  '.rp4wp-related-posts',
-  '.post-related',
-  'aside.related',
-  'section.related',
-].join(', ');
-
-export const RELATED_BOX_PATTERN = /\b(?:td_block_related_posts|jp-relatedposts|yarpp-related|crp_related|related-posts|relatedposts|related-articles|rp4wp-related|post-related)\b/;
-
 /** Items of related-posts boxes (tagDiv, Jetpack, YARPP and similar), in page order. */
 export function findRelatedBoxes(document: Document, base: string): RelatedLink[] {
   const out: RelatedLink[] = [];
-  for (const box of $all(RELATED_BOX, document)) {
+  for (const box of $all(RELATED_BOX_SELECTOR, document)) {
     const headingLinks = $all('h3 a[href], h4 a[href], .entry-title a[href], .jp-relatedposts-post-title a[href]', box);
     const anchors = headingLinks.length ? headingLinks : $all('a[href]', box);
     for (const anchor of anchors) {

@@ -1,6 +1,7 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, attr, closest, classAndId, type Document, parseHtml, resolveLink, textOf } from '../extract/dom.js';
-import { readMetadata } from '../extract/metadata.js';
+import { $all, attr, closest, classAndId, type Document, parseHtml, resolveLink, textOf } from '../html/dom.js';
+import { siteNameOf } from '../html/meta.js';
+import { CHROME_CLASS, CHROME_TAGS } from '../html/furniture.js';
 import type { Headline } from './types.js';
 
 export interface DiscoveredFeed {
@@ -25,8 +26,6 @@ export function discoverFeeds(document: Document, pageUrl: string): DiscoveredFe
   return [...feeds.filter((feed) => !isCommentFeed(feed)), ...feeds.filter(isCommentFeed)];
 }
 
-const OUTSIDE_LIST = /\b(?:sidebar|widget|footer|menu|nav|breadcrumb|crumbs|pagination|page-nav|pager|social|share|cookie|td-ss-main-sidebar|td_block_social_counter)\b/;
-
 /**
  * Headlines from a site's front or list page, for sites without a feed: the
  * links that carry article titles (in headings first), de-duplicated, in page
@@ -34,14 +33,13 @@ const OUTSIDE_LIST = /\b(?:sidebar|widget|footer|menu|nav|breadcrumb|crumbs|pagi
  */
 export function headlinesFromPage(page: string | Document, pageUrl: string): { title: string; headlines: Headline[] } {
   const document = typeof page === 'string' ? parseHtml(page) : page;
-  const metadata = readMetadata(document, pageUrl);
-  const source = metadata.siteName ?? new URL(pageUrl).host;
+  const source = siteNameOf(document) ?? new URL(pageUrl).host;
   const host = new URL(pageUrl).host;
   const pick = (selector: string) => {
     const out: Headline[] = [];
     const seen = new Set<string>();
     for (const anchor of $all(selector, document)) {
-      if (closest(anchor, (element) => ['nav', 'aside', 'footer', 'header'].includes(element.name) || OUTSIDE_LIST.test(classAndId(element)))) continue;
+      if (closest(anchor, (element) => CHROME_TAGS.has(element.name) || CHROME_CLASS.test(classAndId(element)))) continue;
       const url = resolveLink(attr(anchor, 'href'), pageUrl);
       const title = cleanInline(textOf(anchor)) || cleanInline(attr(anchor, 'title') ?? '');
       if (!url || seen.has(url) || new URL(url).host !== host || url === pageUrl) continue;

@@ -1,9 +1,10 @@
 import { generateOpml, parseOpml } from 'feedsmith';
 import { parseDocument } from 'htmlparser2';
 import { KiosqueError } from '../errors.js';
-import type { SourceEntry } from '../config/sources.js';
+import type { SourceEntry } from './types.js';
 import { cleanInline } from '../text/sanitize.js';
 import { prepareXml } from './parse.js';
+import { isWebUrl } from '../text/url.js';
 
 type Outline = Record<string, unknown> & { text?: string; xmlUrl?: string; htmlUrl?: string; title?: string; outlines?: Outline[] };
 
@@ -45,7 +46,7 @@ export function sourcesFromOpml(text: string): { title: string | undefined; sour
   const walk = (outlines: Outline[] | undefined, group: string[]) => {
     for (const outline of outlines ?? []) {
       const xmlUrl = outline.xmlUrl?.trim();
-      if (xmlUrl && /^https?:\/\//i.test(xmlUrl)) {
+      if (isWebUrl(xmlUrl)) {
         if (seen.has(xmlUrl)) continue;
         seen.add(xmlUrl);
         const title = cleanInline(outline.text ?? outline.title ?? '') || undefined;

@@ -1,12 +1,11 @@
 import { parseFeed as parseAnyFeed } from 'feedsmith';
 import { KiosqueError } from '../errors.js';
-import { normalizeDate } from '../extract/dates.js';
-import { parseHtml, resolveLink, textOf } from '../extract/dom.js';
+import { normalizeDate } from '../text/dates.js';
+import { parseHtml, resolveLink, textOf } from '../html/dom.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';
 import type { Headline, ParsedFeed } from './types.js';
-
-export { sortNewestFirst } from './order.js';
+import { isWebUrl } from '../text/url.js';
 
 /**
  * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed through feedsmith, then
@@ -100,7 +99,7 @@ function firstString(...values: unknown[]): string | undefined {
 
 function fromRss(item: Record<string, any>, base: string): RawItem {
   const guid = item['guid'];
-  const guidLink = guid?.isPermaLink !== false && typeof guid?.value === 'string' && /^https?:/.test(guid.value) ? guid.value : undefined;
+  const guidLink = guid?.isPermaLink !== false && isWebUrl(guid?.value) ? guid.value : undefined;
   return {
     title: plain(item['title']),
     url: resolveLink(firstString(item['link'], item['atom']?.links?.[0]?.href, guidLink), base),

@@ -1,19 +1,26 @@
 import { KiosqueError } from '../errors.js';
-import { parseHtml } from '../extract/dom.js';
+import { parseHtml } from '../html/dom.js';
+import { siteNameOf } from '../html/meta.js';
 import type { FetchedResource } from '../net/client.js';
 import { discoverFeeds, headlinesFromPage } from './discover.js';
 import { parseFeed } from './parse.js';
 import type { Headline } from './types.js';
 
+/** A feed a page announces, as offered to the reader. */
+export interface FeedChoice {
+  url: string;
+  title: string;
+}
+
 /**
- * What one fetched source says, before the reader's own name is put on it: its
- * headlines, or the address of the feed its page announces. A pure function of
- * the body and its address, so src/feeds/sources.ts can keep it with the cached
+ * What one fetched address says, before the reader's own name is put on it: its
+ * headlines, or the feeds its page announces (main feed first). A pure function of
+ * the body and its address, so src/feeds/reading-memo.ts can keep it with the cached
  * body and skip the parsing (and the loading of these parsers) next time.
  */
 export type SourceReading =
   | { kind: 'headlines'; via: 'feed' | 'page'; title: string; headlines: Headline[] }
-  | { kind: 'feed-link'; url: string };
+  | { kind: 'feed-links'; feeds: FeedChoice[]; siteName: string | null };
 
 type Readable = Pick<FetchedResource, 'text' | 'finalUrl'>;
 
@@ -22,11 +29,11 @@ export function readAsFeed(resource: Readable): SourceReading {
   return { kind: 'headlines', via: 'feed', title: feed.title, headlines: feed.headlines };
 }
 
-/** A site's page: the feed it announces, else the article links it shows. */
+/** A site's page: the feeds it announces, else the article links it shows. */
 export function readAsPage(resource: Readable, url: string): SourceReading {
   const document = parseHtml(resource.text);
-  const [feed] = discoverFeeds(document, resource.finalUrl);
-  if (feed) return { kind: 'feed-link', url: feed.url };
+  const feeds = discoverFeeds(document, resource.finalUrl).map(({ url: feedUrl, title }) => ({ url: feedUrl, title }));
+  if (feeds.length) return { kind: 'feed-links', feeds, siteName: siteNameOf(document) };
   const page = headlinesFromPage(document, resource.finalUrl);
   if (page.headlines.length === 0) {
     throw new KiosqueError('NO_FEED', `${url} has no feed and no article links kiosque could find.`, { url });

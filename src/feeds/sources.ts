@@ -1,20 +1,12 @@
 import { KiosqueError } from '../errors.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
-import { hostOf } from '../net/host.js';
+import { hostOf } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
+import type { FeedChoice } from './reading.js';
 import { readingOf } from './reading-memo.js';
 import type { Headline } from './types.js';
 
-export interface SourceResult {
-  /** The address as configured. */
-  url: string;
-  title: string;
-  headlines: Headline[];
-  /** Where the headlines came from: the feed itself, a discovered feed, or the page's links. */
-  via: 'feed' | 'discovered-feed' | 'page';
-  stale: boolean;
-  error: KiosqueError | null;
-}
+export type { FeedChoice } from './reading.js';
 
 export function looksLikeFeed(resource: Pick<FetchedResource, 'contentType' | 'text'>): boolean {
   if (/(?:rss|atom|rdf|feed)\+(?:xml|json)|\/(?:xml|json)\b/i.test(resource.contentType)) return true;
@@ -23,28 +15,82 @@ export function looksLikeFeed(resource: Pick<FetchedResource, 'contentType' | 't
   return /^<\?xml|^<rss|^<feed|^<rdf:RDF|^\{/i.test(start);
 }
 
-/** Reads one source (a feed or a site's page) into headlines; never throws. */
-export async function readSource(client: HttpClient, url: string, name?: string): Promise<SourceResult> {
-  const result = await readUnnamed(client, url);
-  // The reader's own name for a source (sources rename) wins over the feed's; headlines point back to the source as configured.
-  const title = name || result.title;
-  return { ...result, title, headlines: result.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: url })) };
+/** What an address reads as: the one answer for the reader's sources and for "sources add". */
+export interface ResolvedSource {
+  /** Where the headlines come from: the address is a feed, a feed its page announces, or the page's own links. */
+  via: 'feed' | 'discovered-feed' | 'page';
+  /** The address to subscribe to: the feed (after redirects) or the page. */
+  url: string;
+  /** For a discovered feed: the page that announced it. */
+  htmlUrl: string | undefined;
+  title: string;
+  headlines: Headline[];
+  /** Every feed the page announces, main feed first; empty when the address is a feed or a page without one. */
+  choices: FeedChoice[];
+  /** Which choice was taken (1-based), when there were choices. */
+  picked: number | undefined;
+  stale: boolean;
+  /** A discovered feed that could not be read: the page says where the feed is, the feed itself failed. */
+  feedError: KiosqueError | undefined;
 }
 
-async function readUnnamed(client: HttpClient, url: string): Promise<SourceResult> {
-  try {
-    const resource = await client.fetch(url);
-    const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
-    if (reading.kind === 'headlines') {
-      return { url, title: reading.title, headlines: reading.headlines, via: reading.via, stale: resource.stale, error: null };
+/**
+ * Reads an address as a source: a feed is read as it is; a site's page is looked at for
+ * the feeds it announces (the main one, or the `pick`-th) and that feed is read; a site
+ * with no feed gives the article links of its page. Readings are kept with the cached
+ * bodies (reading-memo), so a warm start parses nothing.
+ */
+export async function resolveSource(client: HttpClient, url: string, pick?: number): Promise<ResolvedSource> {
+  const resource = await client.fetch(url);
+  const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
+  if (reading.kind === 'headlines') {
+    if (pick !== undefined && (reading.via === 'page' || pick !== 1)) {
+      const why = reading.via === 'feed' ? 'is a feed itself: there is nothing to pick' : 'announces no feed to pick from';
+      throw new KiosqueError('USAGE', `${url} ${why}.`, { url });
     }
-    const feedResource = await client.fetch(reading.url);
-    const feed = await readingOf(client, feedResource, 'feed', reading.url);
-    if (feed.kind !== 'headlines') throw new KiosqueError('BAD_FEED', `${reading.url} is not a feed kiosque can read.`, { url: reading.url });
-    return { url, title: feed.title, headlines: feed.headlines, via: 'discovered-feed', stale: feedResource.stale, error: null };
+    const { via, title, headlines } = reading;
+    return { via, url: resource.finalUrl, htmlUrl: undefined, title, headlines, choices: [], picked: undefined, stale: resource.stale, feedError: undefined };
+  }
+  const choices = reading.feeds;
+  const index = (pick ?? 1) - 1;
+  const choice = choices[index];
+  if (!choice) {
+    const count = `${choices.length} feed${choices.length > 1 ? 's' : ''}`;
+    throw new KiosqueError('USAGE', `--pick ${pick}: ${url} offers ${count} (1 to ${choices.length}).`, { url });
+  }
+  const found = { via: 'discovered-feed', url: choice.url, htmlUrl: resource.finalUrl, choices, picked: index + 1 } as const;
+  // Until the feed is read, the link's title or the site's name will do.
+  const fallbackTitle = choice.title || reading.siteName || hostOf(choice.url);
+  try {
+    const feedResource = await client.fetch(choice.url);
+    const feed = await readingOf(client, feedResource, 'feed', choice.url);
+    if (feed.kind !== 'headlines') throw new KiosqueError('BAD_FEED', `${choice.url} is not a feed kiosque can read.`, { url: choice.url });
+    return { ...found, title: feed.title || fallbackTitle, headlines: feed.headlines, stale: feedResource.stale, feedError: undefined };
   } catch (error) {
-    const failure = error instanceof KiosqueError ? error : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
-    return { url, title: hostOf(url), headlines: [], via: 'feed', stale: false, error: failure };
+    return { ...found, title: fallbackTitle, headlines: [], stale: false, feedError: asKiosqueError(error, choice.url) };
+  }
+}
+
+export interface SourceResult {
+  /** The address as configured. */
+  url: string;
+  title: string;
+  headlines: Headline[];
+  via: ResolvedSource['via'];
+  stale: boolean;
+  error: KiosqueError | null;
+}
+
+/** Reads one configured source into headlines; never throws. */
+export async function readSource(client: HttpClient, url: string, name?: string): Promise<SourceResult> {
+  try {
+    const resolved = await resolveSource(client, url);
+    // The reader's own name for a source (sources rename) wins over the feed's; headlines point back to the source as configured.
+    const title = name || resolved.title;
+    const headlines = resolved.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: url }));
+    return { url, title, headlines, via: resolved.via, stale: resolved.stale, error: resolved.feedError ?? null };
+  } catch (error) {
+    return { url, title: name || hostOf(url), headlines: [], via: 'feed', stale: false, error: asKiosqueError(error, url) };
   }
 }
 
@@ -52,4 +98,8 @@ async function readUnnamed(client: HttpClient, url: string): Promise<SourceResul
 export async function readSources(client: HttpClient, entries: Array<string | { url: string; title?: string | undefined }>): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
   const sources = await Promise.all(entries.map((entry) => (typeof entry === 'string' ? readSource(client, entry) : readSource(client, entry.url, entry.title))));
   return { sources, headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)) };
+}
+
+function asKiosqueError(error: unknown, url: string): KiosqueError {
+  return error instanceof KiosqueError ? error : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
 }

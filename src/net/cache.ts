@@ -5,13 +5,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type CachePolicy from 'http-cache-semantics';
 import { describeFsError } from '../errors.js';
 
-/**
- * A persistent HTTP cache on disk: one file per URL, written atomically
- * (temporary file + rename), so a crash mid-write leaves the old entry or none,
- * never half of one. Each file is a header line of JSON (the cache policy and a
- * checksum of the body) followed by the raw body bytes, so reading an entry
- * back needs no re-encoding and a truncated or altered file is detected.
- */
+/** One cached response: its cache policy, its body and what was made of that body. */
 export interface StoredResponse {
   url: string;
   finalUrl: string;
@@ -53,6 +47,13 @@ export interface DiskCacheOptions {
 const MAGIC = 'KSQ1\n';
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
+/**
+ * A persistent HTTP cache on disk: one file per URL, written atomically
+ * (temporary file + rename), so a crash mid-write leaves the old entry or none,
+ * never half of one. Each file is a header line of JSON (the cache policy and a
+ * checksum of the body) followed by the raw body bytes, so reading an entry
+ * back needs no re-encoding and a truncated or altered file is detected.
+ */
 export class DiskCache {
   readonly dir: string;
   readonly maxBytes: number;

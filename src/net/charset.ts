@@ -1,12 +1,6 @@
 import type WhatwgEncoding from 'whatwg-encoding';
 
-/**
- * Decodes a response body the way a browser would (WHATWG Encoding): BOM first,
- * then the HTTP `charset`, then a `<meta charset>` / `http-equiv` or an XML
- * prolog found in the first bytes, else UTF-8. Labels go through the WHATWG
- * label table, so "iso-8859-1" and "latin1" decode as windows-1252, and the
- * decoder (iconv-lite) maps 0x80–0x9F to ’ € œ … rather than to C1 controls.
- */
+/** A body decoded to text, and the encoding it was read in. */
 export interface DecodedBody {
   text: string;
   /** WHATWG name of the encoding used, e.g. "UTF-8", "windows-1252". */
@@ -62,6 +56,13 @@ async function decodeAs(bytes: Uint8Array, charset: string): Promise<string> {
   return (await loadEncodings()).decode(bytes, charset);
 }
 
+/**
+ * Decodes a response body the way a browser would (WHATWG Encoding): BOM first,
+ * then the HTTP `charset`, then a `<meta charset>` / `http-equiv` or an XML
+ * prolog found in the first bytes, else UTF-8. Labels go through the WHATWG
+ * label table, so "iso-8859-1" and "latin1" decode as windows-1252, and the
+ * decoder (iconv-lite) maps 0x80–0x9F to ’ € œ … rather than to C1 controls.
+ */
 export async function decodeBody(bytes: Uint8Array, contentType?: string): Promise<DecodedBody> {
   const bom = bomEncoding(bytes);
   let charset = bom ?? (await knownEncoding(charsetFromContentType(contentType)));

@@ -6,6 +6,7 @@ import { USER_AGENT } from '../version.js';
 import { bodyDigest, type DiskCache, type StoredResponse } from './cache.js';
 import { decodeBody } from './charset.js';
 import { describeNetworkError } from './describe-error.js';
+import { isWebUrl } from '../text/url.js';
 
 export interface FetchedResource {
   /** The URL asked for. */
@@ -106,9 +107,9 @@ export class HttpClient {
         hooks: {
           beforeRedirect: [
             (options) => {
-              const protocol = options.url instanceof URL ? options.url.protocol : '';
-              if (protocol !== 'http:' && protocol !== 'https:') {
-                throw new KiosqueError('BAD_URL', `The server redirected to a ${protocol} address, which kiosque does not follow.`);
+              const target = options.url instanceof URL ? options.url : undefined;
+              if (!isWebUrl(target?.href)) {
+                throw new KiosqueError('BAD_URL', `The server redirected to a ${target?.protocol ?? 'non-web'} address, which kiosque does not follow.`);
               }
             },
           ],
@@ -234,7 +235,7 @@ function normalizeUrl(url: string): string {
   } catch {
     throw new KiosqueError('BAD_URL', `"${url}" is not a web address.`, { url });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  if (!isWebUrl(parsed.href)) {
     throw new KiosqueError('BAD_URL', `Only http and https addresses can be read, not ${parsed.protocol}.`, { url });
   }
   parsed.hash = '';

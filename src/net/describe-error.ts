@@ -1,5 +1,5 @@
 import { KiosqueError } from '../errors.js';
-import { hostOf } from './host.js';
+import { hostOf } from '../text/url.js';
 
 const MESSAGES: Record<string, (host: string) => string> = {
   ECONNREFUSED: (host) => `${host} refused the connection (nothing is listening there).`,
@@ -9,10 +9,8 @@ const MESSAGES: Record<string, (host: string) => string> = {
   EPIPE: (host) => `${host} broke off the connection.`,
   EHOSTUNREACH: (host) => `${host} cannot be reached from this network.`,
   ENETUNREACH: (host) => `The network is unreachable (while contacting ${host}).`,
-  ERR_TOO_MANY_REDIRECTS: (host) => `${host} redirects in a loop (too many redirects).`,
   Z_BUF_ERROR: (host) => `${host} sent a truncated compressed body.`,
   Z_DATA_ERROR: (host) => `${host} sent a damaged compressed body.`,
-  ERR_UNSUPPORTED_PROTOCOL: (host) => `${host} redirected to an address kiosque does not follow.`,
 };
 
 /** Turns what got and Node throw into a KiosqueError a reader can act on. */

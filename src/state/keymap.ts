@@ -94,3 +94,26 @@ export function commandFor(focus: Focus, input: string, key: KeyPress): Command 
   }
   return undefined;
 }
+
+/** Where the status line reminds the reader of the main keys. */
+export type HintPlace = 'list' | 'source' | 'saved' | 'sources' | 'article';
+
+/** The main commands of each place, with the word the status line says for each; their keys come from the table. */
+const HINTS: Record<HintPlace, Array<[Command, string]>> = {
+  list: [['open', 'open'], ['filter', 'filter'], ['toggleRead', 'read'], ['toggleSaved', 'save'], ['sourcesView', 'sources'], ['savedView', 'saved'], ['help', 'help'], ['quit', 'quit']],
+  source: [['open', 'open'], ['markSourceRead', 'all read'], ['toggleRead', 'read'], ['toggleSaved', 'save'], ['back', 'back'], ['help', 'help']],
+  saved: [['open', 'open'], ['toggleSaved', 'unsave'], ['back', 'back'], ['help', 'help']],
+  sources: [['open', 'browse'], ['markSourceRead', 'all read'], ['back', 'back'], ['help', 'help']],
+  article: [['help', 'help'], ['back', 'back']],
+};
+
+/** The key a command is known by: the first one its row of the table shows in the help. */
+function keyOf(command: Command): string {
+  const binding = BINDINGS.find((candidate) => candidate.help && candidate.command === command);
+  return binding?.help?.keys.split(' ')[0] ?? '';
+}
+
+/** "Enter open · / filter · …": the status line's reminder where the reader is. */
+export function keyHints(place: HintPlace): string {
+  return HINTS[place].map(([command, what]) => `${keyOf(command)} ${what}`).join(' · ');
+}

@@ -1,17 +1,11 @@
-import { remapScroll } from './article-layout.js';
+import { remapScroll } from '../app/article-layout.js';
 import { commandFor, type Command, type KeyPress } from './keymap.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
 import type { Action, Ask, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
 import { articleLines, currentArticle, focusOf, followableLinks, isListPlace, rowCount, sourceRows, visibleHeadlines } from './selectors.js';
 
-/**
- * The whole reader as one pure reducer (the state's shape is in types.ts):
- * what is on screen, the history of what was read (with scroll positions),
- * the headline cursor and filter, overlays, reading marks. Key presses are
- * routed here too, so a key always meets the state left by the key before it,
- * however fast they come. Side effects are requested by state, performed by hooks.
- */
+/** The state's shape, its actions and requests, for whoever imports the reducer. */
 export type * from './types.js';
 
 export function initialState({ viewport, locale, remembered, notice }: { viewport: { width: number; height: number }; locale: string; remembered?: Remembered; notice?: string }): ReaderState {
@@ -94,6 +88,13 @@ function openView(state: ReaderState, kind: 'sources' | 'saved'): ReaderState {
   return visit({ ...state, filter: '' }, { kind, cursor: 0 });
 }
 
+/**
+ * The whole reader as one pure reducer (the state's shape is in types.ts):
+ * what is on screen, the history of what was read (with scroll positions),
+ * the headline cursor and filter, overlays, reading marks. Key presses are
+ * routed here too, so a key always meets the state left by the key before it,
+ * however fast they come. Side effects are requested by state, performed by hooks.
+ */
 export function readerReducer(state: ReaderState, action: Action): ReaderState {
   switch (action.type) {
     case 'sources/loading':
@@ -104,6 +105,8 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     }
     case 'notice':
       return { ...state, notice: action.text };
+    case 'warning':
+      return { ...state, notice: state.notice ? `${state.notice} ${action.text}` : action.text };
     case 'list/move':
       return moveCursor(state, (cursor) => cursor + action.delta);
     case 'list/edge':
@@ -184,7 +187,7 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'mark/source':
       return markSourceRead(state);
     case 'save/toggle':
-      return toggleSaved(state);
+      return toggleSaved(state, action.now);
     case 'resize': {
       const resized = { ...state, viewport: { width: action.width, height: action.height } };
       if (state.place.kind !== 'article' || action.width === state.viewport.width) return resized;
@@ -196,8 +199,8 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       const cleared = state.notice ? { ...state, notice: null } : state;
       // Keys typed faster than the terminal is read arrive as one string ("hq"): each is a key of its own.
       const chars = [...action.input];
-      if (chars.length > 1 && isPlainText(action.key)) return chars.reduce((next, char) => onKey(next, char, {}), cleared);
-      return onKey(cleared, action.input, action.key);
+      if (chars.length > 1 && isPlainText(action.key)) return chars.reduce((next, char) => onKey(next, char, {}, action.now), cleared);
+      return onKey(cleared, action.input, action.key, action.now);
     }
     case 'request/done':
       return { ...state, requests: state.requests.filter((request) => request.id !== action.id) };
@@ -208,7 +211,7 @@ function isPlainText(key: KeyPress): boolean {
   return !Object.values(key).some(Boolean);
 }
 
-function onKey(state: ReaderState, input: string, key: KeyPress): ReaderState {
+function onKey(state: ReaderState, input: string, key: KeyPress, now: number): ReaderState {
   const focus = focusOf(state);
   if (focus === 'filter') {
     if (key.ctrl && input === 'c') return quit(state);
@@ -220,7 +223,7 @@ function onKey(state: ReaderState, input: string, key: KeyPress): ReaderState {
   }
   const command = commandFor(focus, input, key);
   if (!command) return state;
-  const outcome = commandOutcome(command, state);
+  const outcome = commandOutcome(command, state, now);
   if (!outcome) return state;
   if ('type' in outcome) return readerReducer(state, outcome);
   return outcome.kind === 'quit' ? quit(state) : ask(state, outcome);
@@ -232,7 +235,7 @@ function quit(state: ReaderState): ReaderState {
 }
 
 /** What a command means where the reader is. */
-function commandOutcome(command: Command, state: ReaderState): Action | Ask | undefined {
+function commandOutcome(command: Command, state: ReaderState, now: number): Action | Ask | undefined {
   const inList = isListPlace(state.place);
   const inLinks = state.overlay === 'links';
   if (typeof command === 'object') return { type: 'open/related', index: command.related };
@@ -256,7 +259,7 @@ function commandOutcome(command: Command, state: ReaderState): Action | Ask | un
     case 'browser': return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
     case 'toggleRead': return { type: 'mark/toggle' };
     case 'markSourceRead': return { type: 'mark/source' };
-    case 'toggleSaved': return { type: 'save/toggle' };
+    case 'toggleSaved': return { type: 'save/toggle', now };
     case 'sourcesView': return { type: 'view/open', view: 'sources' };
     case 'savedView': return { type: 'view/open', view: 'saved' };
     case 'addSite': return state.place.kind === 'article' ? { kind: 'addSite', url: state.place.url } : undefined;

@@ -1,8 +1,8 @@
-import type { Line } from './article-layout.js';
+import type { Line } from '../app/article-layout.js';
 import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
 import { articleLines, currentArticle, headlineAtCursor, isListPlace, sourceRows } from './selectors.js';
-import { hostOf } from '../net/host.js';
+import { hostOf } from '../text/url.js';
 
 /** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
 
@@ -37,7 +37,7 @@ export function markSourceRead(state: ReaderState): ReaderState {
 }
 
 /** s: saves or unsaves the article being read or the headline under the cursor. */
-export function toggleSaved(state: ReaderState): ReaderState {
+export function toggleSaved(state: ReaderState, now: number): ReaderState {
   const article = currentArticle(state);
   const headline = state.place.kind === 'article' ? undefined : headlineAtCursor(state);
   const url = state.place.kind === 'article' ? state.place.url : headline?.url;
@@ -51,7 +51,7 @@ export function toggleSaved(state: ReaderState): ReaderState {
   const title = article?.title ?? headline?.title;
   if (!title) return state; // still loading: nothing to name it by yet
   const source = article?.siteName ?? headline?.source ?? hostOf(url);
-  const saved = { ...state.saved, [url]: { title, source, savedAt: new Date().toISOString() } };
+  const saved = { ...state.saved, [url]: { title, source, savedAt: new Date(now).toISOString() } };
   return ask({ ...state, saved, notice: 'Saved: readable offline, listed with v and by "kiosque saved"' }, { kind: 'persist', changes: [{ kind: 'save', article: { url, title, source }, saved: true }] });
 }
 

@@ -1,6 +1,6 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
-import { layoutArticle, type Line } from './article-layout.js';
+import { layoutArticle, type Line } from '../app/article-layout.js';
 import type { Focus } from './keymap.js';
 import type { ListPlace, Place, ReaderState, SourceRow } from './types.js';
 

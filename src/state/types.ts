@@ -1,9 +1,12 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
-import type { ReadingChange } from '../config/reading-state.js';
+import type { SourceError, SourceRow } from '../app/reader-services.js';
+import type { ReadingChange } from '../store/reading-state.js';
 import type { KeyPress } from './keymap.js';
 
-/** The reader's state, the actions that change it and the requests it leaves for the hooks. */
+// The reader's state, the actions that change it and the requests it leaves for the hooks.
+
+/** An article page as the reader has it: on its way, read, or failed with a message. */
 export type Page =
   | { status: 'loading' }
   | { status: 'ready'; article: Article; stale: boolean }
@@ -20,18 +23,7 @@ export type Place = ListPlace | { kind: 'article'; url: string; scroll: number }
 
 export type Overlay = 'none' | 'help' | 'links';
 
-export interface SourceError {
-  source: string;
-  message: string;
-}
-
-/** A source as the reader configured it, for the sources view. */
-export interface SourceRow {
-  url: string;
-  title: string;
-  group: string[];
-  error: string | null;
-}
+export type { SourceError, SourceRow } from '../app/reader-services.js';
 
 /** An article the reader saved, as listed in the saved view. */
 export interface SavedEntry {
@@ -89,6 +81,8 @@ export type Action =
   | { type: 'sources/loading' }
   | { type: 'sources/loaded'; headlines: Headline[]; errors: SourceError[]; sources?: SourceRow[] }
   | { type: 'notice'; text: string }
+  /** Said by the outside world: joined to what is already on the status line until the next key. */
+  | { type: 'warning'; text: string }
   | { type: 'list/move'; delta: number }
   | { type: 'list/edge'; edge: 'first' | 'last' }
   | { type: 'list/open' }
@@ -113,7 +107,9 @@ export type Action =
   | { type: 'view/open'; view: 'sources' | 'saved' }
   | { type: 'mark/toggle' }
   | { type: 'mark/source' }
-  | { type: 'save/toggle' }
+  /** `now`: when (ms since the epoch), taken by the caller: the reducer reads no clock. */
+  | { type: 'save/toggle'; now: number }
   | { type: 'resize'; width: number; height: number }
-  | { type: 'key'; input: string; key: KeyPress }
+  /** A key press, and when it came (ms since the epoch) for what it records. */
+  | { type: 'key'; input: string; key: KeyPress; now: number }
   | { type: 'request/done'; id: number };

@@ -6,9 +6,9 @@ import { ArticlePane } from './ArticlePane.js';
 import { StatusLine, TitleBar } from './Bars.js';
 import { HeadlineList } from './HeadlineList.js';
 import { HelpScreen, LinksList } from './Overlays.js';
-import type { FirstLoad, ReaderServices } from './services.js';
+import type { ReaderServices } from '../app/reader-services.js';
 import { SourcesView } from './SourcesView.js';
-import { useReader } from './useReader.js';
+import { type FirstLoad, useReader } from './useReader.js';
 
 interface Props {
   services: ReaderServices;
@@ -24,7 +24,7 @@ export function App({ services, locale, now, firstLoad }: Props) {
   const { exit } = useApp();
   const { state, dispatch } = useReader(services, locale, exit, firstLoad);
   const [clock] = useState(() => now ?? Date.now());
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useInput((input, key) => dispatch({ type: 'key', input, key, now: Date.now() }));
 
   const { viewport, place } = state;
   const lines = articleLines(state);

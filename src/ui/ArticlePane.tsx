@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { Page } from '../state/reader.js';
-import type { Line } from '../state/article-layout.js';
+import type { Line } from '../app/article-layout.js';
 
 interface Props {
   page: Page | undefined;
@@ -17,6 +17,7 @@ const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: b
   body: {},
   quote: { color: 'gray' },
   related: { color: 'cyan' },
+  link: { dimColor: true },
   blank: {},
 };
 

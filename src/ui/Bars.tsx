@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { memo, useEffect, useState } from 'react';
+import { keyHints } from '../state/keymap.js';
 import { type ReaderState, visibleHeadlines } from '../state/reader.js';
 
 const SPINNER_DELAY_MS = 250;
@@ -36,19 +37,12 @@ export function TitleBar({ state }: { state: ReaderState }) {
   );
 }
 
-const LIST_HINTS: Record<string, string> = {
-  list: 'Enter open · / filter · m read · s save · S sources · v saved · ? help · q quit',
-  source: 'Enter open · M all read · m read · s save · h back · ? help',
-  saved: 'Enter open · s unsave · h back · ? help',
-  sources: 'Enter browse · M all read · h back · ? help',
-};
-
 export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: number }) {
   if (state.notice) {
     return <Text color="yellow" wrap="truncate-end">{state.notice}</Text>;
   }
   if (state.place.kind !== 'article') {
-    return <Text dimColor wrap="truncate-end">{LIST_HINTS[state.place.kind]}</Text>;
+    return <Text dimColor wrap="truncate-end">{keyHints(state.place.kind)}</Text>;
   }
   const page = state.pages[state.place.url];
   const article = page?.status === 'ready' ? page.article : undefined;
@@ -63,7 +57,7 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
       {page?.status === 'ready' && page.stale ? <Text color="yellow">[offline copy] </Text> : null}
       {state.saved[state.place.url] ? <Text color="magenta">★ </Text> : null}
       <Box flexGrow={1} flexShrink={1}>
-        <Text dimColor wrap="truncate-end">{parts.length ? parts.join('  ·  ') : '? help · h back'}</Text>
+        <Text dimColor wrap="truncate-end">{parts.length ? parts.join('  ·  ') : keyHints('article')}</Text>
       </Box>
       {article ? <Text> {percent}%</Text> : null}
     </Box>

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Headline } from '../feeds/types.js';
 import type { SourceError } from '../state/reader.js';
 import { headlineRow } from './headline-row.js';
+import { windowStart } from './scroll-window.js';
 
 interface Props {
   headlines: Headline[];
@@ -22,7 +23,7 @@ interface Props {
 export function HeadlineList({ headlines, cursor, height, width, read, saved, errors, loading, now, locale, empty }: Props) {
   const errorRows = errors.slice(0, Math.max(0, height - 1));
   const rows = Math.max(1, height - errorRows.length);
-  const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, headlines.length - rows));
+  const start = windowStart(cursor, headlines.length, rows);
   const visible = headlines.slice(start, start + rows);
   const keys = rowKeys(visible, start);
   return (

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { BINDINGS } from '../state/keymap.js';
+import { windowStart } from './scroll-window.js';
 
 /** Every key of the table; in as many columns as the terminal's height needs. */
 export function HelpScreen({ height }: { height: number }) {
@@ -34,7 +35,7 @@ interface LinksProps {
 
 export function LinksList({ links, cursor, height }: LinksProps) {
   const rows = Math.max(1, height - 2);
-  const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, links.length - rows));
+  const start = windowStart(cursor, links.length, rows);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>Links of this article (Enter to open, Esc to close)</Text>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { SourceRow } from '../state/reader.js';
+import { windowStart } from './scroll-window.js';
 
 interface Props {
   rows: Array<SourceRow & { count: number; unread: number }>;
@@ -10,7 +11,7 @@ interface Props {
 /** The reader's sources with their folders, headline and unread counts; Enter browses one. */
 export function SourcesView({ rows, cursor, height }: Props) {
   if (rows.length === 0) return <Box height={height}><Text dimColor>No sources yet: add one with "kiosque sources add URL" or a on an article.</Text></Box>;
-  const start = Math.min(Math.max(0, cursor - Math.floor(height / 2)), Math.max(0, rows.length - height));
+  const start = windowStart(cursor, rows.length, height);
   return (
     <Box flexDirection="column" height={height}>
       {rows.slice(start, start + height).map((row, offset) => {

@@ -1,20 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { render } from 'ink';
-import { createContext, resolveSources } from '../app/context.js';
-import { createReaderServices } from '../app/reader-services.js';
-import type { GlobalOptions } from '../cli/args.js';
-import type { SourceEntry } from '../config/sources.js';
+import type { GlobalOptions } from '../app/options.js';
+import { createReaderServices, type ReaderServices } from '../app/reader-services.js';
+import { createSession } from '../app/session.js';
 import { EXIT } from '../errors.js';
+import { systemLocale } from '../text/locale.js';
+import { isWebUrl } from '../text/url.js';
 import { App } from './App.js';
-import type { FirstLoad, ReaderServices } from './services.js';
-import { systemLocale } from './relative-time.js';
+import type { FirstLoad } from './useReader.js';
 
 /** Opens a URL in the system browser, never through a shell. */
 export function openInBrowser(url: string): void {
-  if (!/^https?:\/\//i.test(url)) return;
+  if (!isWebUrl(url)) return;
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]];
   try {
@@ -46,28 +43,16 @@ async function startLoading(services: ReaderServices): Promise<FirstLoad> {
   return settled ? { pending, settled } : { pending };
 }
 
-export async function runReader(positional: string[], options: GlobalOptions): Promise<number> {
-  let demo: { sources: string[]; close: () => Promise<void> } | undefined;
-  if (options.demo) {
-    const { startDemoServer } = await import('../demo/server.js');
-    demo = await startDemoServer();
+export async function runReader(named: string[], options: GlobalOptions): Promise<number> {
+  const session = await createSession({ cacheDir: options.cacheDir, offline: options.offline, timeoutMs: options.timeoutMs, demo: options.demo });
+  try {
+    const entries = await session.sourcesToRead(named, options.sourcesFile);
+    const services = createReaderServices(session, { entries, openInBrowser });
+    const firstLoad = await startLoading(services);
+    const instance = render(<App services={services} locale={systemLocale()} firstLoad={firstLoad} />, { exitOnCtrlC: false });
+    await instance.waitUntilExit();
+    return EXIT.ok;
+  } finally {
+    await session.close();
   }
-  // The demo's addresses change every run: its pages and reading marks are kept apart, in a temporary folder.
-  const demoDir = demo ? mkdtempSync(path.join(os.tmpdir(), 'kiosque-demo-')) : undefined;
-  const cacheDir = options.cacheDir ?? (demoDir ? path.join(demoDir, 'cache') : undefined);
-  const context = createContext({ ...options, cacheDir });
-  const entries: SourceEntry[] = demo ? demo.sources.map((url) => ({ url })) : await resolveSources(positional, options.sourcesFile, (m) => context.warnings.push(m));
-  const services = createReaderServices({
-    client: context.client,
-    entries,
-    dataDir: demoDir ? path.join(demoDir, 'data') : undefined,
-    canAddSources: !demo,
-    openInBrowser,
-    startupWarnings: context.warnings,
-  });
-  const firstLoad = await startLoading(services);
-  const instance = render(<App services={services} locale={systemLocale()} firstLoad={firstLoad} />, { exitOnCtrlC: false });
-  await instance.waitUntilExit();
-  await demo?.close();
-  return EXIT.ok;
 }

@@ -1,10 +1,19 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
 import { stripControls } from '../text/sanitize.js';
-import type { FirstLoad, LoadedHeadlines, ReaderServices } from './services.js';
+import type { LoadedHeadlines, ReaderServices } from '../app/reader-services.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
 const PREFETCH_LIMIT = 8;
+
+/**
+ * The first loading of the sources, started before the screen opened: `settled` when it
+ * finished in time for the first frame (which then shows the headlines straight away).
+ */
+export interface FirstLoad {
+  pending: Promise<LoadedHeadlines>;
+  settled?: LoadedHeadlines;
+}
 
 // Messages carry URLs and header values from the web: no control sequence reaches the screen.
 const messageOf = (error: unknown) => stripControls(String((error as Error)?.message ?? error));
@@ -24,7 +33,7 @@ export function useReader(
   const viewport = useInitialViewport();
   const [state, dispatch] = useReducer(
     readerReducer,
-    { viewport, locale, remembered: services.remembered?.state, notice: services.remembered?.warning },
+    { viewport, locale, remembered: services.remembered },
     (options) => {
       const start = initialState(options);
       return firstLoad?.settled ? readerReducer(start, { type: 'sources/loaded', ...firstLoad.settled }) : start;
@@ -37,9 +46,11 @@ export function useReader(
   const loadSources = (loading: Promise<LoadedHeadlines> = services.loadHeadlines()) => {
     const generation = ++reloads.current;
     dispatch({ type: 'sources/loading' });
+    // Only the latest loading is shown: an earlier one that ends later, failed or not, is old news.
+    const isLatest = () => generation === reloads.current;
     loading.then(
-      ({ headlines, errors, sources }) => generation === reloads.current && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
-      (error: unknown) => dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
+      ({ headlines, errors, sources }) => isLatest() && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
+      (error: unknown) => isLatest() && dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
     );
   };
 
@@ -48,13 +59,16 @@ export function useReader(
     if (!firstLoad?.settled) loadSources(firstLoad?.pending);
   }, []);
 
+  // What goes wrong without stopping the reader (said while starting, or by a later write) goes on the status line.
+  useEffect(() => services.onWarning?.((message) => dispatch({ type: 'warning', text: stripControls(message) })), [services]);
+
   const carryOut = (request: Request) => {
     switch (request.kind) {
       case 'quit': return onQuit();
       case 'reload': return loadSources();
       case 'browser': return services.openInBrowser(request.url);
       case 'persist':
-        services.persist?.(request.changes).then((warning) => warning && dispatch({ type: 'notice', text: stripControls(warning) }));
+        services.persist?.(request.changes);
         return;
       case 'addSite':
         services.addSite?.(request.url).then(

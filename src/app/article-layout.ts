@@ -1,7 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../extract/types.js';
 
-export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'blank';
+export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'link' | 'blank';
 
 export interface Line {
   text: string;
@@ -27,9 +27,20 @@ function formatDate(iso: string | null, locale: string): string | null {
 
 const cache = new WeakMap<Article, Map<string, Line[]>>();
 
-/** The article laid out in lines for a width; computed once per article and width. */
-export function layoutArticle(article: Article, width: number, locale = 'en'): Line[] {
-  const key = `${width}|${locale}`;
+export interface LayoutOptions {
+  /**
+   * End with every link the article offers, addresses written out (related, then previous / next):
+   * for printed text, where links cannot be followed by a key.
+   */
+  linkList?: boolean;
+}
+
+/**
+ * The article laid out in lines for a width: the one layout of the reader's pane and of
+ * `kiosque read`. Computed once per article, width and options.
+ */
+export function layoutArticle(article: Article, width: number, locale = 'en', options: LayoutOptions = {}): Line[] {
+  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}`;
   let byWidth = cache.get(article);
   const known = byWidth?.get(key);
   if (known) return known;
@@ -64,12 +75,32 @@ export function layoutArticle(article: Article, width: number, locale = 'en'): L
     }
     blank(index);
   });
+  if (options.linkList) pushLinkList(article, measure, lines);
   if (!byWidth) {
     byWidth = new Map();
     cache.set(article, byWidth);
   }
   byWidth.set(key, lines);
   return lines;
+}
+
+/** Addresses are written whole, never wrapped, so that they can be copied. */
+function pushLinkList(article: Article, measure: number, lines: Line[]): void {
+  const block = article.blocks.length;
+  const push = (text: string) => lines.push({ text, kind: 'link', block });
+  if (article.related.length) {
+    push('Related:');
+    article.related.forEach((link, index) => {
+      for (const text of wrap(`[${index + 1}] ${link.title}`, measure - 2)) push(`  ${text}`);
+      push(`      ${link.url}`);
+    });
+    lines.push({ text: '', kind: 'blank', block });
+  }
+  for (const [label, link] of [['Previous', article.previous], ['Next', article.next]] as const) {
+    if (!link) continue;
+    for (const text of wrap(`${label}: ${link.title}`, measure)) push(text);
+    push(`  ${link.url}`);
+  }
 }
 
 /** The first line of the block that was at the top, in a new layout. */

@@ -2,6 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { selectAll, selectOne } from 'css-select';
+import { webUrl } from '../text/url.js';
 
 /** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
 export type { AnyNode, Document, Element };
@@ -106,11 +107,14 @@ export function attr(node: Element, name: string): string | undefined {
   return node.attribs[name];
 }
 
-/** class and id together, lower-cased: what the noise and content patterns are matched on. */
+/**
+ * class and id together, lower-cased: what the furniture and content patterns are matched on.
+ * Empty (falsy) for an element with neither, so "same class as the body" never matches two bare elements.
+ */
 export function classAndId(node: Element): string {
   const cls = node.attribs['class'] ?? '';
   const id = node.attribs['id'] ?? '';
-  return (cls + ' ' + id).toLowerCase();
+  return `${cls} ${id}`.trim().toLowerCase();
 }
 
 const BLOCK_TAGS = new Set([
@@ -188,14 +192,6 @@ export function removeNode(node: AnyNode): void {
 
 /** An absolute http(s) URL for an href, or undefined for javascript:, mailto:, fragments and garbage. */
 export function resolveLink(href: string | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  const trimmed = href.trim();
-  if (!trimmed || trimmed.startsWith('#')) return undefined;
-  try {
-    const url = new URL(trimmed, base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return url.href;
-  } catch {
-    return undefined;
-  }
+  // A fragment points inside the page itself: never a link to follow.
+  return href?.trim().startsWith('#') ? undefined : webUrl(href, base);
 }

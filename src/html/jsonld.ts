@@ -1,4 +1,5 @@
 import { $all, type Document, textOf } from './dom.js';
+import { isWebUrl } from '../text/url.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -60,7 +61,7 @@ export class JsonLd {
         if (typeof name === 'string') out.push(name);
       }
     }
-    return out.filter((name) => name.trim() && !/^https?:/.test(name));
+    return out.filter((name) => name.trim() && !isWebUrl(name));
   }
 }
 

@@ -2,18 +2,10 @@ import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { KiosqueError } from '../errors.js';
+import type { SourceEntry } from '../feeds/types.js';
 import { configDir } from './paths.js';
 
-export interface SourceEntry {
-  url: string;
-  title?: string;
-  /** Folders it sits in, outermost first (OPML outlines); the reader groups sources by them. */
-  group?: string[];
-  /** The site's own page, when known (OPML htmlUrl). */
-  htmlUrl?: string;
-  /** Other OPML outline attributes, kept as they were so an export gives them back. */
-  attributes?: Record<string, string>;
-}
+export type { SourceEntry } from '../feeds/types.js';
 
 interface ConfigShape {
   sources: SourceEntry[];

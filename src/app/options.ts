@@ -1,0 +1,11 @@
+/** The options every command takes, as the command line parsed them; both faces read them. */
+export interface GlobalOptions {
+  json: boolean;
+  offline: boolean;
+  demo: boolean;
+  cacheDir: string | undefined;
+  sourcesFile: string | undefined;
+  limit: number | undefined;
+  timeoutMs: number | undefined;
+  unread: boolean;
+}

@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { isKiosqueError, KiosqueError } from '../errors.js';
+import type { Article } from '../extract/types.js';
+import { readSources, resolveSource, type ResolvedSource, type SourceResult } from '../feeds/sources.js';
+import type { Headline, SourceEntry } from '../feeds/types.js';
+import { DiskCache } from '../net/cache.js';
+import { HttpClient } from '../net/client.js';
+import { cacheDir as defaultCacheDir } from '../store/paths.js';
+import { openReadingState, type ReadingStateStore } from '../store/reading-state.js';
+import { SavedCopies } from '../store/saved-copies.js';
+import { webUrl } from '../text/url.js';
+import type { SourceStore } from '../store/sources.js';
+import { readArticle } from './read-article.js';
+import { Warnings } from './warnings.js';
+
+export interface SessionOptions {
+  /** The cache folder (default: $KIOSQUE_CACHE_DIR, else the XDG cache dir). */
+  cacheDir?: string | undefined;
+  /** Where the configured sources live (default: $KIOSQUE_CONFIG_DIR, else the XDG config dir). */
+  configDir?: string | undefined;
+  /** Where reading state and saved copies live (default: $KIOSQUE_DATA_DIR, else the XDG data dir). */
+  dataDir?: string | undefined;
+  offline?: boolean;
+  timeoutMs?: number | undefined;
+  /** Serve the built-in demo newsstand on 127.0.0.1 for this session, with its own cache and reading state. */
+  demo?: boolean;
+}
+
+export interface ArticleReading {
+  article: Article;
+  /** Not fresh from the web: an expired cache entry or a saved copy. */
+  stale: boolean;
+  fromCache: boolean;
+  fromSavedCopy: boolean;
+}
+
+export interface AddedSource {
+  /** False when it was among the sources already. */
+  added: boolean;
+  entry: SourceEntry;
+}
+
+/**
+ * One run of kiosque, under either face: the HTTP client and its cache, the
+ * configured sources, the reading state and saved copies, the demo newsstand
+ * when asked for, and one place where warnings are said. The command line and
+ * the reader both start here and build none of these pieces themselves.
+ */
+export interface Session {
+  readonly client: HttpClient;
+  readonly cache: DiskCache;
+  readonly warnings: Warnings;
+  readonly savedCopies: SavedCopies;
+  /** Whether this session serves the demo newsstand (whose sources cannot be changed). */
+  readonly demo: boolean;
+  /** Read marks, saves and positions, opened on first use. */
+  readingState(): ReadingStateStore;
+  /** The configured sources; conf (and its schema validator) loads on first use. */
+  sourceStore(): Promise<SourceStore>;
+  /** The sources to read: the demo's, else those named, else those in `sourcesFile`, else the configured ones. */
+  sourcesToRead(named: string[], sourcesFile: string | undefined): Promise<SourceEntry[]>;
+  readSources(entries: SourceEntry[]): Promise<{ sources: SourceResult[]; headlines: Headline[] }>;
+  /** A page's article, or its saved copy when the page cannot be read (see the rule inside). */
+  readArticle(url: string): Promise<ArticleReading>;
+  /** What an address reads as: a feed, a feed its page announces (the `pick`-th), or the page's links. */
+  findSource(url: string, pick?: number): Promise<ResolvedSource>;
+  /** Adds what an address was found to read as to the configured sources. */
+  addSource(found: ResolvedSource): Promise<AddedSource>;
+  /** Stops the demo server and removes the demo's temporary folder. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function createSession(options: SessionOptions = {}): Promise<Session> {
+  const warnings = new Warnings();
+  const say = (message: string) => warnings.say(message);
+  const demo = options.demo ? await openDemo() : undefined;
+  const dataDir = demo ? path.join(demo.dir, 'data') : options.dataDir;
+  const cache = new DiskCache(options.cacheDir ?? (demo ? path.join(demo.dir, 'cache') : defaultCacheDir()), { onWarning: say });
+  const client = new HttpClient({ cache, offline: options.offline ?? false, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const savedCopies = new SavedCopies(dataDir ? path.join(dataDir, 'saved') : undefined);
+
+  let reading: ReadingStateStore | undefined;
+  let sources: SourceStore | undefined;
+  const sourceStore = async () => {
+    if (!sources) {
+      const { openSourceStore } = await import('../store/sources.js');
+      sources = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: say });
+    }
+    return sources;
+  };
+  const findSource = (url: string, pick?: number) => resolveSource(client, webAddress(url), pick);
+
+  return {
+    client,
+    cache,
+    warnings,
+    savedCopies,
+    demo: demo !== undefined,
+    readingState: () => (reading ??= openReadingState({ ...(dataDir ? { dir: dataDir } : {}), onWarning: say })),
+    sourceStore,
+    async sourcesToRead(named, sourcesFile) {
+      if (demo) return demo.sources;
+      const urls = [...named];
+      if (sourcesFile) urls.push(...(await readSourcesFile(sourcesFile)));
+      return urls.length ? urls.map((url) => ({ url })) : (await sourceStore()).list();
+    },
+    readSources: (entries) => readSources(client, entries),
+    async readArticle(url) {
+      try {
+        return { ...(await readArticle(client, url)), fromSavedCopy: false };
+      } catch (error) {
+        // The one saved-copy rule, for the reader and `kiosque read` alike. A saved article is shown
+        // from its copy whenever its page cannot be read now for a reason the web gives (any
+        // KiosqueError): no network and not cached, a timeout, 404 / 410 / 5xx, and also a page that
+        // now answers without the article (a paywall, a removed story). The reader saved it to keep
+        // it readable through exactly these. A bug (any other error) is never hidden behind a copy.
+        const copy = isKiosqueError(error) ? savedCopies.get(url) : undefined;
+        if (!copy) throw error;
+        return { article: copy, stale: true, fromCache: true, fromSavedCopy: true };
+      }
+    },
+    findSource,
+    async addSource(found) {
+      if (demo) throw new KiosqueError('USAGE', 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.');
+      const entry: SourceEntry = { url: found.url, title: found.title, ...(found.htmlUrl ? { htmlUrl: found.htmlUrl } : {}) };
+      const added = (await sourceStore()).add(entry);
+      return { added, entry };
+    },
+    close: async () => demo?.close(),
+  };
+}
+
+/** An address given by the user: http or https only, said plainly otherwise. */
+function webAddress(url: string): string {
+  const address = webUrl(url);
+  if (!address) throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
+  return address;
+}
+
+/** --sources FILE: one address a line, `#` starts a comment. */
+async function readSourcesFile(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new KiosqueError('USAGE', `Cannot read the sources file ${file}.`, { cause: error });
+  }
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+}
+
+interface OpenDemo {
+  dir: string;
+  sources: SourceEntry[];
+  close(): Promise<void>;
+}
+
+/**
+ * The demo newsstand, served in-process on a free 127.0.0.1 port. Its addresses change every
+ * run, so its pages and reading marks live in a temporary folder of their own, removed when the
+ * session closes, and also when the process exits or is ended by a signal without closing it.
+ */
+async function openDemo(): Promise<OpenDemo> {
+  const { startDemoServer } = await import('../demo/server.js');
+  const server = await startDemoServer();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-demo-'));
+  const removeFolder = () => rmSync(dir, { recursive: true, force: true });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeFolder();
+    // Then end as the signal would have: the handler is gone, so the default action applies.
+    process.kill(process.pid, signal);
+  };
+  process.once('exit', removeFolder);
+  for (const signal of signals) process.once(signal, onSignal);
+  let closing: Promise<void> | undefined;
+  return {
+    dir,
+    sources: server.sources.map((url) => ({ url })),
+    close: () =>
+      (closing ??= server.close().finally(() => {
+        removeFolder();
+        process.off('exit', removeFolder);
+        for (const signal of signals) process.off(signal, onSignal);
+      })),
+  };
+}
