@@ -56,7 +56,16 @@ export function runExtractionBench({ only } = {}) {
         scores.push({ id: page.id, ...scorePage(text, page.expected) });
       }
       const { precision, recall, f1 } = corpusF1(scores);
-      rows.push({ corpus, extractor: name, pages: pages.length, f1, precision, recall, pagesPerSecond: pages.length / (elapsed / 1000), scores });
+      rows.push({
+        corpus,
+        extractor: name,
+        pages: pages.length,
+        f1,
+        precision,
+        recall,
+        pagesPerSecond: pages.length / (elapsed / 1000),
+        scores,
+      });
     }
   }
   return rows;

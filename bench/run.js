@@ -15,7 +15,9 @@ if (rows.length === 0) {
     const ours = rows.find((row) => row.corpus === corpus && row.extractor === 'kiosque');
     const reference = rows.find((row) => row.corpus === corpus && row.extractor === 'readability');
     if (ours && reference) {
-      console.log(`${corpus}: kiosque is ${(ours.pagesPerSecond / reference.pagesPerSecond).toFixed(1)}x Readability's pages/s; F1 ${ours.f1.toFixed(4)} vs ${reference.f1.toFixed(4)}`);
+      console.log(
+        `${corpus}: kiosque is ${(ours.pagesPerSecond / reference.pagesPerSecond).toFixed(1)}x Readability's pages/s; F1 ${ours.f1.toFixed(4)} vs ${reference.f1.toFixed(4)}`,
+      );
     }
   }
 }
@@ -25,17 +27,22 @@ const frame = await firstFrame();
 if (!frame) {
   console.log('first frame: skipped (tmux not installed)');
 } else {
-  const line = (label, { median, min }) => console.log(`  ${label.padEnd(46)} median ${median.toFixed(0).padStart(5)} ms   min ${min.toFixed(0).padStart(5)} ms`);
+  const line = (label, { median, min }) =>
+    console.log(`  ${label.padEnd(46)} median ${median.toFixed(0).padStart(5)} ms   min ${min.toFixed(0).padStart(5)} ms`);
   console.log('first frame of the headline list, warm cache, 100x30 tmux (runs interleaved):');
   line('node printing the same words', frame.node);
   line('smallest Ink screen of 27 rows (same bundling)', frame.ink);
   line('kiosque', frame.kiosque);
-  console.log(`  kiosque / smallest Ink screen: ${(frame.kiosque.median / frame.ink.median).toFixed(2)}x; kiosque beyond bare Node: ${(frame.kiosque.median - frame.node.median).toFixed(0)} ms (target: first frame under 300 ms)`);
+  console.log(
+    `  kiosque / smallest Ink screen: ${(frame.kiosque.median / frame.ink.median).toFixed(2)}x; kiosque beyond bare Node: ${(frame.kiosque.median - frame.node.median).toFixed(0)} ms (target: first frame under 300 ms)`,
+  );
 }
 const short = await scrollCost(100, 60);
 const long = await scrollCost(10_000, 200);
 console.log(`scroll key press, 100-line article:    mean ${short.mean.toFixed(2)} ms, median ${short.median.toFixed(2)} ms`);
-console.log(`scroll key press, 10,000-line article: mean ${long.mean.toFixed(2)} ms, median ${long.median.toFixed(2)} ms (ratio ${(long.mean / short.mean).toFixed(2)})`);
+console.log(
+  `scroll key press, 10,000-line article: mean ${long.mean.toFixed(2)} ms, median ${long.median.toFixed(2)} ms (ratio ${(long.mean / short.mean).toFixed(2)})`,
+);
 
 const { scaleBench, printScale } = await import('./scale.js');
 printScale(await scaleBench());

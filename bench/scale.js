@@ -15,7 +15,11 @@ const ITEMS = 20;
 const ENTRIES = 50_000;
 
 function feed(n, origin) {
-  const items = Array.from({ length: ITEMS }, (_, i) => `<item><title>Source ${n}, headline ${i}: something happened today</title><link>${origin}/s${n}/a${i}</link><pubDate>${new Date(Date.UTC(2026, 10, 24, 8) - (n * ITEMS + i) * 60_000).toUTCString()}</pubDate></item>`).join('');
+  const items = Array.from(
+    { length: ITEMS },
+    (_, i) =>
+      `<item><title>Source ${n}, headline ${i}: something happened today</title><link>${origin}/s${n}/a${i}</link><pubDate>${new Date(Date.UTC(2026, 10, 24, 8) - (n * ITEMS + i) * 60_000).toUTCString()}</pubDate></item>`,
+  ).join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Source ${n}</title>${items}</channel></rss>`;
 }
 
@@ -47,7 +51,22 @@ export async function scaleBench() {
 
   // Fill the cache to 50,000 entries of 2 KB, then time lookups of random ones.
   const body = Buffer.alloc(2048, 'x');
-  const policy = { v: 1, t: Date.now(), sh: false, ch: 0.1, imm: 86_400_000, st: 200, resh: { 'content-type': 'text/html', 'cache-control': 'max-age=86400' }, rescc: { 'max-age': '86400' }, m: 'GET', u: '/', h: 'x', a: true, reqh: null, reqcc: {} };
+  const policy = {
+    v: 1,
+    t: Date.now(),
+    sh: false,
+    ch: 0.1,
+    imm: 86_400_000,
+    st: 200,
+    resh: { 'content-type': 'text/html', 'cache-control': 'max-age=86400' },
+    rescc: { 'max-age': '86400' },
+    m: 'GET',
+    u: '/',
+    h: 'x',
+    a: true,
+    reqh: null,
+    reqcc: {},
+  };
   start = performance.now();
   const pending = [];
   for (let i = SOURCES; i < ENTRIES; i++) {
@@ -82,6 +101,10 @@ export async function scaleBench() {
 }
 
 export function printScale(r) {
-  console.log(`500 sources (${r.headlines} headlines${r.failed ? `, ${r.failed} failures` : ''}): cold ${r.sourcesCold.toFixed(0)} ms, warm cache ${r.sourcesWarm.toFixed(0)} ms; filter over them ${r.filterMs.toFixed(1)} ms (${r.filterHits} hits)`);
-  console.log(`cache of ${r.entries} entries (${(r.bytes / 1024 / 1024).toFixed(0)} MB, filled in ${r.fillSeconds.toFixed(1)} s): lookup median ${(r.lookupMedian * 1000).toFixed(0)} µs, p99 ${(r.lookupP99 * 1000).toFixed(0)} µs; cache info ${r.infoMs.toFixed(0)} ms; prune to half: ${r.evicted} evicted in ${r.pruneMs.toFixed(0)} ms, ${r.after} left`);
+  console.log(
+    `500 sources (${r.headlines} headlines${r.failed ? `, ${r.failed} failures` : ''}): cold ${r.sourcesCold.toFixed(0)} ms, warm cache ${r.sourcesWarm.toFixed(0)} ms; filter over them ${r.filterMs.toFixed(1)} ms (${r.filterHits} hits)`,
+  );
+  console.log(
+    `cache of ${r.entries} entries (${(r.bytes / 1024 / 1024).toFixed(0)} MB, filled in ${r.fillSeconds.toFixed(1)} s): lookup median ${(r.lookupMedian * 1000).toFixed(0)} µs, p99 ${(r.lookupP99 * 1000).toFixed(0)} µs; cache info ${r.infoMs.toFixed(0)} ms; prune to half: ${r.evicted} evicted in ${r.pruneMs.toFixed(0)} ms, ${r.after} left`,
+  );
 }

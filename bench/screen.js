@@ -54,7 +54,11 @@ export async function firstFrame(runs = 9) {
   const bin = path.join(ROOT, 'bin', 'kiosque.js');
   // Asynchronous: the demo server answers from this very process.
   await execFile('node', [bin, 'headlines', ...demo.sources, '--cache-dir', cache]);
-  await build({ ...screenBundleOptions, entryPoints: [path.join(ROOT, 'bench', 'ink-floor.js')], outfile: path.join(work, 'ink-floor.js') });
+  await build({
+    ...screenBundleOptions,
+    entryPoints: [path.join(ROOT, 'bench', 'ink-floor.js')],
+    outfile: path.join(work, 'ink-floor.js'),
+  });
   const commands = {
     node: `node -e "process.stdout.write('kiosque 27 headlines'); setTimeout(() => {}, 10000)"`,
     ink: `env -u CI node ${path.join(work, 'ink-floor.js')}`,
@@ -71,9 +75,24 @@ export async function firstFrame(runs = 9) {
 
 function syntheticArticle(lines) {
   return {
-    url: 'http://bench/a', canonicalUrl: null, title: 'Bench article', byline: null, published: null, section: null, siteName: null, lang: 'en', description: null,
-    blocks: Array.from({ length: Math.ceil(lines / 2) }, (_, i) => ({ type: 'paragraph', text: `Paragraph ${i} of a long article, short enough for one line.` })),
-    related: [], previous: null, next: null, pagination: { previous: null, next: null }, wordCount: 0,
+    url: 'http://bench/a',
+    canonicalUrl: null,
+    title: 'Bench article',
+    byline: null,
+    published: null,
+    section: null,
+    siteName: null,
+    lang: 'en',
+    description: null,
+    blocks: Array.from({ length: Math.ceil(lines / 2) }, (_, i) => ({
+      type: 'paragraph',
+      text: `Paragraph ${i} of a long article, short enough for one line.`,
+    })),
+    related: [],
+    previous: null,
+    next: null,
+    pagination: { previous: null, next: null },
+    wordCount: 0,
   };
 }
 
@@ -84,7 +103,20 @@ async function waitForChange(app, before) {
 export async function scrollCost(lines, presses = 200) {
   const article = syntheticArticle(lines);
   const services = {
-    loadHeadlines: async () => ({ headlines: [{ source: 'B', sourceUrl: 'http://bench/', title: 'Bench headline', url: article.url, published: null, author: null, summary: null }], errors: [] }),
+    loadHeadlines: async () => ({
+      headlines: [
+        {
+          source: 'B',
+          sourceUrl: 'http://bench/',
+          title: 'Bench headline',
+          url: article.url,
+          published: null,
+          author: null,
+          summary: null,
+        },
+      ],
+      errors: [],
+    }),
     readArticle: async () => ({ article, stale: false }),
     prefetch: () => {},
     openInBrowser: () => {},

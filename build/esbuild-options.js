@@ -31,7 +31,8 @@ const yogaWithoutFetchPlugin = {
     plugin.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const patched = source.replaceAll('typeof fetch', '"undefined"');
-      if (patched === source) throw new Error(`${args.path} no longer tests for fetch: review the yoga-without-fetch step of build/bundle.js`);
+      if (patched === source)
+        throw new Error(`${args.path} no longer tests for fetch: review the yoga-without-fetch step of build/bundle.js`);
       return { contents: patched, loader: 'js' };
     });
   },

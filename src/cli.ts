@@ -50,6 +50,10 @@ function report(error: unknown, json: boolean, io: CliIo): number {
   }
   // A bug, not a user error: say so plainly, with the detail for a report.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr(json ? JSON.stringify({ error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error), url: null } }) + '\n' : `kiosque: internal error, please report it:\n${detail}\n`);
+  io.stderr(
+    json
+      ? JSON.stringify({ error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error), url: null } }) + '\n'
+      : `kiosque: internal error, please report it:\n${detail}\n`,
+  );
   return EXIT.internal;
 }

@@ -64,11 +64,11 @@ function edges(): Array<{ from: string; to: string; fromLayer: string; toLayer: 
 
 describe('the import graph of src/', () => {
   it('finds the imports it is meant to check (static, re-exports and dynamic)', () => {
-    expect(importsOf(`import { a } from './a.js';\nexport type { B } from '../b/b.js';\nconst c = await import('../c/c.js');\nimport x from 'node:fs';`)).toEqual([
-      './a.js',
-      '../b/b.js',
-      '../c/c.js',
-    ]);
+    expect(
+      importsOf(
+        `import { a } from './a.js';\nexport type { B } from '../b/b.js';\nconst c = await import('../c/c.js');\nimport x from 'node:fs';`,
+      ),
+    ).toEqual(['./a.js', '../b/b.js', '../c/c.js']);
     const all = edges();
     expect(all.length).toBeGreaterThan(100);
     // The session loads the demo server only when asked: a dynamic import, and it is seen.
@@ -77,7 +77,9 @@ describe('the import graph of src/', () => {
 
   it('has no edge from a lower layer to a higher one', () => {
     const wrong = edges()
-      .filter(({ fromLayer, toLayer }) => fromLayer !== toLayer && !FOUNDATION.has(toLayer) && !(MAY_IMPORT[fromLayer] ?? []).includes(toLayer))
+      .filter(
+        ({ fromLayer, toLayer }) => fromLayer !== toLayer && !FOUNDATION.has(toLayer) && !(MAY_IMPORT[fromLayer] ?? []).includes(toLayer),
+      )
       .map(({ from, to }) => `${from} imports ${to}`);
     expect(wrong).toEqual([]);
   });

@@ -42,7 +42,11 @@ describe('bad content', () => {
   });
 
   it('a windows-1252 page labelled UTF-8 is read as windows-1252 (’ € œ, not �)', async () => {
-    const bytes = Buffer.from([...Buffer.from('<p>L'), 0x92, ...Buffer.from('été coûte 5 '), 0x80, ...Buffer.from(' pour un '), 0x9c, ...Buffer.from('uf</p>')].map((byte) => byte));
+    const bytes = Buffer.from(
+      [...Buffer.from('<p>L'), 0x92, ...Buffer.from('été coûte 5 '), 0x80, ...Buffer.from(' pour un '), 0x9c, ...Buffer.from('uf</p>')].map(
+        (byte) => byte,
+      ),
+    );
     // The é and û above are UTF-8 in this source file; make the whole body windows-1252 bytes.
     const win = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/Ã©/g, '\u00e9').replace(/Ã»/g, '\u00fb'), 'latin1');
     const { text, charset } = await decodeBody(win, 'text/html; charset=utf-8');
@@ -57,30 +61,57 @@ describe('bad content', () => {
     for (const nonsense of ['', '   ', 'mardi dernier', '99/99/9999', '0000-00-00', '1e999', 'NaN', '2026-13-45T25:61:00Z', '\u001b[2J']) {
       expect(normalizeDate(nonsense)).toBeNull();
     }
-    const feed = parseFeed(`<rss version="2.0"><channel><title>F</title>
+    const feed = parseFeed(
+      `<rss version="2.0"><channel><title>F</title>
       <item><title>Sans date</title><link>https://x.example/1</link></item>
       <item><title>Date absurde</title><link>https://x.example/2</link><pubDate>le jour d'après</pubDate></item>
-      <item><title>Daté</title><link>https://x.example/3</link><pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>`, 'https://x.example/feed');
+      <item><title>Daté</title><link>https://x.example/3</link><pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>`,
+      'https://x.example/feed',
+    );
     expect(feed.headlines.map((headline) => [headline.title, headline.published])).toEqual([
-      ['Daté', '2026-11-24T08:00:00Z'], ['Sans date', null], ['Date absurde', null],
+      ['Daté', '2026-11-24T08:00:00Z'],
+      ['Sans date', null],
+      ['Date absurde', null],
     ]);
   });
 
   it('an empty title falls back to the summary or the address; a 10,000-character title stays on its row', () => {
     const long = 'Très long titre '.repeat(625);
-    const feed = parseFeed(`<rss version="2.0"><channel><title>F</title>
+    const feed = parseFeed(
+      `<rss version="2.0"><channel><title>F</title>
       <item><title></title><link>https://x.example/empty</link><description>Le résumé tient lieu de titre</description></item>
       <item><title>   </title><link>https://x.example/blank</link></item>
-      <item><title>${long}</title><link>https://x.example/long</link></item></channel></rss>`, 'https://x.example/feed');
-    expect(feed.headlines.map((headline) => headline.title.slice(0, 40))).toEqual(['Le résumé tient lieu de titre', 'https://x.example/blank', long.trim().slice(0, 40)]);
+      <item><title>${long}</title><link>https://x.example/long</link></item></channel></rss>`,
+      'https://x.example/feed',
+    );
+    expect(feed.headlines.map((headline) => headline.title.slice(0, 40))).toEqual([
+      'Le résumé tient lieu de titre',
+      'https://x.example/blank',
+      long.trim().slice(0, 40),
+    ]);
     const { lastFrame } = render(
-      <HeadlineList headlines={feed.headlines} cursor={2} height={5} width={80} read={{}} saved={{}} errors={[]} loading={false} now={Date.now()} locale="fr-FR" empty="" />,
+      <HeadlineList
+        headlines={feed.headlines}
+        cursor={2}
+        height={5}
+        width={80}
+        read={{}}
+        saved={{}}
+        errors={[]}
+        loading={false}
+        now={Date.now()}
+        locale="fr-FR"
+        empty=""
+      />,
     );
     const rows = (lastFrame() ?? '').split('\n');
     expect(rows).toHaveLength(5);
     expect(rows.every((row) => stringWidth(row) <= 80)).toBe(true);
     expect(rows[2]).toMatch(/^›• {2}Très long titre .*…/);
-    const article = extractArticle(`<html><head><title>${long}</title></head><body><article><h1>${long}</h1><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></article></body></html>`, 'https://x.example/long');
+    const article = extractArticle(
+      `<html><head><title>${long}</title></head><body><article><h1>${long}</h1><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></article></body></html>`,
+      'https://x.example/long',
+    );
     expect(layoutArticle(article, 60).every((line) => stringWidth(line.text) <= 60)).toBe(true);
   });
 });

@@ -36,7 +36,11 @@ describe('kiosque command line', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const article = JSON.parse(stdout);
-    expect(article).toMatchObject({ title: 'Tempête : le département placé en vigilance orange', byline: 'Inès Barbier', section: 'Météo' });
+    expect(article).toMatchObject({
+      title: 'Tempête : le département placé en vigilance orange',
+      byline: 'Inès Barbier',
+      section: 'Météo',
+    });
     expect(article.related.length).toBeGreaterThan(0);
   });
 
@@ -53,7 +57,9 @@ describe('kiosque command line', () => {
     const { code, stdout } = await run(['headlines', ...demo.sources, '--json', '--limit', '40']);
     expect(code).toBe(0);
     const headlines = JSON.parse(stdout) as Array<{ source: string }>;
-    expect(new Set(headlines.map((h) => h.source))).toEqual(new Set(['La Gazette du Quai', 'The Harbour Times', 'Le Carnet des Ruelles', 'Harbour Tech Notes']));
+    expect(new Set(headlines.map((h) => h.source))).toEqual(
+      new Set(['La Gazette du Quai', 'The Harbour Times', 'Le Carnet des Ruelles', 'Harbour Tech Notes']),
+    );
     expect(headlines.length).toBeGreaterThanOrEqual(30);
   });
 

@@ -55,7 +55,10 @@ describe('the demo session', () => {
       await createSession({ demo: true });
       console.log('ready');
       setInterval(() => {}, 1000);`;
-    const child = spawn('node', ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('node', ['--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await vi.waitFor(() => expect(output).toContain('ready'), { timeout: 10_000 });

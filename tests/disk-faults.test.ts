@@ -17,7 +17,8 @@ const BIN = path.join(ROOT, 'bin', 'kiosque.js');
 const built = existsSync(path.join(ROOT, 'dist', 'bundle', 'cli.js'));
 const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k none "$d"']).status === 0;
 if (!built) console.warn('[skipped] disk-fault tests: dist/ is not built (run "npm run build").');
-else if (!canMount) console.warn('[skipped] full and read-only disk tests: unshare -rm (mounting a tmpfs in a user namespace) is not allowed here.');
+else if (!canMount)
+  console.warn('[skipped] full and read-only disk tests: unshare -rm (mounting a tmpfs in a user namespace) is not allowed here.');
 
 const run = promisify(execFile);
 
@@ -25,7 +26,13 @@ const run = promisify(execFile);
 async function withTinyDisk(sizeKb: number, script: string) {
   const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-tiny-'));
   const { stdout, stderr } = await run('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=${sizeKb}k none "$CACHE" && ${script}`], {
-    env: { ...process.env, CACHE: cache, KIOSQUE: `${process.execPath} ${BIN}`, KIOSQUE_CONFIG_DIR: mkdtempSync(path.join(os.tmpdir(), 'kiosque-c-')), KIOSQUE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'kiosque-d-')) },
+    env: {
+      ...process.env,
+      CACHE: cache,
+      KIOSQUE: `${process.execPath} ${BIN}`,
+      KIOSQUE_CONFIG_DIR: mkdtempSync(path.join(os.tmpdir(), 'kiosque-c-')),
+      KIOSQUE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'kiosque-d-')),
+    },
   });
   return { stdout, stderr };
 }
@@ -38,7 +45,10 @@ afterAll(() => demo.close());
 
 describe.skipIf(!built || !canMount)('a full or read-only cache disk', () => {
   it('a full disk: every headline still comes, the reader is told once, the command succeeds', async () => {
-    const { stdout, stderr } = await withTinyDisk(12, `$KIOSQUE headlines ${demo.sources.join(' ')} --json --cache-dir "$CACHE"; echo "exit $?"`);
+    const { stdout, stderr } = await withTinyDisk(
+      12,
+      `$KIOSQUE headlines ${demo.sources.join(' ')} --json --cache-dir "$CACHE"; echo "exit $?"`,
+    );
     const [json, exit] = stdout.trim().split(/\nexit /);
     expect(exit).toBe('0');
     expect(JSON.parse(json ?? '')).toHaveLength(32);
@@ -49,14 +59,21 @@ describe.skipIf(!built || !canMount)('a full or read-only cache disk', () => {
   it('a read-only disk: what was cached before still reads offline; new pages read online with a warning', async () => {
     const page = `${demo.origin}/gazette/tempete-alerte-orange/`;
     const other = `${demo.origin}/harbour/market-hall-reopens/`;
-    const { stdout, stderr } = await withTinyDisk(4096, [
-      `$KIOSQUE read ${page} --cache-dir "$CACHE" > /dev/null`,
-      'mount -o remount,ro "$CACHE"',
-      `$KIOSQUE read ${page} --offline --cache-dir "$CACHE" | head -1`,
-      `$KIOSQUE read ${other} --cache-dir "$CACHE" | head -1`,
-      `echo "exit $?"`,
-    ].join(' && '));
-    expect(stdout.split('\n').slice(0, 3)).toEqual(['Tempête : le département placé en vigilance orange', 'Market hall reopens after two-year restoration', 'exit 0']);
+    const { stdout, stderr } = await withTinyDisk(
+      4096,
+      [
+        `$KIOSQUE read ${page} --cache-dir "$CACHE" > /dev/null`,
+        'mount -o remount,ro "$CACHE"',
+        `$KIOSQUE read ${page} --offline --cache-dir "$CACHE" | head -1`,
+        `$KIOSQUE read ${other} --cache-dir "$CACHE" | head -1`,
+        `echo "exit $?"`,
+      ].join(' && '),
+    );
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      'Tempête : le département placé en vigilance orange',
+      'Market hall reopens after two-year restoration',
+      'exit 0',
+    ]);
     expect(stderr).toMatch(/Pages cannot be kept in the cache .*reading goes on without it/);
   });
 });
@@ -69,7 +86,14 @@ describe.skipIf(!built)('two kiosque processes, one cache', () => {
       return JSON.parse(stdout) as Array<{ url: string }>;
     };
     const urls = (await headlines()).map((headline) => headline.url).slice(0, 12);
-    const reader = () => Promise.all(urls.map((url) => run(process.execPath, [BIN, 'read', url, '--json', '--cache-dir', cache]).then(({ stdout }) => JSON.parse(stdout).title as string)));
+    const reader = () =>
+      Promise.all(
+        urls.map((url) =>
+          run(process.execPath, [BIN, 'read', url, '--json', '--cache-dir', cache]).then(
+            ({ stdout }) => JSON.parse(stdout).title as string,
+          ),
+        ),
+      );
     const [first, second] = await Promise.all([reader(), reader()]);
     expect(first).toEqual(second);
     expect(first.every((title) => title.length > 0)).toBe(true);

@@ -19,11 +19,14 @@ const session = 'reader';
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const waitForScreen = (pattern: RegExp) =>
-  vi.waitFor(() => {
-    const text = screen();
-    if (!pattern.test(text)) throw new Error(`screen does not show ${pattern}:\n${text}`);
-    return text;
-  }, { timeout: 15_000, interval: 50 });
+  vi.waitFor(
+    () => {
+      const text = screen();
+      if (!pattern.test(text)) throw new Error(`screen does not show ${pattern}:\n${text}`);
+      return text;
+    },
+    { timeout: 15_000, interval: 50 },
+  );
 const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
 const firstLine = (text: string) => text.split('\n')[1] ?? '';
 
@@ -31,7 +34,17 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
   beforeAll(() => {
     const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-'));
     // Ink draws only the last frame when CI is set; a person's terminal has no CI variable.
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env -u CI node ${path.join(ROOT, 'bin', 'kiosque.js')} --demo --cache-dir ${cache}`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '100',
+      '-y',
+      '30',
+      `env -u CI node ${path.join(ROOT, 'bin', 'kiosque.js')} --demo --cache-dir ${cache}`,
+    );
   });
   afterAll(() => {
     try {
@@ -41,9 +54,18 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
     }
   });
 
-  it('runs sealed off from the user\'s folders: the tmux server has the test\'s HOME, XDG and KIOSQUE_* folders', () => {
+  it("runs sealed off from the user's folders: the tmux server has the test's HOME, XDG and KIOSQUE_* folders", () => {
     // tests/helpers/setup.ts points them at a temporary folder; the server took its environment from this process.
-    for (const name of ['HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'KIOSQUE_CONFIG_DIR', 'KIOSQUE_DATA_DIR', 'KIOSQUE_CACHE_DIR']) {
+    for (const name of [
+      'HOME',
+      'XDG_CONFIG_HOME',
+      'XDG_CACHE_HOME',
+      'XDG_DATA_HOME',
+      'XDG_STATE_HOME',
+      'KIOSQUE_CONFIG_DIR',
+      'KIOSQUE_DATA_DIR',
+      'KIOSQUE_CACHE_DIR',
+    ]) {
       expect(process.env[name]).toMatch(/kiosque-test-home-/);
       expect(tmux('show-environment', '-g', name).trim()).toBe(`${name}=${process.env[name]}`);
     }
@@ -96,13 +118,26 @@ describe.skipIf(!built || !hasTmux)('a corrupt configuration, in tmux', () => {
     const config = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-config-'));
     writeFileSync(path.join(config, 'config.json'), '{"sources": [ {"url": ');
     const cache = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-'));
-    tmuxOwn('new-session', '-d', '-s', 'corrupt', '-x', '100', '-y', '30',
-      `env -u CI KIOSQUE_CONFIG_DIR=${config} KIOSQUE_DATA_DIR=${config} node ${path.join(ROOT, 'bin', 'kiosque.js')} --offline --cache-dir ${cache}`);
-    const text = await vi.waitFor(() => {
-      const shown = tmuxOwn('capture-pane', '-p', '-t', 'corrupt');
-      if (!/could not be read; it was kept as/.test(shown.replace(/\n/g, '')) || !/^kiosque 0 headlines/m.test(shown)) throw new Error(`not yet:\n${shown}`);
-      return shown;
-    }, { timeout: 15_000, interval: 50 });
+    tmuxOwn(
+      'new-session',
+      '-d',
+      '-s',
+      'corrupt',
+      '-x',
+      '100',
+      '-y',
+      '30',
+      `env -u CI KIOSQUE_CONFIG_DIR=${config} KIOSQUE_DATA_DIR=${config} node ${path.join(ROOT, 'bin', 'kiosque.js')} --offline --cache-dir ${cache}`,
+    );
+    const text = await vi.waitFor(
+      () => {
+        const shown = tmuxOwn('capture-pane', '-p', '-t', 'corrupt');
+        if (!/could not be read; it was kept as/.test(shown.replace(/\n/g, '')) || !/^kiosque 0 headlines/m.test(shown))
+          throw new Error(`not yet:\n${shown}`);
+        return shown;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     // The default sources, offline and not cached: one line each, and the reader is up.
     expect(text).toMatch(/^kiosque 0 headlines/m);
     expect(text).toMatch(/^! .*Offline, and .* is not in the cache/m);
@@ -113,7 +148,8 @@ describe.skipIf(!built || !hasTmux)('a corrupt configuration, in tmux', () => {
 
 /** `unshare -rn` gives the command a network namespace with nothing but loopback: the network is unplugged. */
 const canUnplug = spawnSync('unshare', ['-rn', 'sh', '-c', 'ip link set lo up']).status === 0;
-if (hasTmux && !canUnplug) console.warn('[skipped] npm start with the network unplugged: unshare -rn (user and network namespaces) is not allowed here.');
+if (hasTmux && !canUnplug)
+  console.warn('[skipped] npm start with the network unplugged: unshare -rn (user and network namespaces) is not allowed here.');
 
 describe.skipIf(!hasTmux || !canUnplug)('npm start with the network unplugged, in tmux', () => {
   const unplugged = 'unplugged';
@@ -128,14 +164,29 @@ describe.skipIf(!hasTmux || !canUnplug)('npm start with the network unplugged, i
   });
 
   it('opens the demo reader with the headlines of every demo site', async () => {
-    tmux('new-session', '-d', '-s', unplugged, '-x', '100', '-y', '30', '-c', ROOT,
-      `env -u CI unshare -rn sh -c 'ip link set lo up && npm start --silent'`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      unplugged,
+      '-x',
+      '100',
+      '-y',
+      '30',
+      '-c',
+      ROOT,
+      `env -u CI unshare -rn sh -c 'ip link set lo up && npm start --silent'`,
+    );
     const shown = () => tmux('capture-pane', '-p', '-t', unplugged);
-    const waitFor = (pattern: RegExp) => vi.waitFor(() => {
-      const text = shown();
-      if (!pattern.test(text)) throw new Error(`screen does not show ${pattern}:\n${text}`);
-      return text;
-    }, { timeout: 60_000, interval: 100 });
+    const waitFor = (pattern: RegExp) =>
+      vi.waitFor(
+        () => {
+          const text = shown();
+          if (!pattern.test(text)) throw new Error(`screen does not show ${pattern}:\n${text}`);
+          return text;
+        },
+        { timeout: 60_000, interval: 100 },
+      );
     await waitFor(/kiosque 32 headlines/);
     expect(shown()).not.toMatch(/^! /m); // no source failed
     tmux('send-keys', '-t', unplugged, 'S');
@@ -152,9 +203,12 @@ describe.skipIf(!hasTmux || !canUnplug)('npm start with the network unplugged, i
         return false; // no tmux server left: nothing is running
       }
     };
-    await vi.waitFor(() => {
-      if (alive()) throw new Error(`still running:\n${shown()}`);
-    }, { timeout: 10_000, interval: 100 });
+    await vi.waitFor(
+      () => {
+        if (alive()) throw new Error(`still running:\n${shown()}`);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   }, 90_000);
 });
 

@@ -29,7 +29,10 @@ describe('extractArticle on tagDiv "Newspaper" markup', () => {
     expect(related).toHaveLength(2);
     expect(related[0]).toMatchObject({ index: 0 });
     expect(article.related[0]).toMatchObject({ label: 'Lire aussi :', url: `${demo.origin}/gazette/le-port-agrandit-son-quai-nord/` });
-    expect(article.previous).toEqual({ title: 'La bibliothèque municipale ouvrira désormais le dimanche', url: `${demo.origin}/gazette/la-bibliotheque-ouvre-le-dimanche/` });
+    expect(article.previous).toEqual({
+      title: 'La bibliothèque municipale ouvrira désormais le dimanche',
+      url: `${demo.origin}/gazette/la-bibliotheque-ouvre-le-dimanche/`,
+    });
     expect(article.next?.url).toBe(`${demo.origin}/gazette/un-festival-de-jazz-sur-les-docks/`);
   });
 });
@@ -77,7 +80,16 @@ describe('a page without a title', () => {
 
 describe('related-link labels', () => {
   it.each([
-    ['Lire aussi :'], ['À lire aussi :'], ['Lire également :'], ['Read also:'], ['Related:'], ['Lesen Sie auch:'], ['Lea también:'], ['Leggi anche:'], ['Leia também:'], ['Citește și:'],
+    ['Lire aussi :'],
+    ['À lire aussi :'],
+    ['Lire également :'],
+    ['Read also:'],
+    ['Related:'],
+    ['Lesen Sie auch:'],
+    ['Lea también:'],
+    ['Leggi anche:'],
+    ['Leia também:'],
+    ['Citește și:'],
   ])('recognises "%s" and leaves a related block in place', (label) => {
     const body = 'A paragraph of the article, long enough to be text, with commas, and more words here. ';
     const html = `<article><h1>Title of the article</h1><p>${body.repeat(3)}</p><p><strong>${label}</strong> <a href="/other/">The other article title</a></p><p>${body.repeat(2)}</p></article>`;

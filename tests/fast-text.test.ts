@@ -19,8 +19,41 @@ const simpleCharacters = everyBmpCharacter.filter((character) => SIMPLE_TEXT.tes
 // What Ink's rows are made of: chalk styles, news text, and now and then what has no shortcut.
 const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...simpleCharacters) },
-  { weight: 2, arbitrary: fc.constantFrom('\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[7m', '\u001b[27m', '\u001b[36m', '\u001b[39m', '\u001b[38;5;214m', '\u001b[1;3;31m', '\u001b[0m', '\u001b[m') },
-  { weight: 1, arbitrary: fc.constantFrom('😀', '👍🏽', '中文', 'e\u0301', '\u00ad', '\u200b', '\u2028', '\t', '\u001b]8;;http://x/\u0007', 'ᄀ\u1161', '🇫🇷', '‼', '\ufe0f', '한') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '\u001b[1m',
+      '\u001b[22m',
+      '\u001b[2m',
+      '\u001b[7m',
+      '\u001b[27m',
+      '\u001b[36m',
+      '\u001b[39m',
+      '\u001b[38;5;214m',
+      '\u001b[1;3;31m',
+      '\u001b[0m',
+      '\u001b[m',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '😀',
+      '👍🏽',
+      '中文',
+      'e\u0301',
+      '\u00ad',
+      '\u200b',
+      '\u2028',
+      '\t',
+      '\u001b]8;;http://x/\u0007',
+      'ᄀ\u1161',
+      '🇫🇷',
+      '‼',
+      '\ufe0f',
+      '한',
+    ),
+  },
 );
 const row = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
 
@@ -60,6 +93,8 @@ describe('fast text paths for Ink', () => {
     const text = '\u001b[7m› Lire aussi\u00a0: « Un été à Paris »\u202f!\u001b[27m 3 h';
     expect(fastStringWidth(text)).toBe(realStringWidth(text));
     const chars = realTokenizer.styledCharsFromTokens(fastTokenizer.tokenize(text));
-    expect(fastTokenizer.styledCharsToString(chars)).toBe(realTokenizer.styledCharsToString(realTokenizer.styledCharsFromTokens(realTokenizer.tokenize(text))));
+    expect(fastTokenizer.styledCharsToString(chars)).toBe(
+      realTokenizer.styledCharsToString(realTokenizer.styledCharsFromTokens(realTokenizer.tokenize(text))),
+    );
   });
 });

@@ -20,7 +20,12 @@ describe('faults, in the reader', () => {
   it('shows each failing source and each failing page in plain words, and stays usable', async () => {
     const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir: tmp('config'), timeoutMs: 2000 });
     const services = createReaderServices(session, {
-      entries: [{ url: `${faults.origin}/feed.xml` }, { url: faults.refused }, { url: `${faults.origin}/not-a-feed` }, { url: `${faults.origin}/silent` }],
+      entries: [
+        { url: `${faults.origin}/feed.xml` },
+        { url: faults.refused },
+        { url: `${faults.origin}/not-a-feed` },
+        { url: `${faults.origin}/silent` },
+      ],
       openInBrowser: () => {},
     });
     const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, /3 headlines/, 8000);

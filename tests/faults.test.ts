@@ -37,15 +37,47 @@ const CASES: Array<{ fault: string; url: () => string; code: number; message: Re
   { fault: 'a 404 with an HTML body', url: () => `${faults.origin}/404`, code: 3, message: /answered 404 Not Found/ },
   { fault: 'a 500 with an HTML body', url: () => `${faults.origin}/500`, code: 3, message: /answered 500 Internal Server Error/ },
   { fault: 'a redirect loop', url: () => `${faults.origin}/loop-a`, code: 3, message: /redirects in a loop/ },
-  { fault: 'a redirect to file:', url: () => `${faults.origin}/to-file`, code: 3, message: /redirected to a file: address, which kiosque does not follow/ },
-  { fault: 'a redirect to javascript:', url: () => `${faults.origin}/to-javascript`, code: 3, message: /redirected to a javascript: address/ },
-  { fault: 'a body over the size cap', url: () => `${faults.origin}/huge`, code: 3, message: /larger than 10 MB; kiosque stopped reading it/ },
+  {
+    fault: 'a redirect to file:',
+    url: () => `${faults.origin}/to-file`,
+    code: 3,
+    message: /redirected to a file: address, which kiosque does not follow/,
+  },
+  {
+    fault: 'a redirect to javascript:',
+    url: () => `${faults.origin}/to-javascript`,
+    code: 3,
+    message: /redirected to a javascript: address/,
+  },
+  {
+    fault: 'a body over the size cap',
+    url: () => `${faults.origin}/huge`,
+    code: 3,
+    message: /larger than 10 MB; kiosque stopped reading it/,
+  },
   { fault: 'a gzip bomb', url: () => `${faults.origin}/gzip-bomb`, code: 3, message: /larger than 10 MB; kiosque stopped reading it/ },
   { fault: 'truncated gzip', url: () => `${faults.origin}/truncated-gzip`, code: 3, message: /truncated compressed body|broke off/ },
-  { fault: 'a PDF where a page should be', url: () => `${faults.origin}/pdf`, code: 4, message: /is not a web page \(application\/pdf\)/, kept: true },
-  { fault: 'no content type and binary bytes', url: () => `${faults.origin}/no-type-binary`, code: 4, message: /is not a web page \(unknown type\)/, kept: true },
+  {
+    fault: 'a PDF where a page should be',
+    url: () => `${faults.origin}/pdf`,
+    code: 4,
+    message: /is not a web page \(application\/pdf\)/,
+    kept: true,
+  },
+  {
+    fault: 'no content type and binary bytes',
+    url: () => `${faults.origin}/no-type-binary`,
+    code: 4,
+    message: /is not a web page \(unknown type\)/,
+    kept: true,
+  },
   { fault: 'a server that does not speak HTTP', url: () => faults.notHttp, code: 3, message: /^kiosque: .*127\.0\.0\.1/ },
-  { fault: 'an address that is not http', url: () => 'ftp://example.org/file', code: 3, message: /Only http and https addresses can be read, not ftp:/ },
+  {
+    fault: 'an address that is not http',
+    url: () => 'ftp://example.org/file',
+    code: 3,
+    message: /Only http and https addresses can be read, not ftp:/,
+  },
 ];
 
 describe('faults, from the command line', () => {
@@ -73,7 +105,9 @@ describe('faults, from the command line', () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-fault-'));
     const result = await read(`${faults.origin}/silent`, cacheDir, '--json');
     expect(result.code).toBe(3);
-    expect(JSON.parse(result.stderr)).toEqual({ error: { code: 'TIMEOUT', message: expect.stringMatching(/did not answer within 2 s/), url: `${faults.origin}/silent` } });
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: { code: 'TIMEOUT', message: expect.stringMatching(/did not answer within 2 s/), url: `${faults.origin}/silent` },
+    });
   });
 
   it('a page with no content type but HTML bytes is read, as browsers do', async () => {
@@ -93,11 +127,14 @@ describe('faults, from the command line', () => {
 
   it('a feed that is not a feed: a headline error, exit 4', async () => {
     let stderr = '';
-    const code = await main(['headlines', `${faults.origin}/not-a-feed`, '--cache-dir', mkdtempSync(path.join(os.tmpdir(), 'kiosque-fault-'))], {
-      stdout: () => {},
-      stderr: (t) => (stderr += t),
-      columns: 80,
-    });
+    const code = await main(
+      ['headlines', `${faults.origin}/not-a-feed`, '--cache-dir', mkdtempSync(path.join(os.tmpdir(), 'kiosque-fault-'))],
+      {
+        stdout: () => {},
+        stderr: (t) => (stderr += t),
+        columns: 80,
+      },
+    );
     expect(code).toBe(4);
     expect(stderr).toMatch(/^kiosque: .*not-a-feed/);
   });

@@ -14,7 +14,13 @@ describe('parseFeed', () => {
     const feed = parseFeed(xml, FEED_URL);
     expect(feed.title).toBe('Le Fil');
     expect(feed.headlines.map((h) => h.title)).toEqual(['L’UE & la Pologne', 'Older']);
-    expect(feed.headlines[0]).toMatchObject({ url: 'http://127.0.0.1:9/new/', author: 'Camille', published: '2021-11-16T17:02:16Z', summary: 'Résumé […]', source: 'Le Fil' });
+    expect(feed.headlines[0]).toMatchObject({
+      url: 'http://127.0.0.1:9/new/',
+      author: 'Camille',
+      published: '2021-11-16T17:02:16Z',
+      summary: 'Résumé […]',
+      source: 'Le Fil',
+    });
   });
 
   it('reads Atom with xml:base and an HTML title', () => {
@@ -22,11 +28,20 @@ describe('parseFeed', () => {
       <entry><title>First</title><link href="first/"/><updated>2021-01-01T10:00:00+01:00</updated><author><name>Ann</name></author></entry></feed>`;
     const feed = parseFeed(xml, FEED_URL);
     expect(feed.title).toBe('Notes du port');
-    expect(feed.headlines[0]).toMatchObject({ title: 'First', url: 'http://example.org/blog/first/', published: '2021-01-01T10:00:00+01:00', author: 'Ann' });
+    expect(feed.headlines[0]).toMatchObject({
+      title: 'First',
+      url: 'http://example.org/blog/first/',
+      published: '2021-01-01T10:00:00+01:00',
+      author: 'Ann',
+    });
   });
 
   it('reads JSON Feed 1.1', () => {
-    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: '/x', title: 'T', date_published: '2021-03-01T00:00:00Z', authors: [{ name: 'Zoé' }] }] });
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: [{ id: '1', url: '/x', title: 'T', date_published: '2021-03-01T00:00:00Z', authors: [{ name: 'Zoé' }] }],
+    });
     expect(parseFeed(json, FEED_URL).headlines[0]).toMatchObject({ title: 'T', url: 'http://127.0.0.1:9/x', author: 'Zoé' });
   });
 

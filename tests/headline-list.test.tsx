@@ -5,7 +5,13 @@ import { HeadlineList } from '../src/ui/HeadlineList.js';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const headline = (title: string, sourceUrl: string, url: string): Headline => ({
-  source: 'example.org', sourceUrl, title, url, published: '2026-11-24T09:00:00Z', author: null, summary: null,
+  source: 'example.org',
+  sourceUrl,
+  title,
+  url,
+  published: '2026-11-24T09:00:00Z',
+  author: null,
+  summary: null,
 });
 
 /** Keys that repeat make React warn, and tests/helpers/setup.ts fails the test on that warning. */
@@ -19,8 +25,19 @@ describe('the headline list keys its rows uniquely', () => {
           headline('Repeated item', 'http://example.org/feed-a', 'http://example.org/again'),
           headline('Repeated item', 'http://example.org/feed-a', 'http://example.org/again'),
         ]}
-        cursor={cursor} height={8} width={80} read={{}} saved={{}} now={NOW} locale="en-GB" loading={false} empty="nothing"
-        errors={[{ source: 'example.org', message: 'refused the connection' }, { source: 'example.org', message: 'did not answer' }]}
+        cursor={cursor}
+        height={8}
+        width={80}
+        read={{}}
+        saved={{}}
+        now={NOW}
+        locale="en-GB"
+        loading={false}
+        empty="nothing"
+        errors={[
+          { source: 'example.org', message: 'refused the connection' },
+          { source: 'example.org', message: 'did not answer' },
+        ]}
       />
     );
     const app = render(list(0));

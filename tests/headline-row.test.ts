@@ -5,21 +5,41 @@ import { headlineRow } from '../src/ui/headline-row.js';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const headline = (title: string, source = 'La Gazette du Quai'): Headline => ({
-  source, sourceUrl: 'http://gazette.example/feed', title, url: 'http://gazette.example/a', published: '2026-11-24T09:00:00Z', author: null, summary: null,
+  source,
+  sourceUrl: 'http://gazette.example/feed',
+  title,
+  url: 'http://gazette.example/a',
+  published: '2026-11-24T09:00:00Z',
+  author: null,
+  summary: null,
 });
 const line = (row: ReturnType<typeof headlineRow>) => row.marks + row.star + row.title + row.gap + row.tail;
 
 describe('a row of the headline list', () => {
   it('fills the width exactly, source and time against the right edge', () => {
     for (const width of [40, 80, 100, 131]) {
-      const row = headlineRow(headline('Le conseil municipal adopte un budget en hausse'), { selected: false, read: false, saved: false, width, now: NOW, locale: 'fr-FR' });
+      const row = headlineRow(headline('Le conseil municipal adopte un budget en hausse'), {
+        selected: false,
+        read: false,
+        saved: false,
+        width,
+        now: NOW,
+        locale: 'fr-FR',
+      });
       expect(stringWidth(line(row))).toBe(width);
       expect(line(row)).toMatch(/ La Gazette du Quai · il y a 3\sh$/);
     }
   });
 
   it('cuts only the title, measuring wide characters and emoji by their columns', () => {
-    const row = headlineRow(headline('東京の港で新しい市場が開かれる 🎉 '.repeat(20)), { selected: true, read: false, saved: true, width: 60, now: NOW, locale: 'en' });
+    const row = headlineRow(headline('東京の港で新しい市場が開かれる 🎉 '.repeat(20)), {
+      selected: true,
+      read: false,
+      saved: true,
+      width: 60,
+      now: NOW,
+      locale: 'en',
+    });
     expect(row.marks).toBe('›•');
     expect(row.star).toBe('★ ');
     expect(row.title.endsWith('…')).toBe(true);
@@ -29,7 +49,14 @@ describe('a row of the headline list', () => {
   });
 
   it('keeps marks and the shortened source on a 10,000-character title, and says read by no dot', () => {
-    const row = headlineRow(headline('x'.repeat(10_000), 'A source with a name far longer than the list allows'), { selected: false, read: true, saved: false, width: 80, now: NOW, locale: 'en' });
+    const row = headlineRow(headline('x'.repeat(10_000), 'A source with a name far longer than the list allows'), {
+      selected: false,
+      read: true,
+      saved: false,
+      width: 80,
+      now: NOW,
+      locale: 'en',
+    });
     expect(row.marks).toBe('  ');
     expect(row.tail).toBe(' A source with a name far lo… · 3 hr. ago');
     expect(stringWidth(line(row))).toBe(80);

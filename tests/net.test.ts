@@ -26,7 +26,9 @@ async function serve(handler: Parameters<typeof startServer>[0]) {
 
 describe('fetch-and-cache client', () => {
   it('serves a fresh entry from disk without a second request', async () => {
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<p>fresh</p>'));
+    const server = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<p>fresh</p>'),
+    );
     const cache = tempCache();
     const first = await new HttpClient({ cache }).fetch(`${server.origin}/a`);
     // A new client on the same cache: what a second run of kiosque sees.
@@ -53,7 +55,11 @@ describe('fetch-and-cache client', () => {
   });
 
   it('reads the cached copy, marked stale, when the server is gone', async () => {
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'last-modified': new Date(0).toUTCString(), 'cache-control': 'no-cache' }).end('<p>kept</p>'));
+    const server = await serve((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html', 'last-modified': new Date(0).toUTCString(), 'cache-control': 'no-cache' })
+        .end('<p>kept</p>'),
+    );
     const cache = tempCache();
     const url = `${server.origin}/gone`;
     await new HttpClient({ cache }).fetch(url);
@@ -88,16 +94,28 @@ describe('fetch-and-cache client', () => {
 
   it('decodes UTF-8 under every label the Encoding standard gives it, and by BOM', async () => {
     // kiosque decodes UTF-8 without loading whatwg-encoding: its list of labels must be the standard's.
-    const table = JSON.parse(readFileSync(path.join('node_modules', 'whatwg-encoding', 'lib', 'labels-to-names.json'), 'utf8')) as Record<string, string>;
+    const table = JSON.parse(readFileSync(path.join('node_modules', 'whatwg-encoding', 'lib', 'labels-to-names.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const utf8Labels = Object.keys(table).filter((label) => table[label] === 'UTF-8');
     expect(utf8Labels.length).toBeGreaterThan(2);
     const body = Buffer.from('<p>L’été à 3 €</p>');
     for (const label of [...utf8Labels, ...utf8Labels.map((label) => ` ${label.toUpperCase()} `)]) {
       expect(await decodeBody(body, `text/html; charset="${label}"`), label).toEqual({ text: '<p>L’été à 3 €</p>', charset: 'UTF-8' });
     }
-    expect(await decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]), 'text/html; charset=windows-1252')).toEqual({ text: '<p>L’été à 3 €</p>', charset: 'UTF-8' });
-    expect(await decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>été</p>', 'utf16le')]))).toEqual({ text: '<p>été</p>', charset: 'UTF-16LE' });
-    expect(await decodeBody(iconv.encode('<p>L’été</p>', 'windows-1252'), 'text/html; charset=latin1')).toEqual({ text: '<p>L’été</p>', charset: 'windows-1252' });
+    expect(await decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]), 'text/html; charset=windows-1252')).toEqual({
+      text: '<p>L’été à 3 €</p>',
+      charset: 'UTF-8',
+    });
+    expect(await decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>été</p>', 'utf16le')]))).toEqual({
+      text: '<p>été</p>',
+      charset: 'UTF-16LE',
+    });
+    expect(await decodeBody(iconv.encode('<p>L’été</p>', 'windows-1252'), 'text/html; charset=latin1')).toEqual({
+      text: '<p>L’été</p>',
+      charset: 'windows-1252',
+    });
   });
 
   it('stops reading a body over the size cap with a clear error', async () => {
@@ -112,10 +130,16 @@ describe('fetch-and-cache client', () => {
 
   it('turns a 404 and a refused connection into plain messages', async () => {
     const server = await serve((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>nope</h1>'));
-    await expect(new HttpClient().fetch(`${server.origin}/missing`)).rejects.toMatchObject({ code: 'HTTP_STATUS', message: expect.stringContaining('404') });
+    await expect(new HttpClient().fetch(`${server.origin}/missing`)).rejects.toMatchObject({
+      code: 'HTTP_STATUS',
+      message: expect.stringContaining('404'),
+    });
     const dead = server.origin;
     await server.close();
-    await expect(new HttpClient().fetch(`${dead}/x`)).rejects.toMatchObject({ code: 'NETWORK', message: expect.stringContaining('refused') });
+    await expect(new HttpClient().fetch(`${dead}/x`)).rejects.toMatchObject({
+      code: 'NETWORK',
+      message: expect.stringContaining('refused'),
+    });
   });
 
   it('gives up on a server that never answers within the timeout', async () => {
@@ -128,7 +152,9 @@ describe('fetch-and-cache client', () => {
   });
 
   it('sets a damaged cache entry aside and fetches again', async () => {
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<p>good</p>'));
+    const server = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<p>good</p>'),
+    );
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-test-cache-'));
     const warnings: string[] = [];
     const cache = new DiskCache(dir, { onWarning: (m) => warnings.push(m) });
@@ -150,7 +176,8 @@ describe('cache size limit', () => {
     const entrySize = 10_000;
     const cache = new DiskCache(dir, { maxBytes: entrySize * 3.5 });
     const body = Buffer.alloc(entrySize - 400, 'x');
-    const put = (name: string) => cache.put({ url: `https://x.example/${name}`, finalUrl: `https://x.example/${name}`, policy: {} as never, body });
+    const put = (name: string) =>
+      cache.put({ url: `https://x.example/${name}`, finalUrl: `https://x.example/${name}`, policy: {} as never, body });
     const age = (name: string, secondsAgo: number) => {
       // Reading an entry marks it used (its mtime); age them explicitly so the order is certain.
       const when = new Date(Date.now() - secondsAgo * 1000);

@@ -30,20 +30,29 @@ describe('kiosque read and the reader pane', () => {
     await press('\r', /1 headline matching/);
     await press('\r', /Lire aussi/);
     // Below the title bar, above the status line: the article as the pane shows it.
-    const rows = frame().split('\n').map((line) => line.trimEnd());
+    const rows = frame()
+      .split('\n')
+      .map((line) => line.trimEnd());
     const statusLine = rows.length - 1 - [...rows].reverse().findIndex((line) => line !== '');
     const pane = rows.slice(1, statusLine);
     app.unmount();
 
     let printed = '';
     process.env['LANG'] = 'en_GB.UTF-8';
-    const code = await main(['read', url, '--cache-dir', tmp('cache')], { stdout: (text) => (printed += text), stderr: () => {}, columns: 100 });
+    const code = await main(['read', url, '--cache-dir', tmp('cache')], {
+      stdout: (text) => (printed += text),
+      stderr: () => {},
+      columns: 100,
+    });
     expect(code).toBe(0);
     const lines = printed.split('\n');
     // The pane's lines, top of the article to the bottom of the screen, are the command line's first lines
     // (headings, bold in the pane, stand out in capitals on paper).
     const shown = pane.filter((line) => line !== '');
-    const first = lines.map((line) => line.trimEnd()).filter((line) => line !== '').slice(0, shown.length);
+    const first = lines
+      .map((line) => line.trimEnd())
+      .filter((line) => line !== '')
+      .slice(0, shown.length);
     expect(first.map((line) => line.toLowerCase())).toEqual(shown.map((line) => line.toLowerCase()));
     expect(shown.length).toBeGreaterThanOrEqual(8);
     // What paper cannot follow by key, it writes out: every link with its address.

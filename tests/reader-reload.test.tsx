@@ -5,9 +5,18 @@ import { App } from '../src/ui/App.js';
 import { openScreen } from './helpers/screen.js';
 
 const headline = (n: number, title: string): Headline => ({
-  source: 'Desk', sourceUrl: 'http://desk.test/feed', title, url: `http://desk.test/${n}`, published: null, author: null, summary: null,
+  source: 'Desk',
+  sourceUrl: 'http://desk.test/feed',
+  title,
+  url: `http://desk.test/${n}`,
+  published: null,
+  author: null,
+  summary: null,
 });
-const edition = (name: string): LoadedHeadlines => ({ headlines: [headline(1, `${name}: first story`), headline(2, `${name}: second story`)], errors: [] });
+const edition = (name: string): LoadedHeadlines => ({
+  headlines: [headline(1, `${name}: first story`), headline(2, `${name}: second story`)],
+  errors: [],
+});
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -76,7 +76,9 @@ describe('reader screen', () => {
     expect(frame()).not.toBe(left);
     // Back: the same article, scrolled to the same line, the same percent in the status line.
     app.stdin.write('h');
-    await vi.waitFor(() => { if (frame() !== left) throw new Error(`not back where it was:\n${frame()}\n--- left:\n${left}`); });
+    await vi.waitFor(() => {
+      if (frame() !== left) throw new Error(`not back where it was:\n${frame()}\n--- left:\n${left}`);
+    });
     expect(/ (\d+)%$/m.exec(frame())?.[1]).toBe(percent);
     await press('g', atTop(title));
     app.unmount();
@@ -95,7 +97,9 @@ describe('reader screen', () => {
     await press(KEYS.enter, ' 0%');
     const top = frame().split('\n')[1];
     app.stdin.write('j');
-    await vi.waitFor(() => { if (frame().split('\n')[1] === top) throw new Error(`not scrolled\n${frame()}`); });
+    await vi.waitFor(() => {
+      if (frame().split('\n')[1] === top) throw new Error(`not scrolled\n${frame()}`);
+    });
     const scrolled = frame().split('\n')[1];
     await press('n', 'Les vélos en libre-service');
     await press(KEYS.left, scrolled ?? '');
@@ -104,7 +108,7 @@ describe('reader screen', () => {
     app.unmount();
   });
 
-  it('p and n follow the site\'s previous and next article, named in the status line', async () => {
+  it("p and n follow the site's previous and next article, named in the status line", async () => {
     const { press, frame, app } = await start();
     await press(KEYS.enter, 'p ← Les vélos en libre-service');
     await press('p', '300 vélos');
@@ -127,7 +131,9 @@ describe('reader screen', () => {
     await press('/', /^kiosque \d+ headlines \/ ?$/m);
     let typed = '';
     for (const char of 'jazz') await press(char, `/ ${(typed += char)}`);
-    await vi.waitFor(() => { if (!frame().includes('1 headline matching')) throw new Error(`not filtered\n${frame()}`); });
+    await vi.waitFor(() => {
+      if (!frame().includes('1 headline matching')) throw new Error(`not filtered\n${frame()}`);
+    });
     expect(frame()).toContain('Un festival de jazz');
     await press(KEYS.enter, /matching "jazz"$/m);
     await press('?', 'Keys');
@@ -159,7 +165,10 @@ describe('reader screen', () => {
     };
     const pending = loadHeadlines();
     const settled = await pending;
-    const { app, press, waitFor } = await openScreen(<App services={{ ...svc, loadHeadlines }} locale="fr-FR" firstLoad={{ pending, settled }} />, 'Le conseil municipal adopte');
+    const { app, press, waitFor } = await openScreen(
+      <App services={{ ...svc, loadHeadlines }} locale="fr-FR" firstLoad={{ pending, settled }} />,
+      'Le conseil municipal adopte',
+    );
     expect(app.frames[0]).toContain('Le conseil municipal adopte un budget en hausse');
     expect(app.frames.some((shown) => shown.includes('loading sources'))).toBe(false);
     expect(asked).toBe(1);
@@ -179,7 +188,10 @@ describe('reader screen', () => {
       asked++;
       return svc.loadHeadlines();
     };
-    const { app, waitFor } = await openScreen(<App services={{ ...svc, loadHeadlines }} locale="fr-FR" firstLoad={{ pending }} />, 'loading sources');
+    const { app, waitFor } = await openScreen(
+      <App services={{ ...svc, loadHeadlines }} locale="fr-FR" firstLoad={{ pending }} />,
+      'loading sources',
+    );
     finish(await svc.loadHeadlines());
     await waitFor('Le conseil municipal adopte');
     expect(asked).toBe(0);

@@ -6,18 +6,42 @@ import type { Headline } from '../src/feeds/types.js';
 /** The time every key of these tests is pressed at: the reducer takes it from the action. */
 const NOW = Date.UTC(2026, 0, 2, 9, 30);
 
-const headline = (n: number, title: string): Headline => ({ source: 'S', sourceUrl: 'http://s/', title, url: `http://s/${n}/`, published: null, author: null, summary: null });
+const headline = (n: number, title: string): Headline => ({
+  source: 'S',
+  sourceUrl: 'http://s/',
+  title,
+  url: `http://s/${n}/`,
+  published: null,
+  author: null,
+  summary: null,
+});
 
 function withHeadlines(): ReaderState {
-  return readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), { type: 'sources/loaded', headlines: [headline(1, 'Port news'), headline(2, 'Jazz festival'), headline(3, 'Port storm')], errors: [] });
+  return readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), {
+    type: 'sources/loaded',
+    headlines: [headline(1, 'Port news'), headline(2, 'Jazz festival'), headline(3, 'Port storm')],
+    errors: [],
+  });
 }
 
 /** An article of n paragraphs; short ones take 2 lines each (text and blank) after a 2-line header. */
 function article(paragraphs: number, text = 'A short paragraph.'): Article {
   return {
-    url: 'http://s/1/', canonicalUrl: null, title: 'Title', byline: null, published: null, section: null, siteName: null, lang: null, description: null,
+    url: 'http://s/1/',
+    canonicalUrl: null,
+    title: 'Title',
+    byline: null,
+    published: null,
+    section: null,
+    siteName: null,
+    lang: null,
+    description: null,
     blocks: Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph' as const, text: `${i} ${text}` })),
-    related: [], previous: null, next: null, pagination: { previous: null, next: null }, wordCount: 0,
+    related: [],
+    previous: null,
+    next: null,
+    pagination: { previous: null, next: null },
+    wordCount: 0,
   };
 }
 
@@ -98,7 +122,12 @@ describe('reader reducer', () => {
 
 describe('key table', () => {
   it('closes an overlay with Esc, which terminals report with the meta flag', () => {
-    let state = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), { type: 'key', input: '?', key: {}, now: NOW });
+    let state = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), {
+      type: 'key',
+      input: '?',
+      key: {},
+      now: NOW,
+    });
     expect(state.overlay).toBe('help');
     state = readerReducer(state, { type: 'key', input: '', key: { escape: true, meta: true }, now: NOW });
     expect(state.overlay).toBe('none');
@@ -109,7 +138,15 @@ describe('keys typed in one burst', () => {
   it('are taken one by one when the terminal delivers them as one string', () => {
     const base = readerReducer(initialState({ viewport: { width: 80, height: 10 }, locale: 'en' }), {
       type: 'sources/loaded',
-      headlines: [1, 2, 3].map((n) => ({ source: 'S', sourceUrl: 'http://s/', title: `Headline ${n}`, url: `http://s/${n}/`, published: null, author: null, summary: null })),
+      headlines: [1, 2, 3].map((n) => ({
+        source: 'S',
+        sourceUrl: 'http://s/',
+        title: `Headline ${n}`,
+        url: `http://s/${n}/`,
+        published: null,
+        author: null,
+        summary: null,
+      })),
       errors: [],
     });
     const state = readerReducer(base, { type: 'key', input: 'jjS', key: {}, now: NOW });

@@ -20,7 +20,10 @@ afterEach(async () => {
 
 const rss = (title: string, items: string[]) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items
-    .map((item, i) => `<item><title>${item}</title><link>http://news.example/${i}</link><pubDate>Tue, 24 Nov 2026 0${i}:00:00 GMT</pubDate></item>`)
+    .map(
+      (item, i) =>
+        `<item><title>${item}</title><link>http://news.example/${i}</link><pubDate>Tue, 24 Nov 2026 0${i}:00:00 GMT</pubDate></item>`,
+    )
     .join('')}</channel></rss>`;
 
 function tempCache(): DiskCache {
@@ -33,7 +36,9 @@ async function keptReadings(cache: DiskCache, url: string): Promise<Record<strin
 
 describe('readings kept with the cached body', () => {
   it('reads a fresh feed a second time from what was kept, with the same headlines', async () => {
-    const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' }).end(rss('La Gazette', ['Un', 'Deux'])));
+    const server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' }).end(rss('La Gazette', ['Un', 'Deux'])),
+    );
     servers.push(server);
     const cache = tempCache();
     const url = `${server.origin}/feed.xml`;
@@ -53,14 +58,22 @@ describe('readings kept with the cached body', () => {
   });
 
   it('parses again when a kept reading is damaged', async () => {
-    const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' }).end(rss('La Gazette', ['Un'])));
+    const server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' }).end(rss('La Gazette', ['Un'])),
+    );
     servers.push(server);
     const cache = tempCache();
     const url = `${server.origin}/feed.xml`;
     await readSources(new HttpClient({ cache }), [url]);
     const [kind] = Object.keys(await keptReadings(cache, url));
     const body = (await cache.get(url))!.body;
-    for (const damaged of [null, 'text', { kind: 'headlines', via: 'feed', title: 5, headlines: [] }, { kind: 'headlines', via: 'feed', title: 'x', headlines: [{ title: 'no url' }] }, { kind: 'feed-links', feeds: [{ url: 'javascript:alert(1)', title: 'x' }], siteName: null }]) {
+    for (const damaged of [
+      null,
+      'text',
+      { kind: 'headlines', via: 'feed', title: 5, headlines: [] },
+      { kind: 'headlines', via: 'feed', title: 'x', headlines: [{ title: 'no url' }] },
+      { kind: 'feed-links', feeds: [{ url: 'javascript:alert(1)', title: 'x' }], siteName: null },
+    ]) {
       await cache.derive(url, bodyDigest(body), kind!, damaged);
       const read = await readSources(new HttpClient({ cache }), [url]);
       expect(read.sources[0]?.title).toBe('La Gazette');
@@ -73,14 +86,21 @@ describe('readings kept with the cached body', () => {
     const server = await startServer((req, res) => {
       const etag = `"v${version}"`;
       if (req.headers['if-none-match'] === etag) return res.writeHead(304, { etag, 'cache-control': 'max-age=0' }).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag, 'cache-control': 'max-age=0' }).end(rss(`Édition ${version}`, [`Titre ${version}`]));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag, 'cache-control': 'max-age=0' })
+        .end(rss(`Édition ${version}`, [`Titre ${version}`]));
     });
     servers.push(server);
     const cache = tempCache();
     const url = `${server.origin}/feed.xml`;
     expect((await readSources(new HttpClient({ cache }), [url])).headlines[0]?.title).toBe('Titre 1');
     const [kind] = Object.keys(await keptReadings(cache, url));
-    await cache.derive(url, bodyDigest((await cache.get(url))!.body), kind!, { kind: 'headlines', via: 'feed', title: 'Kept', headlines: [] });
+    await cache.derive(url, bodyDigest((await cache.get(url))!.body), kind!, {
+      kind: 'headlines',
+      via: 'feed',
+      title: 'Kept',
+      headlines: [],
+    });
 
     // Revalidated with a 304: same bytes, so the kept reading still stands, this time and the next.
     expect((await readSources(new HttpClient({ cache }), [url])).sources[0]?.title).toBe('Kept');
@@ -95,9 +115,13 @@ describe('readings kept with the cached body', () => {
   it('keeps where a site page points to, and reads its feed from the cache next time', async () => {
     const server = await startServer((req, res) => {
       if (req.url === '/') {
-        res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' }).end('<html><head><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body><p>Accueil</p></body></html>');
+        res
+          .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' })
+          .end('<html><head><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body><p>Accueil</p></body></html>');
       } else {
-        res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' }).end(rss('Le Carnet', ['Premier', 'Second']));
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' })
+          .end(rss('Le Carnet', ['Premier', 'Second']));
       }
     });
     servers.push(server);

@@ -14,11 +14,14 @@ const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name
 describe('reading state file', () => {
   it('keeps the good entries of a hand-edited file and drops the malformed ones', () => {
     const dir = tmp('state');
-    writeFileSync(path.join(dir, 'state.json'), JSON.stringify({
-      read: { 'http://a/': '2026-11-01T00:00:00.000Z', 'http://b/': 42 },
-      saved: { 'http://c/': { title: 'C', source: 'S', savedAt: '2026-11-02T00:00:00.000Z' }, 'http://d/': 'nope' },
-      positions: { 'http://e/': { block: 3, at: '2026-11-03T00:00:00.000Z' }, 'http://f/': { block: 'x' } },
-    }));
+    writeFileSync(
+      path.join(dir, 'state.json'),
+      JSON.stringify({
+        read: { 'http://a/': '2026-11-01T00:00:00.000Z', 'http://b/': 42 },
+        saved: { 'http://c/': { title: 'C', source: 'S', savedAt: '2026-11-02T00:00:00.000Z' }, 'http://d/': 'nope' },
+        positions: { 'http://e/': { block: 3, at: '2026-11-03T00:00:00.000Z' }, 'http://f/': { block: 'x' } },
+      }),
+    );
     const state = openReadingState({ dir }).current();
     expect(Object.keys(state.read)).toEqual(['http://a/']);
     expect(Object.keys(state.saved)).toEqual(['http://c/']);
@@ -62,17 +65,27 @@ describe('reading state file', () => {
         resolveDir: process.cwd(),
         loader: 'ts',
       },
-      bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent',
-      banner: { js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);" },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'silent',
+      banner: {
+        js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
+      },
     });
-    const run = (name: string) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [script, dir, name], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const run = (name: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [script, dir, name], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
     const results = await Promise.all([run('one'), run('two')]);
-    expect(results).toEqual([{ code: 0, stderr: '' }, { code: 0, stderr: '' }]);
+    expect(results).toEqual([
+      { code: 0, stderr: '' },
+      { code: 0, stderr: '' },
+    ]);
     const read = Object.keys(JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8')).read);
     expect(read).toHaveLength(200);
     expect(readdirSync(dir).filter((name) => name !== 'state.json')).toEqual([]); // no lock or temporary file left
@@ -91,7 +104,11 @@ describe('headlines --json with reading state', () => {
     process.env['KIOSQUE_DATA_DIR'] = dataDir;
     const headlines = async (...extra: string[]) => {
       let out = '';
-      await main(['headlines', `${demo.origin}/gazette/feed.xml`, '--json', '--cache-dir', tmp('cache'), ...extra], { stdout: (t) => (out += t), stderr: () => {}, columns: 80 });
+      await main(['headlines', `${demo.origin}/gazette/feed.xml`, '--json', '--cache-dir', tmp('cache'), ...extra], {
+        stdout: (t) => (out += t),
+        stderr: () => {},
+        columns: 80,
+      });
       return JSON.parse(out) as Array<{ url: string; title: string; read: boolean; saved: boolean }>;
     };
     const all = await headlines();

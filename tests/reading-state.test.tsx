@@ -18,11 +18,20 @@ beforeAll(async () => {
   demo = await withDemo();
   longRead = await startServer((request, response) => {
     if (request.url === '/feed.xml') {
-      return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Long Reads</title>
+      return response.writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Long Reads</title>
         <item><title>A very long read about lighthouses</title><link>${longRead.origin}/long/</link><pubDate>Mon, 02 Jan 2006 08:00:00 GMT</pubDate></item></channel></rss>`);
     }
-    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i + 1} of the long read: lighthouses were lit by oil, then gas, then electricity, and keepers wrote logs.</p>`).join('');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><head><title>A very long read about lighthouses</title></head><body><article><h1>A very long read about lighthouses</h1>${paragraphs}</article></body></html>`);
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the long read: lighthouses were lit by oil, then gas, then electricity, and keepers wrote logs.</p>`,
+    ).join('');
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<html><head><title>A very long read about lighthouses</title></head><body><article><h1>A very long read about lighthouses</h1>${paragraphs}</article></body></html>`,
+      );
   });
 });
 afterAll(async () => {
@@ -46,16 +55,27 @@ const KEYS = { enter: '\r', escape: '\u001b', backspace: '\u007f' };
 async function openReader() {
   const session = await createSession({ cacheDir, dataDir, configDir });
   const services = createReaderServices(session, {
-    entries: [{ url: `${demo.origin}/gazette/feed.xml` }, { url: `${demo.origin}/notes/feed.json` }, { url: `${longRead.origin}/feed.xml` }],
+    entries: [
+      { url: `${demo.origin}/gazette/feed.xml` },
+      { url: `${demo.origin}/notes/feed.json` },
+      { url: `${longRead.origin}/feed.xml` },
+    ],
     openInBrowser: () => {},
   });
   return openScreen(<App services={services} locale="en-GB" />, 'Le conseil municipal adopte un budget en hausse');
 }
 
 const row = (frame: string, title: string) => frame.split('\n').find((line) => line.includes(title)) ?? '';
-const stateFile = () => JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8')) as { read: Record<string, string>; positions: Record<string, unknown> };
+const stateFile = () =>
+  JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8')) as {
+    read: Record<string, string>;
+    positions: Record<string, unknown>;
+  };
 /** Writes happen in an effect after the frame that shows the change: wait for the file. */
-const written = (check: (state: ReturnType<typeof stateFile>) => boolean) => vi.waitFor(() => { if (!existsSync(path.join(dataDir, 'state.json')) || !check(stateFile())) throw new Error('not written yet'); });
+const written = (check: (state: ReturnType<typeof stateFile>) => boolean) =>
+  vi.waitFor(() => {
+    if (!existsSync(path.join(dataDir, 'state.json')) || !check(stateFile())) throw new Error('not written yet');
+  });
 
 describe('reading state in the reader', () => {
   it('m toggles the read mark, M marks a whole source read, and both survive a restart', async () => {
@@ -64,7 +84,11 @@ describe('reading state in the reader', () => {
     await first.press('m', 'Marked read');
     expect(row(first.frame(), 'Le conseil municipal')).toMatch(/^› {2}/);
     // To a Harbour Tech Notes headline, then mark that whole source read.
-    const notes = first.frame().split('\n').findIndex((line) => line.includes('Harbour Tech Notes')) - 1;
+    const notes =
+      first
+        .frame()
+        .split('\n')
+        .findIndex((line) => line.includes('Harbour Tech Notes')) - 1;
     for (let i = 0; i < notes; i++) first.app.stdin.write('j');
     await first.press('M', /Harbour Tech Notes: all 5 headlines marked read/);
     await written((state) => Object.keys(state.read).length === 6);
@@ -92,12 +116,20 @@ describe('reading state in the reader', () => {
     let out = '';
     expect(await main(['saved', '--json'], { stdout: (t) => (out += t), stderr: () => {}, columns: 80 })).toBe(0);
     const saved = JSON.parse(out) as Array<{ url: string; title: string; offline: boolean }>;
-    expect(saved).toEqual([expect.objectContaining({ title: 'Le conseil municipal adopte un budget en hausse', source: 'La Gazette du Quai', offline: true })]);
+    expect(saved).toEqual([
+      expect.objectContaining({ title: 'Le conseil municipal adopte un budget en hausse', source: 'La Gazette du Quai', offline: true }),
+    ]);
     // With an empty cache and a dead address in between, the saved copy is what "read" gives.
     let text = '';
     let said = '';
     const url = saved[0]!.url;
-    expect(await main(['read', url, '--offline', '--cache-dir', tmp('empty-cache')], { stdout: (t) => (text += t), stderr: (t) => (said += t), columns: 80 })).toBe(0);
+    expect(
+      await main(['read', url, '--offline', '--cache-dir', tmp('empty-cache')], {
+        stdout: (t) => (text += t),
+        stderr: (t) => (said += t),
+        columns: 80,
+      }),
+    ).toBe(0);
     expect(text).toMatch(/^Le conseil municipal adopte un budget en hausse/);
     expect(said).toContain('offline copy');
     delete process.env['KIOSQUE_DATA_DIR'];

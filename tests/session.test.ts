@@ -17,9 +17,18 @@ beforeAll(async () => {
   site = await startServer((request, response) => {
     const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     if (request.url === '/story') {
-      if (!storyShown) return response.writeHead(200, html).end('<html><head><title>Subscribe</title></head><body><nav><a href="/">Home</a></nav></body></html>');
-      const paragraphs = [1, 2, 3, 4].map((n) => `<p>Part ${n} of the harbour story: the quay was rebuilt, stone by stone, over three long winters.</p>`).join('');
-      return response.writeHead(200, html).end(`<html><head><title>The harbour story</title></head><body><article><h1>The harbour story</h1>${paragraphs}</article></body></html>`);
+      if (!storyShown)
+        return response
+          .writeHead(200, html)
+          .end('<html><head><title>Subscribe</title></head><body><nav><a href="/">Home</a></nav></body></html>');
+      const paragraphs = [1, 2, 3, 4]
+        .map((n) => `<p>Part ${n} of the harbour story: the quay was rebuilt, stone by stone, over three long winters.</p>`)
+        .join('');
+      return response
+        .writeHead(200, html)
+        .end(
+          `<html><head><title>The harbour story</title></head><body><article><h1>The harbour story</h1>${paragraphs}</article></body></html>`,
+        );
     }
     if (request.url === '/') {
       return response.writeHead(200, html).end(`<html><head><title>Harbour News</title>
@@ -27,7 +36,8 @@ beforeAll(async () => {
         <link rel="alternate" type="application/rss+xml" title="Comments" href="/comments/feed.xml"></head><body></body></html>`);
     }
     if (request.url === '/feed.xml') {
-      return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News daily</title>
+      return response.writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News daily</title>
         <item><title>The harbour story</title><link>${site.origin}/story</link></item></channel></rss>`);
     }
     response.writeHead(404, html).end('<h1>Not found</h1>');
@@ -40,7 +50,11 @@ async function cli(args: string[], env: { dataDir: string; configDir: string }) 
   let stderr = '';
   process.env['KIOSQUE_DATA_DIR'] = env.dataDir;
   process.env['KIOSQUE_CONFIG_DIR'] = env.configDir;
-  const code = await main([...args, '--cache-dir', tmp('cache')], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 80 });
+  const code = await main([...args, '--cache-dir', tmp('cache')], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    columns: 80,
+  });
   return { code, stdout, stderr };
 }
 
@@ -80,7 +94,12 @@ describe('one answer to "what does this address read as"', () => {
     const added = await cli(['sources', 'add', `${site.origin}/`, '--json'], dirs);
     expect(added.code).toBe(0);
     const result = JSON.parse(added.stdout);
-    expect(result).toMatchObject({ added: true, via: 'discovered-feed', picked: 1, source: { url: `${site.origin}/feed.xml`, title: 'Harbour News daily', htmlUrl: `${site.origin}/` } });
+    expect(result).toMatchObject({
+      added: true,
+      via: 'discovered-feed',
+      picked: 1,
+      source: { url: `${site.origin}/feed.xml`, title: 'Harbour News daily', htmlUrl: `${site.origin}/` },
+    });
     expect(result.choices.map((choice: { title: string }) => choice.title)).toEqual(['Harbour News', 'Comments']);
 
     const session = await createSession({ cacheDir: tmp('cache'), ...dirs });

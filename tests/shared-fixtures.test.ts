@@ -11,11 +11,17 @@ const present = existsSync(path.join(SITE, 'expected.json'));
 if (!present) console.warn(`[skipped] ../shared/fixtures/site-fr is not present: the shared fixture-site tests are skipped.`);
 
 interface ExpectedArticle {
-  url: string; title: string; byline: string; date: string; section: string;
+  url: string;
+  title: string;
+  byline: string;
+  date: string;
+  section: string;
   related: Array<{ label: string; url: string; title: string }>;
   related_box: Array<{ url: string; title: string }>;
-  prev: { url: string; title: string } | null; next: { url: string; title: string } | null;
-  first_sentence: string; last_sentence: string;
+  prev: { url: string; title: string } | null;
+  next: { url: string; title: string } | null;
+  first_sentence: string;
+  last_sentence: string;
 }
 
 let server: Server;
@@ -49,35 +55,50 @@ async function runJson(args: string[]): Promise<unknown> {
   return JSON.parse(out);
 }
 
-const expected = present ? (JSON.parse(readFileSync(path.join(SITE, 'expected.json'), 'utf8')) as { articles: ExpectedArticle[]; feeds: Array<{ url: string; items: Array<{ title: string; link: string }> }> }) : { articles: [], feeds: [] };
+const expected = present
+  ? (JSON.parse(readFileSync(path.join(SITE, 'expected.json'), 'utf8')) as {
+      articles: ExpectedArticle[];
+      feeds: Array<{ url: string; items: Array<{ title: string; link: string }> }>;
+    })
+  : { articles: [], feeds: [] };
 
 describe.skipIf(!present)('the shared French fixture site (../shared/fixtures/site-fr)', () => {
-  it.each(expected.articles.map((article) => [article.url, article] as const))('kiosque read %s --json matches expected.json', async (url, want) => {
-    const article = (await runJson(['read', origin + url])) as {
-      title: string; byline: string; published: string; section: string;
-      related: Array<{ label?: string; url: string; title: string }>;
-      previous: { url: string; title: string } | null; next: { url: string; title: string } | null;
-      blocks: Array<{ type: string; text?: string }>;
-    };
-    const local = (link: { url: string; title: string } | null) => (link ? { url: link.url.replace(origin, ''), title: link.title } : null);
-    expect(article.title).toBe(want.title);
-    expect(article.byline).toBe(want.byline);
-    expect(article.published).toBe(want.date);
-    expect(article.section).toBe(want.section);
-    expect(article.related.slice(0, want.related.length).map((r) => ({ label: r.label, ...local(r) }))).toEqual(want.related);
-    for (const box of want.related_box) expect(article.related.map((r) => r.url.replace(origin, ''))).toContain(box.url);
-    expect(local(article.previous)).toEqual(want.prev);
-    expect(local(article.next)).toEqual(want.next);
-    const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text ?? '');
-    expect(paragraphs[0]?.startsWith(want.first_sentence)).toBe(true);
-    expect(paragraphs.at(-1)?.endsWith(want.last_sentence)).toBe(true);
-  });
+  it.each(expected.articles.map((article) => [article.url, article] as const))(
+    'kiosque read %s --json matches expected.json',
+    async (url, want) => {
+      const article = (await runJson(['read', origin + url])) as {
+        title: string;
+        byline: string;
+        published: string;
+        section: string;
+        related: Array<{ label?: string; url: string; title: string }>;
+        previous: { url: string; title: string } | null;
+        next: { url: string; title: string } | null;
+        blocks: Array<{ type: string; text?: string }>;
+      };
+      const local = (link: { url: string; title: string } | null) =>
+        link ? { url: link.url.replace(origin, ''), title: link.title } : null;
+      expect(article.title).toBe(want.title);
+      expect(article.byline).toBe(want.byline);
+      expect(article.published).toBe(want.date);
+      expect(article.section).toBe(want.section);
+      expect(article.related.slice(0, want.related.length).map((r) => ({ label: r.label, ...local(r) }))).toEqual(want.related);
+      for (const box of want.related_box) expect(article.related.map((r) => r.url.replace(origin, ''))).toContain(box.url);
+      expect(local(article.previous)).toEqual(want.prev);
+      expect(local(article.next)).toEqual(want.next);
+      const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text ?? '');
+      expect(paragraphs[0]?.startsWith(want.first_sentence)).toBe(true);
+      expect(paragraphs.at(-1)?.endsWith(want.last_sentence)).toBe(true);
+    },
+  );
 
   it('kiosque headlines --json --sources FILE lists the site feed', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kiosque-sources-')), 'sources.txt');
     writeFileSync(file, `${origin}/feed.xml\n`);
     const headlines = (await runJson(['headlines', '--sources', file])) as Array<{ title: string; url: string }>;
     const feed = expected.feeds.find((f) => f.url === '/feed.xml')!;
-    expect(headlines.map((h) => ({ title: h.title, link: h.url.replace(origin, '') }))).toEqual(feed.items.map((i) => ({ title: i.title, link: i.link })));
+    expect(headlines.map((h) => ({ title: h.title, link: h.url.replace(origin, '') }))).toEqual(
+      feed.items.map((i) => ({ title: i.title, link: i.link })),
+    );
   });
 });

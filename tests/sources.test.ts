@@ -21,14 +21,26 @@ beforeAll(async () => {
           <link rel="alternate" type="application/rss+xml" title="La Gazette » Flux" href="/many/feed/">
           <link rel="alternate" type="application/atom+xml" title="La Gazette » Sport" href="/many/sport/atom/">
           </head><body><h1>La Gazette</h1></body></html>`);
-      case '/many/feed/': return xml(rss('La Gazette'));
-      case '/many/comments/feed/': return xml(rss('Commentaires de La Gazette'));
+      case '/many/feed/':
+        return xml(rss('La Gazette'));
+      case '/many/comments/feed/':
+        return xml(rss('Commentaires de La Gazette'));
       case '/many/sport/atom/':
-        return response.writeHead(200, { 'content-type': 'application/atom+xml' }).end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>La Gazette Sport</title><id>x</id><updated>2026-11-23T08:00:00Z</updated></feed>`);
+        return response
+          .writeHead(200, { 'content-type': 'application/atom+xml' })
+          .end(
+            `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>La Gazette Sport</title><id>x</id><updated>2026-11-23T08:00:00Z</updated></feed>`,
+          );
       case '/one/':
-        return html(`<html><head><link rel="alternate" type="application/atom+xml" title="Harbour" href="/one/atom.xml"></head><body></body></html>`);
+        return html(
+          `<html><head><link rel="alternate" type="application/atom+xml" title="Harbour" href="/one/atom.xml"></head><body></body></html>`,
+        );
       case '/one/atom.xml':
-        return response.writeHead(200, { 'content-type': 'application/atom+xml' }).end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>The Harbour Times</title><id>x</id><updated>2026-11-23T08:00:00Z</updated></feed>`);
+        return response
+          .writeHead(200, { 'content-type': 'application/atom+xml' })
+          .end(
+            `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>The Harbour Times</title><id>x</id><updated>2026-11-23T08:00:00Z</updated></feed>`,
+          );
       case '/nofeed/':
         return html(`<html><head><meta property="og:site_name" content="Carnet"></head><body>
           <h2><a href="/nofeed/premier-article-du-carnet/">Le premier article du carnet de voyage</a></h2>
@@ -36,8 +48,10 @@ beforeAll(async () => {
           <h2><a href="/nofeed/troisieme-article-du-carnet/">Le troisième article du carnet de voyage</a></h2></body></html>`);
       case '/empty/':
         return html('<html><body><p>Nothing here.</p></body></html>');
-      case '/feed.xml': return xml(rss('Direct Feed'));
-      default: return response.writeHead(404).end();
+      case '/feed.xml':
+        return xml(rss('Direct Feed'));
+      default:
+        return response.writeHead(404).end();
     }
   });
 });
@@ -57,7 +71,8 @@ async function kiosque(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-const listed = async () => JSON.parse((await kiosque('sources', 'list', '--json')).stdout) as Array<{ url: string; title?: string; group?: string[] }>;
+const listed = async () =>
+  JSON.parse((await kiosque('sources', 'list', '--json')).stdout) as Array<{ url: string; title?: string; group?: string[] }>;
 
 describe('sources add', () => {
   it('adds a feed as it is, named by its title', async () => {
@@ -70,7 +85,11 @@ describe('sources add', () => {
   it('finds the one feed a site page announces', async () => {
     const { code, stdout } = await kiosque('sources', 'add', `${site.origin}/one/`, '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ added: true, via: 'discovered-feed', source: { url: `${site.origin}/one/atom.xml`, title: 'The Harbour Times' } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      added: true,
+      via: 'discovered-feed',
+      source: { url: `${site.origin}/one/atom.xml`, title: 'The Harbour Times' },
+    });
   });
 
   it('lists every feed of a site with several, takes the main one (not comments), and --pick N takes another', async () => {
@@ -78,10 +97,17 @@ describe('sources add', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Added La Gazette');
     expect(first.stdout).toMatch(/offers 3 feeds \(took 1; choose another with --pick N\)/);
-    expect(first.stdout).toMatch(/1\. La Gazette » Flux .*\/many\/feed\/\n {2}2\. La Gazette » Sport .*\n {2}3\. La Gazette » Flux des commentaires/);
+    expect(first.stdout).toMatch(
+      /1\. La Gazette » Flux .*\/many\/feed\/\n {2}2\. La Gazette » Sport .*\n {2}3\. La Gazette » Flux des commentaires/,
+    );
     const picked = await kiosque('sources', 'add', `${site.origin}/many/`, '--pick', '2', '--json');
-    expect(JSON.parse(picked.stdout)).toMatchObject({ picked: 2, source: { url: `${site.origin}/many/sport/atom/`, title: 'La Gazette Sport' } });
-    expect((await listed()).map((source) => source.url)).toEqual(expect.arrayContaining([`${site.origin}/many/feed/`, `${site.origin}/many/sport/atom/`]));
+    expect(JSON.parse(picked.stdout)).toMatchObject({
+      picked: 2,
+      source: { url: `${site.origin}/many/sport/atom/`, title: 'La Gazette Sport' },
+    });
+    expect((await listed()).map((source) => source.url)).toEqual(
+      expect.arrayContaining([`${site.origin}/many/feed/`, `${site.origin}/many/sport/atom/`]),
+    );
   });
 
   it('refuses a --pick out of range with the choices in the message, adding nothing', async () => {
@@ -114,8 +140,13 @@ describe('sources rename, import, export', () => {
     const renamed = await kiosque('sources', 'rename', `${site.origin}/feed.xml`, 'Mon', 'flux');
     expect(renamed.code).toBe(0);
     expect(await listed()).toContainEqual({ url: `${site.origin}/feed.xml`, title: 'Mon flux' });
-    const headlines = JSON.parse((await kiosque('headlines', '--json')).stdout.trim() || '[]') as Array<{ source: string; sourceUrl: string }>;
-    expect(headlines.filter((headline) => headline.sourceUrl === `${site.origin}/feed.xml`).map((headline) => headline.source)).toEqual(['Mon flux']);
+    const headlines = JSON.parse((await kiosque('headlines', '--json')).stdout.trim() || '[]') as Array<{
+      source: string;
+      sourceUrl: string;
+    }>;
+    expect(headlines.filter((headline) => headline.sourceUrl === `${site.origin}/feed.xml`).map((headline) => headline.source)).toEqual([
+      'Mon flux',
+    ]);
     expect((await kiosque('sources', 'rename', 'http://nowhere.example/', 'x')).code).toBe(2);
   });
 
@@ -125,7 +156,10 @@ describe('sources rename, import, export', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Imported 4 of 4 sources/);
     const sources = await listed();
-    expect(sources.find((source) => source.url === 'https://www.francetvinfo.fr/titres.rss')).toMatchObject({ title: 'franceinfo & Cie', group: ['Actualités', 'France'] });
+    expect(sources.find((source) => source.url === 'https://www.francetvinfo.fr/titres.rss')).toMatchObject({
+      title: 'franceinfo & Cie',
+      group: ['Actualités', 'France'],
+    });
     const again = await kiosque('sources', 'import', opml);
     expect(again.stdout).toMatch(/Imported 0 of 4 sources/);
     const out = path.join(configDir, 'out.opml');

@@ -56,15 +56,31 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
   blank(-1);
   article.blocks.forEach((block, index) => {
     switch (block.type) {
-      case 'heading': push('heading', wrap(block.text, measure), index); break;
-      case 'paragraph': push('body', wrap(block.text, measure), index); break;
-      case 'quote': push('quote', wrap(block.text, measure - 2), index, '│ '); break;
+      case 'heading':
+        push('heading', wrap(block.text, measure), index);
+        break;
+      case 'paragraph':
+        push('body', wrap(block.text, measure), index);
+        break;
+      case 'quote':
+        push('quote', wrap(block.text, measure - 2), index, '│ ');
+        break;
       // Code and verse keep their line breaks and spaces; a line wider than the pane is cut into pieces, not lost off the edge.
-      case 'preformatted': push('body', block.text.split('\n').flatMap((line) => wrapAnsi(line, Math.max(10, measure), { hard: true, trim: false, wordWrap: false }).split('\n')), index); break;
+      case 'preformatted':
+        push(
+          'body',
+          block.text
+            .split('\n')
+            .flatMap((line) => wrapAnsi(line, Math.max(10, measure), { hard: true, trim: false, wordWrap: false }).split('\n')),
+          index,
+        );
+        break;
       case 'list':
         block.items.forEach((item, itemIndex) => {
           const bullet = block.ordered ? `${itemIndex + 1}. ` : '• ';
-          wrap(item, measure - bullet.length).forEach((text, n) => lines.push({ text: (n === 0 ? bullet : ' '.repeat(bullet.length)) + text, kind: 'body', block: index }));
+          wrap(item, measure - bullet.length).forEach((text, n) =>
+            lines.push({ text: (n === 0 ? bullet : ' '.repeat(bullet.length)) + text, kind: 'body', block: index }),
+          );
         });
         break;
       case 'related': {
@@ -96,7 +112,10 @@ function pushLinkList(article: Article, measure: number, lines: Line[]): void {
     });
     lines.push({ text: '', kind: 'blank', block });
   }
-  for (const [label, link] of [['Previous', article.previous], ['Next', article.next]] as const) {
+  for (const [label, link] of [
+    ['Previous', article.previous],
+    ['Next', article.next],
+  ] as const) {
     if (!link) continue;
     for (const text of wrap(`${label}: ${link.title}`, measure)) push(text);
     push(`  ${link.url}`);

@@ -9,7 +9,8 @@ export async function readArticle(client: HttpClient, url: string): Promise<{ ar
   const resource = await client.fetch(url);
   const type = resource.contentType.split(';')[0]?.trim() ?? '';
   // No content type at all: look at the bytes, as browsers do.
-  const looksHtml = HTML_TYPES.test(type) || (!type && /^\s*(?:<!doctype html|<html|<head|<body|<p|<div)/i.test(resource.text.slice(0, 1024)));
+  const looksHtml =
+    HTML_TYPES.test(type) || (!type && /^\s*(?:<!doctype html|<html|<head|<body|<p|<div)/i.test(resource.text.slice(0, 1024)));
   if (!looksHtml) {
     throw new KiosqueError('NOT_HTML', `${url} is not a web page (${type || 'unknown type'}).`, { url });
   }

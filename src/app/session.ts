@@ -79,7 +79,11 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   const demo = options.demo ? await openDemo() : undefined;
   const dataDir = demo ? path.join(demo.dir, 'data') : options.dataDir;
   const cache = new DiskCache(options.cacheDir ?? (demo ? path.join(demo.dir, 'cache') : defaultCacheDir()), { onWarning: say });
-  const client = new HttpClient({ cache, offline: options.offline ?? false, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const client = new HttpClient({
+    cache,
+    offline: options.offline ?? false,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
   const savedCopies = new SavedCopies(dataDir ? path.join(dataDir, 'saved') : undefined);
 
   let reading: ReadingStateStore | undefined;
@@ -148,7 +152,10 @@ async function readSourcesFile(file: string): Promise<string[]> {
   } catch (error) {
     throw new KiosqueError('USAGE', `Cannot read the sources file ${file}.`, { cause: error });
   }
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
 }
 
 interface OpenDemo {

@@ -12,7 +12,12 @@ import { runSourcesCommand } from './sources-command.js';
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
 
 export async function runCommand(command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
-  const session = await createSession({ cacheDir: options.cacheDir, offline: options.offline, timeoutMs: options.timeoutMs, demo: options.demo });
+  const session = await createSession({
+    cacheDir: options.cacheDir,
+    offline: options.offline,
+    timeoutMs: options.timeoutMs,
+    demo: options.demo,
+  });
   const stopListening = session.warnings.listen((message) => io.stderr(`kiosque: ${message}\n`));
   try {
     return await runWith(session, command, options, io);
@@ -46,7 +51,12 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
     }
     case 'read': {
       const { article, stale, fromSavedCopy } = await session.readArticle(command.url);
-      if (stale && !options.json) io.stderr(fromSavedCopy ? '(offline copy you saved: the page could not be read now)\n' : '(offline copy: the page could not be refreshed)\n');
+      if (stale && !options.json)
+        io.stderr(
+          fromSavedCopy
+            ? '(offline copy you saved: the page could not be read now)\n'
+            : '(offline copy: the page could not be refreshed)\n',
+        );
       print({ ...article, stale }, () => formatArticle(article, io.columns, systemLocale()));
       return EXIT.ok;
     }
@@ -70,7 +80,11 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
         return EXIT.ok;
       }
       const info = await cache.info();
-      print(info, () => `${info.dir}\n${info.entries} pages, ${(info.bytes / 1024 / 1024).toFixed(1)} MB of ${(info.maxBytes / 1024 / 1024).toFixed(0)} MB\n`);
+      print(
+        info,
+        () =>
+          `${info.dir}\n${info.entries} pages, ${(info.bytes / 1024 / 1024).toFixed(1)} MB of ${(info.maxBytes / 1024 / 1024).toFixed(0)} MB\n`,
+      );
       return EXIT.ok;
     }
   }

@@ -9,10 +9,19 @@ import type { Headline } from '../feeds/types.js';
 /** The article in the reader's own layout, with its links written out; headings stand out in capitals, as there is no bold. */
 export function formatArticle(article: Article, width: number, locale: string): string {
   const lines = layoutArticle(article, width, locale, { linkList: true });
-  return lines.map((line) => (line.kind === 'heading' ? line.text.toUpperCase() : line.text)).join('\n').trimEnd() + '\n';
+  return (
+    lines
+      .map((line) => (line.kind === 'heading' ? line.text.toUpperCase() : line.text))
+      .join('\n')
+      .trimEnd() + '\n'
+  );
 }
 
-export function formatHeadlines(headlines: Array<Headline & { read?: boolean; saved?: boolean }>, sources: SourceResult[], width: number): string {
+export function formatHeadlines(
+  headlines: Array<Headline & { read?: boolean; saved?: boolean }>,
+  sources: SourceResult[],
+  width: number,
+): string {
   const lines: string[] = [];
   for (const source of sources) {
     if (source.error) lines.push(`! ${source.title}: ${source.error.message}`);
@@ -28,12 +37,17 @@ export function formatHeadlines(headlines: Array<Headline & { read?: boolean; sa
   return lines.join('\n') + '\n';
 }
 
-export function formatSaved(saved: Array<{ url: string; title: string; source: string; savedAt: string; offline: boolean }>, width: number): string {
+export function formatSaved(
+  saved: Array<{ url: string; title: string; source: string; savedAt: string; offline: boolean }>,
+  width: number,
+): string {
   if (saved.length === 0) return 'No saved articles: press s on an article in the reader to keep it.\n';
   const lines: string[] = [];
   for (const entry of saved) {
     lines.push(wrapAnsi(entry.title, width, { hard: true }));
-    lines.push(`  ${[entry.source, `saved ${entry.savedAt.slice(0, 10)}`, entry.offline ? 'readable offline' : null].filter(Boolean).join(' · ')}`);
+    lines.push(
+      `  ${[entry.source, `saved ${entry.savedAt.slice(0, 10)}`, entry.offline ? 'readable offline' : null].filter(Boolean).join(' · ')}`,
+    );
     lines.push(`  ${entry.url}`);
   }
   return lines.join('\n') + '\n';

@@ -24,7 +24,10 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
   switch (command.action) {
     case 'list': {
       const sources = store.list();
-      return { value: sources, text: sources.map(describe).join('\n') + (sources.length ? '\n' : 'No sources: add one with "kiosque sources add URL".\n') };
+      return {
+        value: sources,
+        text: sources.map(describe).join('\n') + (sources.length ? '\n' : 'No sources: add one with "kiosque sources add URL".\n'),
+      };
     }
     case 'add': {
       const url = httpUrl(command.url);
@@ -36,7 +39,10 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
         found.choices.forEach((choice, index) => lines.push(`  ${index + 1}. ${choice.title || '(untitled)'}  ${choice.url}`));
       }
       if (found.via === 'page') lines.push('This site has no feed: its headlines are read from the page.');
-      return { value: { action: 'add', added, source: entry, via: found.via, choices: found.choices, picked: found.picked ?? null }, text: lines.join('\n') + '\n' };
+      return {
+        value: { action: 'add', added, source: entry, via: found.via, choices: found.choices, picked: found.picked ?? null },
+        text: lines.join('\n') + '\n',
+      };
     }
     case 'remove': {
       const url = httpUrl(command.url);
@@ -53,7 +59,11 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       try {
         text = await readFile(command.file, 'utf8');
       } catch (error) {
-        throw new KiosqueError('USAGE', `Cannot read ${command.file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, { cause: error });
+        throw new KiosqueError(
+          'USAGE',
+          `Cannot read ${command.file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+          { cause: error },
+        );
       }
       const { sources } = sourcesFromOpml(text);
       const added = store.addAll(sources);
@@ -71,7 +81,10 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       } catch (error) {
         throw new KiosqueError('USAGE', `Cannot write ${command.file}: ${(error as Error).message}`, { cause: error });
       }
-      return { value: { action: 'export', file: command.file, count: sources.length }, text: `Exported ${sources.length} sources to ${command.file}\n` };
+      return {
+        value: { action: 'export', file: command.file, count: sources.length },
+        text: `Exported ${sources.length} sources to ${command.file}\n`,
+      };
     }
   }
 }

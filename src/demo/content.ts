@@ -29,11 +29,18 @@ export const SITES: DemoSite[] = [
     name: 'La Gazette du Quai',
     lang: 'fr',
     articles: [
-      a('le-port-agrandit-son-quai-nord', 'Le port agrandit son quai nord pour accueillir les ferries', 'Économie', 'Claire Morvan', [
-        'Les travaux d’extension du quai nord commenceront au printemps, a annoncé mardi la direction du port, qui veut accueillir deux ferries de plus chaque semaine.',
-        'Le chantier, estimé à 18 millions d’euros, doit durer quatorze mois. Les riverains redoutent le bruit ; la direction promet des horaires aménagés.',
-        'Les premières rotations supplémentaires sont attendues pour l’été suivant.',
-      ], 'Un chantier de quatorze mois'),
+      a(
+        'le-port-agrandit-son-quai-nord',
+        'Le port agrandit son quai nord pour accueillir les ferries',
+        'Économie',
+        'Claire Morvan',
+        [
+          'Les travaux d’extension du quai nord commenceront au printemps, a annoncé mardi la direction du port, qui veut accueillir deux ferries de plus chaque semaine.',
+          'Le chantier, estimé à 18 millions d’euros, doit durer quatorze mois. Les riverains redoutent le bruit ; la direction promet des horaires aménagés.',
+          'Les premières rotations supplémentaires sont attendues pour l’été suivant.',
+        ],
+        'Un chantier de quatorze mois',
+      ),
       a('la-bibliotheque-ouvre-le-dimanche', 'La bibliothèque municipale ouvrira désormais le dimanche', 'Culture', 'Hugo Lemaire', [
         'À partir du mois prochain, la médiathèque du centre ouvrira ses portes le dimanche de 14 heures à 18 heures.',
         'Une demande ancienne des familles, selon l’adjointe à la culture, qui a recruté trois vacataires pour assurer ces nouveaux créneaux.',
@@ -49,11 +56,18 @@ export const SITES: DemoSite[] = [
         'Les organisateurs attendent 10 000 spectateurs et misent sur des musiciens de la région.',
         'La programmation complète sera publiée le mois prochain.',
       ]),
-      a('le-marche-couvert-renove', 'Le marché couvert rouvre après deux ans de rénovation', 'Société', 'Hugo Lemaire', [
-        'Verrière nettoyée, étals neufs et chauffage au sol : le marché couvert a rouvert samedi matin devant une foule de curieux.',
-        'Quarante commerçants ont retrouvé leur place, six nouveaux les ont rejoints.',
-        '« On a retrouvé nos habitués dès la première heure », sourit une fromagère installée là depuis vingt ans.',
-      ], 'Quarante commerçants de retour'),
+      a(
+        'le-marche-couvert-renove',
+        'Le marché couvert rouvre après deux ans de rénovation',
+        'Société',
+        'Hugo Lemaire',
+        [
+          'Verrière nettoyée, étals neufs et chauffage au sol : le marché couvert a rouvert samedi matin devant une foule de curieux.',
+          'Quarante commerçants ont retrouvé leur place, six nouveaux les ont rejoints.',
+          '« On a retrouvé nos habitués dès la première heure », sourit une fromagère installée là depuis vingt ans.',
+        ],
+        'Quarante commerçants de retour',
+      ),
       a('tempete-alerte-orange', 'Tempête : le département placé en vigilance orange', 'Météo', 'Inès Barbier', [
         'Des rafales jusqu’à 110 km/h sont attendues sur le littoral dans la nuit de jeudi à vendredi, selon les prévisionnistes.',
         'La préfecture recommande de limiter les déplacements et d’éviter les promenades en bord de mer.',
@@ -79,11 +93,18 @@ export const SITES: DemoSite[] = [
         'La direction veut prolonger l’exposition jusqu’à la fin de l’année.',
         'Un nouvel espace pour les enfants ouvrira au printemps.',
       ]),
-      a('velos-en-libre-service', 'Les vélos en libre-service arrivent dans trois quartiers', 'Société', 'Hugo Lemaire', [
-        'Trente stations et 300 vélos, dont un tiers électriques, seront installés d’ici la fin de l’année dans le centre et sur le port.',
-        'L’abonnement annuel coûtera 30 euros, 15 euros pour les étudiants.',
-        'Une extension aux communes voisines est à l’étude.',
-      ], 'Trente stations d’ici la fin de l’année'),
+      a(
+        'velos-en-libre-service',
+        'Les vélos en libre-service arrivent dans trois quartiers',
+        'Société',
+        'Hugo Lemaire',
+        [
+          'Trente stations et 300 vélos, dont un tiers électriques, seront installés d’ici la fin de l’année dans le centre et sur le port.',
+          'L’abonnement annuel coûtera 30 euros, 15 euros pour les étudiants.',
+          'Une extension aux communes voisines est à l’étude.',
+        ],
+        'Trente stations d’ici la fin de l’année',
+      ),
       a('le-conseil-vote-le-budget', 'Le conseil municipal adopte un budget en hausse', 'Économie', 'Inès Barbier', [
         'Le budget a été adopté jeudi soir par 29 voix contre 10, après quatre heures de débats.',
         'Il prévoit 12 millions d’euros d’investissements, dont la moitié pour les écoles et la voirie.',
@@ -101,11 +122,18 @@ export const SITES: DemoSite[] = [
         'Crossings will take just under two hours, and bicycles travel free during the first season.',
         'Tickets go on sale on Friday.',
       ]),
-      a('council-approves-sea-wall', 'Council approves sea wall after years of debate', 'Local', 'Maya Fenwick', [
-        'Councillors voted on Tuesday to build a 900-metre sea wall along the eastern promenade, ending a debate that has lasted six years.',
-        'The project will cost £14 million, most of it from a national flood-defence fund.',
-        'Work is expected to start in the autumn.',
-      ], 'Six years of debate'),
+      a(
+        'council-approves-sea-wall',
+        'Council approves sea wall after years of debate',
+        'Local',
+        'Maya Fenwick',
+        [
+          'Councillors voted on Tuesday to build a 900-metre sea wall along the eastern promenade, ending a debate that has lasted six years.',
+          'The project will cost £14 million, most of it from a national flood-defence fund.',
+          'Work is expected to start in the autumn.',
+        ],
+        'Six years of debate',
+      ),
       a('fishermen-report-record-catch', 'Fishermen report a record mackerel catch', 'Business', 'Daniel Price', [
         'Local boats landed more mackerel last week than in any week since records began, the harbour master said.',
         'Prices at the morning auction fell by a fifth as buyers struggled to keep up.',
@@ -121,11 +149,18 @@ export const SITES: DemoSite[] = [
         'Walkers are asked to follow signed diversions inland.',
         'Engineers will assess the cliff once the ground has dried.',
       ]),
-      a('tech-start-up-moves-into-old-warehouse', 'Tech start-up moves into the old grain warehouse', 'Business', 'Owen Hart', [
-        'A software company with 40 staff has signed a ten-year lease on the listed grain warehouse by the docks.',
-        'The building had been empty for a decade.',
-        'The firm plans to open its ground floor to community events.',
-      ], 'A listed building reborn'),
+      a(
+        'tech-start-up-moves-into-old-warehouse',
+        'Tech start-up moves into the old grain warehouse',
+        'Business',
+        'Owen Hart',
+        [
+          'A software company with 40 staff has signed a ten-year lease on the listed grain warehouse by the docks.',
+          'The building had been empty for a decade.',
+          'The firm plans to open its ground floor to community events.',
+        ],
+        'A listed building reborn',
+      ),
       a('school-wins-robotics-prize', 'Harbour school wins national robotics prize', 'Education', 'Maya Fenwick', [
         'A team of six pupils from Harbour Secondary took first place at the national robotics finals with a machine that sorts recycling.',
         'Their teacher said the team had worked every lunch break since September.',
@@ -205,11 +240,18 @@ export const SITES: DemoSite[] = [
         'A reader that gives up on the first error shows nothing; a lenient one shows the news.',
         'Leniency never extends to entity expansion, which stays off.',
       ]),
-      a('measuring-extraction', 'How we measure article extraction', 'Engineering', 'Sam Okoye', [
-        'We score extraction with four-token shingles against text written by people, the same measure as a public benchmark.',
-        'Every change to the heuristics runs against the whole corpus, side by side with a reference extractor.',
-        'Speed is measured in the same run, so neither is traded away unnoticed.',
-      ], 'Side by side, in one run'),
+      a(
+        'measuring-extraction',
+        'How we measure article extraction',
+        'Engineering',
+        'Sam Okoye',
+        [
+          'We score extraction with four-token shingles against text written by people, the same measure as a public benchmark.',
+          'Every change to the heuristics runs against the whole corpus, side by side with a reference extractor.',
+          'Speed is measured in the same run, so neither is traded away unnoticed.',
+        ],
+        'Side by side, in one run',
+      ),
     ],
   },
 ];

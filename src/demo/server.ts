@@ -38,7 +38,14 @@ function buildRoutes(origin: string, now: number): Map<string, Route> {
         break;
       case 'harbour':
         routes.set('/harbour/atom.xml', { body: atomFeed(site, dated, origin), type: 'application/atom+xml; charset=utf-8' });
-        routes.set('/harbour/', { body: siteIndex(site, dated, '<link rel="alternate" type="application/atom+xml" title="The Harbour Times" href="/harbour/atom.xml">'), type: html });
+        routes.set('/harbour/', {
+          body: siteIndex(
+            site,
+            dated,
+            '<link rel="alternate" type="application/atom+xml" title="The Harbour Times" href="/harbour/atom.xml">',
+          ),
+          type: html,
+        });
         break;
       case 'carnet':
         routes.set('/carnet/', { body: siteIndex(site, dated), type: html });

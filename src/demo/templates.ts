@@ -85,7 +85,14 @@ export function notesPage(article: DatedArticle, all: DatedArticle[]): string {
   const index = all.indexOf(article);
   const previous = all[index - 1];
   const next = all[index + 1];
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'BlogPosting', headline: article.title, datePublished: offsetIso(article.published), author: { '@type': 'Person', name: article.author }, articleSection: article.section });
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: article.title,
+    datePublished: offsetIso(article.published),
+    author: { '@type': 'Person', name: article.author },
+    articleSection: article.section,
+  });
   return `${head(article.site, article.title, `<script type="application/ld+json">${ld}</script><link rel="alternate" type="application/feed+json" title="${escape(article.site.name)}" href="/notes/feed.json">`)}
 <body><nav class="site-nav"><a href="/notes/">${escape(article.site.name)}</a></nav>
 <main><article><h1>${escape(article.title)}</h1>
@@ -95,17 +102,32 @@ ${paragraphsWithRelated(article, all, 'Related:', (label) => `<strong>${label}</
 }
 
 export function siteIndex(site: DemoSite, articles: DatedArticle[], feedLink = ''): string {
-  const items = [...articles].reverse().map((article) => `<div class="item"><h3 class="entry-title"><a href="${article.path}">${escape(article.title)}</a></h3><p>${escape(article.paragraphs[0] ?? '')}</p></div>`);
+  const items = [...articles]
+    .reverse()
+    .map(
+      (article) =>
+        `<div class="item"><h3 class="entry-title"><a href="${article.path}">${escape(article.title)}</a></h3><p>${escape(article.paragraphs[0] ?? '')}</p></div>`,
+    );
   return `${head(site, site.name, feedLink)}<body><div class="menu"><a href="/${site.id}/">${escape(site.name)}</a></div><main>${items.join('\n')}</main></body></html>`;
 }
 
 export function rssFeed(site: DemoSite, articles: DatedArticle[], origin: string): string {
-  const items = [...articles].reverse().map((article) => `<item><title>${escape(article.title)}</title><link>${origin}${article.path}</link><dc:creator>${escape(article.author)}</dc:creator><pubDate>${article.published.toUTCString()}</pubDate><description><![CDATA[${article.paragraphs[0] ?? ''}]]></description></item>`);
+  const items = [...articles]
+    .reverse()
+    .map(
+      (article) =>
+        `<item><title>${escape(article.title)}</title><link>${origin}${article.path}</link><dc:creator>${escape(article.author)}</dc:creator><pubDate>${article.published.toUTCString()}</pubDate><description><![CDATA[${article.paragraphs[0] ?? ''}]]></description></item>`,
+    );
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${escape(site.name)}</title><link>${origin}/${site.id}/</link><description>Démo kiosque</description>${items.join('')}</channel></rss>`;
 }
 
 export function atomFeed(site: DemoSite, articles: DatedArticle[], origin: string): string {
-  const entries = [...articles].reverse().map((article) => `<entry><title>${escape(article.title)}</title><link href="${article.path.replace(`/${site.id}/`, '')}"/><id>${origin}${article.path}</id><updated>${offsetIso(article.published)}</updated><author><name>${escape(article.author)}</name></author><summary>${escape(article.paragraphs[0] ?? '')}</summary></entry>`);
+  const entries = [...articles]
+    .reverse()
+    .map(
+      (article) =>
+        `<entry><title>${escape(article.title)}</title><link href="${article.path.replace(`/${site.id}/`, '')}"/><id>${origin}${article.path}</id><updated>${offsetIso(article.published)}</updated><author><name>${escape(article.author)}</name></author><summary>${escape(article.paragraphs[0] ?? '')}</summary></entry>`,
+    );
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="${origin}/${site.id}/"><title>${escape(site.name)}</title><id>${origin}/${site.id}/</id><updated>${offsetIso(articles.at(-1)?.published ?? new Date())}</updated>${entries.join('')}</feed>`;
 }
 
@@ -114,6 +136,13 @@ export function jsonFeed(site: DemoSite, articles: DatedArticle[], origin: strin
     version: 'https://jsonfeed.org/version/1.1',
     title: site.name,
     home_page_url: `${origin}/${site.id}/`,
-    items: [...articles].reverse().map((article) => ({ id: article.path, url: `${origin}${article.path}`, title: article.title, date_published: offsetIso(article.published), authors: [{ name: article.author }], summary: article.paragraphs[0] })),
+    items: [...articles].reverse().map((article) => ({
+      id: article.path,
+      url: `${origin}${article.path}`,
+      title: article.title,
+      date_published: offsetIso(article.published),
+      authors: [{ name: article.author }],
+      summary: article.paragraphs[0],
+    })),
   });
 }

@@ -71,9 +71,13 @@ class BlockBuilder {
       }
       case 'blockquote': {
         if ($all('p, div', node).length > 0 && SOCIAL_EMBED_CLASS.test(classAndId(node))) return;
-        const text = $all('p', node).length > 1
-          ? $all('p', node).map((p) => cleanInline(textOf(p))).filter(Boolean).join('\n')
-          : cleanInline(textOf(node));
+        const text =
+          $all('p', node).length > 1
+            ? $all('p', node)
+                .map((p) => cleanInline(textOf(p)))
+                .filter(Boolean)
+                .join('\n')
+            : cleanInline(textOf(node));
         if (text) this.blocks.push({ type: 'quote', text });
         return;
       }
@@ -84,7 +88,10 @@ class BlockBuilder {
       case 'table':
         if ($all('p, div, table', node).length > 0) break;
         for (const row of $all('tr', node)) {
-          const cells = row.children.filter(isTag).map((cell) => cleanInline(textOf(cell))).filter(Boolean);
+          const cells = row.children
+            .filter(isTag)
+            .map((cell) => cleanInline(textOf(cell)))
+            .filter(Boolean);
           if (cells.length) this.blocks.push({ type: 'paragraph', text: cells.join(' | ') });
         }
         return;

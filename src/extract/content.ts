@@ -1,8 +1,24 @@
 import {
-  $all, type AnyNode, classAndId, type Document, type Element, isBlock, isTag, isText, removeNode, squash, textOf,
+  $all,
+  type AnyNode,
+  classAndId,
+  type Document,
+  type Element,
+  isBlock,
+  isTag,
+  isText,
+  removeNode,
+  squash,
+  textOf,
 } from '../html/dom.js';
 import {
-  CONTENT_HINT, FURNITURE_ROLES, FURNITURE_TAGS, NEGATIVE_CLASS, NEVER_TEXT_TAGS, POSITIVE_CLASS, UNLIKELY_CONTAINER,
+  CONTENT_HINT,
+  FURNITURE_ROLES,
+  FURNITURE_TAGS,
+  NEGATIVE_CLASS,
+  NEVER_TEXT_TAGS,
+  POSITIVE_CLASS,
+  UNLIKELY_CONTAINER,
 } from '../html/furniture.js';
 
 /**
@@ -115,11 +131,38 @@ const COMMA = /[,，、،]/g;
 function baseScore(element: Element): number {
   let score = classWeight(element);
   switch (element.name) {
-    case 'article': score += 10; break;
-    case 'div': case 'section': case 'main': score += 5; break;
-    case 'pre': case 'td': case 'blockquote': score += 3; break;
-    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': score -= 3; break;
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': score -= 5; break;
+    case 'article':
+      score += 10;
+      break;
+    case 'div':
+    case 'section':
+    case 'main':
+      score += 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      score += 3;
+      break;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      score -= 3;
+      break;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      score -= 5;
+      break;
   }
   return score;
 }

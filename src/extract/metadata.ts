@@ -25,15 +25,18 @@ export function readMetadata(document: Document, url: string): Metadata {
   const docTitle = (titleTag ? clean(textOf(titleTag)) : undefined) ?? '';
   const siteName = siteNameOf(document, ld);
 
-  const { title, element: titleElement } = chooseTitle(document, docTitle, [
-    clean(stringOf(article?.['headline'])),
-    clean(meta(document, 'og:title', 'twitter:title')),
-  ], siteName);
+  const { title, element: titleElement } = chooseTitle(
+    document,
+    docTitle,
+    [clean(stringOf(article?.['headline'])), clean(meta(document, 'og:title', 'twitter:title'))],
+    siteName,
+  );
 
   const canonicalHref = $one('link[rel~="canonical" i]', document);
   const canonicalUrl = resolveLink(canonicalHref ? attr(canonicalHref, 'href') : meta(document, 'og:url'), url) ?? null;
   const htmlElement = $one('html', document);
-  const lang = (htmlElement && attr(htmlElement, 'lang')?.trim()) || meta(document, 'og:locale', 'content-language')?.replace('_', '-') || null;
+  const lang =
+    (htmlElement && attr(htmlElement, 'lang')?.trim()) || meta(document, 'og:locale', 'content-language')?.replace('_', '-') || null;
 
   return {
     title,
@@ -49,7 +52,11 @@ export function readMetadata(document: Document, url: string): Metadata {
 }
 
 function normalizedForCompare(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -82,11 +89,15 @@ function chooseTitle(
   if (best) return { title: best.title, element: best.element };
   const fromMeta = metaTitles.find((text): text is string => Boolean(text));
   if (fromMeta) return { title: fromMeta, element: undefined };
-  const h1s = $all('h1', document).map((h1) => cleanInline(textOf(h1))).filter((text) => text.length >= 8);
+  const h1s = $all('h1', document)
+    .map((h1) => cleanInline(textOf(h1)))
+    .filter((text) => text.length >= 8);
   if (h1s.length === 1 && h1s[0]) return { title: h1s[0], element: undefined };
   if (docTitle) return { title: stripSiteSuffix(docTitle, siteName), element: undefined };
   // No title anywhere: the page's first heading, however short.
-  const heading = $all('h1, h2', document).map((element) => cleanInline(textOf(element))).find(Boolean);
+  const heading = $all('h1, h2', document)
+    .map((element) => cleanInline(textOf(element)))
+    .find(Boolean);
   return { title: heading ?? '', element: undefined };
 }
 
@@ -102,7 +113,10 @@ function stripSiteSuffix(title: string, siteName: string | null): string {
 const BYLINE_PREFIX = /^(?:by|par|von|por|di|de|door|autor(?:e|a)?|author|written by|écrit par)\s*:?\s+/i;
 
 function chooseByline(document: Document, ld: JsonLd, article: Record<string, unknown> | undefined): string | null {
-  const fromLd = ld.names(article?.['author']).map((name) => cleanInline(name)).filter(Boolean);
+  const fromLd = ld
+    .names(article?.['author'])
+    .map((name) => cleanInline(name))
+    .filter(Boolean);
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
@@ -128,7 +142,20 @@ function chooseDate(document: Document, article: Record<string, unknown> | undef
     if (value) candidates.push(value.trim());
   };
   push(stringOf(article?.['datePublished']));
-  push(meta(document, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date'));
+  push(
+    meta(
+      document,
+      'article:published_time',
+      'datePublished',
+      'pubdate',
+      'publishdate',
+      'date',
+      'dc.date.issued',
+      'dc.date',
+      'sailthru.date',
+      'parsely-pub-date',
+    ),
+  );
   for (const time of $all('time[datetime]', document).slice(0, 3)) push(attr(time, 'datetime'));
   const dates = candidates.map((raw) => normalizeDate(raw)).filter((date): date is NonNullable<typeof date> => date !== null);
   const first = dates[0];

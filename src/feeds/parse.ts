@@ -18,7 +18,10 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   try {
     parsed = parseAnyFeed(prepareXml(text));
   } catch (error) {
-    throw new KiosqueError('BAD_FEED', `${feedUrl} is not a feed kiosque can read (RSS, Atom or JSON Feed).`, { url: feedUrl, cause: error });
+    throw new KiosqueError('BAD_FEED', `${feedUrl} is not a feed kiosque can read (RSS, Atom or JSON Feed).`, {
+      url: feedUrl,
+      cause: error,
+    });
   }
   const feed = parsed.feed as Record<string, any>;
   const base = resolveLink(feed['xml']?.base, feedUrl) ?? feedUrl;
@@ -117,18 +120,28 @@ function fromAtom(entry: Record<string, any>, base: string): RawItem {
     title: plain(entry['title']?.value ?? entry['title']),
     url: resolveLink(alternate?.['href'], entryBase),
     date: firstString(entry['published'], entry['updated'], entry['dc']?.dates),
-    author: plain((entry['authors'] ?? []).map((author: { name?: string }) => author.name).filter(Boolean).join(', ')),
+    author: plain(
+      (entry['authors'] ?? [])
+        .map((author: { name?: string }) => author.name)
+        .filter(Boolean)
+        .join(', '),
+    ),
     summary: summaryOf(entry['summary']?.value ?? entry['summary'] ?? entry['content']?.value),
   };
 }
 
 function fromJson(item: Record<string, any>, base: string, feed: Record<string, any>): RawItem {
-  const authors: Array<{ name?: string }> = item['authors'] ?? (item['author'] ? [item['author']] : feed['authors'] ?? []);
+  const authors: Array<{ name?: string }> = item['authors'] ?? (item['author'] ? [item['author']] : (feed['authors'] ?? []));
   return {
     title: plain(item['title']),
     url: resolveLink(firstString(item['url'], item['external_url']), base),
     date: firstString(item['date_published'], item['date_modified']),
-    author: plain(authors.map((author) => author?.name).filter(Boolean).join(', ')),
+    author: plain(
+      authors
+        .map((author) => author?.name)
+        .filter(Boolean)
+        .join(', '),
+    ),
     summary: summaryOf(item['summary'] ?? item['content_text'] ?? item['content_html']),
   };
 }

@@ -53,7 +53,15 @@ function keptHeadline(value: unknown): Headline | undefined {
   if (!isTextOrNull(published) || !isTextOrNull(author) || !isTextOrNull(summary)) return undefined;
   // Written by kiosque from sanitized text; stripped again all the same, since it comes back from disk.
   const clean = (text: string | null) => (text === null ? null : stripControls(text));
-  return { source: stripControls(source), sourceUrl, title: stripControls(title), url, published, author: clean(author), summary: clean(summary) };
+  return {
+    source: stripControls(source),
+    sourceUrl,
+    title: stripControls(title),
+    url,
+    published,
+    author: clean(author),
+    summary: clean(summary),
+  };
 }
 
 function keptFeedLinks(reading: Record<string, unknown>): SourceReading | undefined {

@@ -10,7 +10,10 @@ export type { FeedChoice } from './reading.js';
 
 export function looksLikeFeed(resource: Pick<FetchedResource, 'contentType' | 'text'>): boolean {
   if (/(?:rss|atom|rdf|feed)\+(?:xml|json)|\/(?:xml|json)\b/i.test(resource.contentType)) return true;
-  const start = resource.text.replace(/^\uFEFF/, '').trimStart().slice(0, 512);
+  const start = resource.text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 512);
   if (/^<!doctype html|^<html/i.test(start)) return false;
   return /^<\?xml|^<rss|^<feed|^<rdf:RDF|^\{/i.test(start);
 }
@@ -49,7 +52,17 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
       throw new KiosqueError('USAGE', `${url} ${why}.`, { url });
     }
     const { via, title, headlines } = reading;
-    return { via, url: resource.finalUrl, htmlUrl: undefined, title, headlines, choices: [], picked: undefined, stale: resource.stale, feedError: undefined };
+    return {
+      via,
+      url: resource.finalUrl,
+      htmlUrl: undefined,
+      title,
+      headlines,
+      choices: [],
+      picked: undefined,
+      stale: resource.stale,
+      feedError: undefined,
+    };
   }
   const choices = reading.feeds;
   const index = (pick ?? 1) - 1;
@@ -95,11 +108,18 @@ export async function readSource(client: HttpClient, url: string, name?: string)
 }
 
 /** All sources at once; one failing source leaves the others standing. */
-export async function readSources(client: HttpClient, entries: Array<string | { url: string; title?: string | undefined }>): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
-  const sources = await Promise.all(entries.map((entry) => (typeof entry === 'string' ? readSource(client, entry) : readSource(client, entry.url, entry.title))));
+export async function readSources(
+  client: HttpClient,
+  entries: Array<string | { url: string; title?: string | undefined }>,
+): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
+  const sources = await Promise.all(
+    entries.map((entry) => (typeof entry === 'string' ? readSource(client, entry) : readSource(client, entry.url, entry.title))),
+  );
   return { sources, headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)) };
 }
 
 function asKiosqueError(error: unknown, url: string): KiosqueError {
-  return error instanceof KiosqueError ? error : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
+  return error instanceof KiosqueError
+    ? error
+    : new KiosqueError('BAD_FEED', `Could not read ${url}: ${String((error as Error)?.message ?? error)}`, { url, cause: error });
 }

@@ -58,7 +58,11 @@ function onlyElementChild(node: AnyNode): Element | undefined {
 
 function unwrapChain(node: AnyNode): AnyNode {
   let current = node;
-  for (let inner = onlyElementChild(current); inner && ['div', 'span', 'section', 'font', 'center', 'b', 'i', 'em', 'strong'].includes((current as Element).name); inner = onlyElementChild(current)) {
+  for (
+    let inner = onlyElementChild(current);
+    inner && ['div', 'span', 'section', 'font', 'center', 'b', 'i', 'em', 'strong'].includes((current as Element).name);
+    inner = onlyElementChild(current)
+  ) {
     current = inner;
   }
   return current;
@@ -118,10 +122,50 @@ export function classAndId(node: Element): string {
 }
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul',
-  'caption', 'center', 'summary', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'caption',
+  'center',
+  'summary',
+  'body',
+  'html',
 ]);
 
 export function isBlock(node: Element): boolean {

@@ -12,8 +12,27 @@
 
 /** Elements that never hold article text: scripts, embeds, form controls, media players. */
 export const NEVER_TEXT_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'input', 'select', 'textarea',
-  'link', 'meta', 'object', 'embed', 'canvas', 'dialog', 'label', 'option', 'math', 'video', 'audio',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'link',
+  'meta',
+  'object',
+  'embed',
+  'canvas',
+  'dialog',
+  'label',
+  'option',
+  'math',
+  'video',
+  'audio',
 ]);
 
 /** Page furniture by its tag, unless a (badly built) page wraps its article in one. */
@@ -21,7 +40,16 @@ export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['form', 'nav', 'asid
 
 /** ARIA roles of landmarks and widgets that are not the article. */
 export const FURNITURE_ROLES: ReadonlySet<string> = new Set([
-  'navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'alert', 'alertdialog', 'dialog', 'search',
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'menu',
+  'menubar',
+  'alert',
+  'alertdialog',
+  'dialog',
+  'search',
 ]);
 
 /** Class / id of a container that is unlikely to be the article (removed before scoring unless CONTENT_HINT also matches). */
@@ -46,7 +74,19 @@ export const FURNITURE_CLASS =
 export const ARTICLE_BODY_CLASS = /\b(?:article|entry|post)-(?:content|body)\b/;
 
 /** Inside the chosen body: elements skipped with what they hold (pictures and captions, asides, page chrome). */
-export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['figure', 'figcaption', 'img', 'picture', 'aside', 'nav', 'footer', 'header', 'button', 'form', 'hr']);
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'aside',
+  'nav',
+  'footer',
+  'header',
+  'button',
+  'form',
+  'hr',
+]);
 
 /** A blockquote holding a social-network post embed, not a quotation. */
 export const SOCIAL_EMBED_CLASS = /twitter|instagram|tiktok/;

@@ -14,7 +14,11 @@ export class JsonLd {
     for (const script of $all('script[type="application/ld+json"]', document)) {
       let data: unknown;
       try {
-        data = JSON.parse(textOf(script).trim().replace(/^<!--|-->$/g, ''));
+        data = JSON.parse(
+          textOf(script)
+            .trim()
+            .replace(/^<!--|-->$/g, ''),
+        );
       } catch {
         continue; // Broken JSON-LD is common; the page's other metadata still works.
       }

@@ -44,7 +44,8 @@ interface Wire {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5';
+const ACCEPT =
+  'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5';
 
 /**
  * The one HTTP client of kiosque: got for the wire (timeouts, bounded retries,
@@ -109,7 +110,10 @@ export class HttpClient {
             (options) => {
               const target = options.url instanceof URL ? options.url : undefined;
               if (!isWebUrl(target?.href)) {
-                throw new KiosqueError('BAD_URL', `The server redirected to a ${target?.protocol ?? 'non-web'} address, which kiosque does not follow.`);
+                throw new KiosqueError(
+                  'BAD_URL',
+                  `The server redirected to a ${target?.protocol ?? 'non-web'} address, which kiosque does not follow.`,
+                );
               }
             },
           ],
@@ -216,10 +220,14 @@ export class HttpClient {
       return await request;
     } catch (error) {
       if (tooLarge) {
-        throw new KiosqueError('TOO_LARGE', `${url} is larger than ${Math.round(this.maxBytes / 1024 / 1024)} MB; kiosque stopped reading it.`, {
-          url,
-          cause: error,
-        });
+        throw new KiosqueError(
+          'TOO_LARGE',
+          `${url} is larger than ${Math.round(this.maxBytes / 1024 / 1024)} MB; kiosque stopped reading it.`,
+          {
+            url,
+            cause: error,
+          },
+        );
       }
       if (error instanceof RequestError && error.cause instanceof KiosqueError) throw error.cause;
       if (error instanceof KiosqueError) throw error;
@@ -244,7 +252,11 @@ function normalizeUrl(url: string): string {
 
 function fromStored(url: string, stored: StoredResponse, policy: CachePolicy, flags: { stale: boolean }): Promise<FetchedResource> {
   const contentType = String(policy.responseHeaders()['content-type'] ?? '');
-  return toResource(url, stored.finalUrl, 200, contentType, stored.body, { fromCache: true, stale: flags.stale, derived: stored.derived ?? {} });
+  return toResource(url, stored.finalUrl, 200, contentType, stored.body, {
+    fromCache: true,
+    stale: flags.stale,
+    derived: stored.derived ?? {},
+  });
 }
 
 async function toResource(

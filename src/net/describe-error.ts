@@ -26,7 +26,11 @@ export function describeNetworkError(error: unknown, url: string, timeoutMs: num
   }
   if (code === 'ERR_UNSUPPORTED_PROTOCOL') {
     const scheme = /protocol:? "?([a-z][a-z0-9+.-]*:)/i.exec((error as Error)?.message ?? '')?.[1];
-    return new KiosqueError('BAD_URL', `${host} redirected to ${scheme ? `a ${scheme} address` : 'an address'}, which kiosque does not follow (http and https only).`, { url, cause: error });
+    return new KiosqueError(
+      'BAD_URL',
+      `${host} redirected to ${scheme ? `a ${scheme} address` : 'an address'}, which kiosque does not follow (http and https only).`,
+      { url, cause: error },
+    );
   }
   const cause = (error as { cause?: { code?: string } } | null)?.cause;
   const describe = MESSAGES[code] ?? MESSAGES[cause?.code ?? ''];

@@ -21,10 +21,31 @@ export interface KeyPress {
 export type Focus = 'list' | 'filter' | 'article' | 'help' | 'links';
 
 export type Command =
-  | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
-  | 'open' | 'back' | 'forward' | 'quit' | 'forceQuit'
-  | 'help' | 'links' | 'next' | 'previous' | 'filter' | 'reload' | 'browser' | 'close'
-  | 'toggleRead' | 'markSourceRead' | 'toggleSaved' | 'sourcesView' | 'savedView' | 'addSite'
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'back'
+  | 'forward'
+  | 'quit'
+  | 'forceQuit'
+  | 'help'
+  | 'links'
+  | 'next'
+  | 'previous'
+  | 'filter'
+  | 'reload'
+  | 'browser'
+  | 'close'
+  | 'toggleRead'
+  | 'markSourceRead'
+  | 'toggleSaved'
+  | 'sourcesView'
+  | 'savedView'
+  | 'addSite'
   | { related: number };
 
 type KeyName = Exclude<keyof KeyPress, 'ctrl' | 'meta'>;
@@ -45,7 +66,13 @@ const BROWSING: Focus[] = ['list', 'article'];
 
 /** The one table of key bindings. The help screen is generated from it. */
 export const BINDINGS: Binding[] = [
-  { chars: ['j'], keys: ['downArrow'], focus: BROWSING, command: 'down', help: { keys: 'j ↓', what: 'next headline / scroll down a line' } },
+  {
+    chars: ['j'],
+    keys: ['downArrow'],
+    focus: BROWSING,
+    command: 'down',
+    help: { keys: 'j ↓', what: 'next headline / scroll down a line' },
+  },
   { chars: ['k'], keys: ['upArrow'], focus: BROWSING, command: 'up', help: { keys: 'k ↑', what: 'previous headline / scroll up a line' } },
   { chars: [' '], keys: ['pageDown'], focus: BROWSING, command: 'pageDown', help: { keys: 'space PgDn', what: 'page down' } },
   { chars: ['b'], keys: ['pageUp'], focus: BROWSING, command: 'pageUp', help: { keys: 'b PgUp', what: 'page up' } },
@@ -54,11 +81,22 @@ export const BINDINGS: Binding[] = [
   { keys: ['return'], focus: ['list'], command: 'open', help: { keys: 'Enter', what: 'open the headline' } },
   { chars: ['/'], focus: ['list'], command: 'filter', help: { keys: '/', what: 'filter headlines by words' } },
   { chars: ['R'], focus: ['list'], command: 'reload', help: { keys: 'R', what: 'reload the sources' } },
-  { chars: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], focus: READING, command: { related: 0 }, help: { keys: '1-9', what: 'open related link [n] ("Lire aussi")' } },
+  {
+    chars: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    focus: READING,
+    command: { related: 0 },
+    help: { keys: '1-9', what: 'open related link [n] ("Lire aussi")' },
+  },
   { chars: ['l'], focus: READING, command: 'links', help: { keys: 'l', what: 'list every link of the article' } },
   { chars: ['n'], focus: READING, command: 'next', help: { keys: 'n', what: 'next article of the site' } },
   { chars: ['p'], focus: READING, command: 'previous', help: { keys: 'p', what: 'previous article of the site' } },
-  { chars: ['h'], keys: ['backspace', 'delete', 'leftArrow'], focus: BROWSING, command: 'back', help: { keys: 'h ← Backspace', what: 'back' } },
+  {
+    chars: ['h'],
+    keys: ['backspace', 'delete', 'leftArrow'],
+    focus: BROWSING,
+    command: 'back',
+    help: { keys: 'h ← Backspace', what: 'back' },
+  },
   { chars: ['L'], keys: ['rightArrow'], focus: BROWSING, command: 'forward', help: { keys: 'L →', what: 'forward' } },
   { chars: ['m'], focus: BROWSING, command: 'toggleRead', help: { keys: 'm', what: 'mark read / unread' } },
   { chars: ['M'], focus: ['list'], command: 'markSourceRead', help: { keys: 'M', what: 'mark the whole source read' } },
@@ -69,7 +107,12 @@ export const BINDINGS: Binding[] = [
   { chars: ['o'], focus: READING, command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
   { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back towards the headlines / quit' } },
-  { ctrl: 'c', focus: ['list', 'article', 'help', 'links', 'filter'], command: 'forceQuit', help: { keys: 'Ctrl-C', what: 'quit at once' } },
+  {
+    ctrl: 'c',
+    focus: ['list', 'article', 'help', 'links', 'filter'],
+    command: 'forceQuit',
+    help: { keys: 'Ctrl-C', what: 'quit at once' },
+  },
   { keys: ['escape'], chars: ['q'], focus: ['help', 'links'], command: 'close' },
   { chars: ['j'], keys: ['downArrow'], focus: ['links'], command: 'down' },
   { chars: ['k'], keys: ['upArrow'], focus: ['links'], command: 'up' },
@@ -100,11 +143,40 @@ export type HintPlace = 'list' | 'source' | 'saved' | 'sources' | 'article';
 
 /** The main commands of each place, with the word the status line says for each; their keys come from the table. */
 const HINTS: Record<HintPlace, Array<[Command, string]>> = {
-  list: [['open', 'open'], ['filter', 'filter'], ['toggleRead', 'read'], ['toggleSaved', 'save'], ['sourcesView', 'sources'], ['savedView', 'saved'], ['help', 'help'], ['quit', 'quit']],
-  source: [['open', 'open'], ['markSourceRead', 'all read'], ['toggleRead', 'read'], ['toggleSaved', 'save'], ['back', 'back'], ['help', 'help']],
-  saved: [['open', 'open'], ['toggleSaved', 'unsave'], ['back', 'back'], ['help', 'help']],
-  sources: [['open', 'browse'], ['markSourceRead', 'all read'], ['back', 'back'], ['help', 'help']],
-  article: [['help', 'help'], ['back', 'back']],
+  list: [
+    ['open', 'open'],
+    ['filter', 'filter'],
+    ['toggleRead', 'read'],
+    ['toggleSaved', 'save'],
+    ['sourcesView', 'sources'],
+    ['savedView', 'saved'],
+    ['help', 'help'],
+    ['quit', 'quit'],
+  ],
+  source: [
+    ['open', 'open'],
+    ['markSourceRead', 'all read'],
+    ['toggleRead', 'read'],
+    ['toggleSaved', 'save'],
+    ['back', 'back'],
+    ['help', 'help'],
+  ],
+  saved: [
+    ['open', 'open'],
+    ['toggleSaved', 'unsave'],
+    ['back', 'back'],
+    ['help', 'help'],
+  ],
+  sources: [
+    ['open', 'browse'],
+    ['markSourceRead', 'all read'],
+    ['back', 'back'],
+    ['help', 'help'],
+  ],
+  article: [
+    ['help', 'help'],
+    ['back', 'back'],
+  ],
 };
 
 /** The key a command is known by: the first one its row of the table shows in the help. */

@@ -3,12 +3,31 @@ import { commandFor, type Command, type KeyPress } from './keymap.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
 import type { Action, Ask, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
-import { articleLines, currentArticle, focusOf, followableLinks, isListPlace, rowCount, sourceRows, visibleHeadlines } from './selectors.js';
+import {
+  articleLines,
+  currentArticle,
+  focusOf,
+  followableLinks,
+  isListPlace,
+  rowCount,
+  sourceRows,
+  visibleHeadlines,
+} from './selectors.js';
 
 /** The state's shape, its actions and requests, for whoever imports the reducer. */
 export type * from './types.js';
 
-export function initialState({ viewport, locale, remembered, notice }: { viewport: { width: number; height: number }; locale: string; remembered?: Remembered; notice?: string }): ReaderState {
+export function initialState({
+  viewport,
+  locale,
+  remembered,
+  notice,
+}: {
+  viewport: { width: number; height: number };
+  locale: string;
+  remembered?: Remembered;
+  notice?: string;
+}): ReaderState {
   return {
     headlines: [],
     sourceErrors: [],
@@ -100,7 +119,13 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'sources/loading':
       return { ...state, loadingSources: true };
     case 'sources/loaded': {
-      const loaded = { ...state, headlines: action.headlines, sourceErrors: action.errors, sources: action.sources ?? state.sources, loadingSources: false };
+      const loaded = {
+        ...state,
+        headlines: action.headlines,
+        sourceErrors: action.errors,
+        sources: action.sources ?? state.sources,
+        loadingSources: false,
+      };
       return isListPlace(state.place) ? moveCursor(loaded, (cursor) => cursor) : loaded;
     }
     case 'notice':
@@ -136,7 +161,10 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       return link ? go(state, link.url) : state;
     }
     case 'page/loaded': {
-      const loaded: ReaderState = { ...state, pages: { ...state.pages, [action.url]: { status: 'ready', article: action.article, stale: action.stale } } };
+      const loaded: ReaderState = {
+        ...state,
+        pages: { ...state.pages, [action.url]: { status: 'ready', article: action.article, stale: action.stale } },
+      };
       // Opened afresh (not scrolled yet): start where the reader stopped last time.
       if (loaded.place.kind !== 'article' || loaded.place.url !== action.url || loaded.place.scroll !== 0) return loaded;
       return { ...loaded, place: { ...loaded.place, scroll: rememberedScroll(loaded, action.url) } };
@@ -150,16 +178,27 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       const max = maxScroll(articleLines(state).length, state.viewport.height);
       const page = Math.max(1, state.viewport.height - 2);
       const next =
-        action.type === 'scroll/by' ? state.place.scroll + action.lines
-        : action.type === 'scroll/page' ? state.place.scroll + action.direction * page
-        : action.edge === 'top' ? 0 : max;
+        action.type === 'scroll/by'
+          ? state.place.scroll + action.lines
+          : action.type === 'scroll/page'
+            ? state.place.scroll + action.direction * page
+            : action.edge === 'top'
+              ? 0
+              : max;
       return { ...state, place: { ...state.place, scroll: clamp(next, 0, max) } };
     }
     case 'history/back': {
       const previous = state.back[state.back.length - 1];
       if (!previous) return state;
       const left = rememberPosition(state);
-      return { ...left, place: previous, back: left.back.slice(0, -1), forward: [left.place, ...left.forward], overlay: 'none', pages: revisit(left, previous) };
+      return {
+        ...left,
+        place: previous,
+        back: left.back.slice(0, -1),
+        forward: [left.place, ...left.forward],
+        overlay: 'none',
+        pages: revisit(left, previous),
+      };
     }
     case 'history/forward': {
       const [next, ...rest] = state.forward;
@@ -240,31 +279,56 @@ function commandOutcome(command: Command, state: ReaderState, now: number): Acti
   const inLinks = state.overlay === 'links';
   if (typeof command === 'object') return { type: 'open/related', index: command.related };
   switch (command) {
-    case 'down': return inLinks ? { type: 'links/move', delta: 1 } : inList ? { type: 'list/move', delta: 1 } : { type: 'scroll/by', lines: 1 };
-    case 'up': return inLinks ? { type: 'links/move', delta: -1 } : inList ? { type: 'list/move', delta: -1 } : { type: 'scroll/by', lines: -1 };
-    case 'pageDown': return inList ? { type: 'list/move', delta: state.viewport.height - 1 } : { type: 'scroll/page', direction: 1 };
-    case 'pageUp': return inList ? { type: 'list/move', delta: -(state.viewport.height - 1) } : { type: 'scroll/page', direction: -1 };
-    case 'top': return inList ? { type: 'list/edge', edge: 'first' } : { type: 'scroll/edge', edge: 'top' };
-    case 'bottom': return inList ? { type: 'list/edge', edge: 'last' } : { type: 'scroll/edge', edge: 'bottom' };
-    case 'open': return inLinks ? { type: 'links/open' } : { type: 'list/open' };
-    case 'filter': return { type: 'filter/start' };
-    case 'links': return { type: 'overlay/toggle', overlay: 'links' };
-    case 'help': return { type: 'overlay/toggle', overlay: 'help' };
-    case 'close': return { type: 'overlay/close' };
-    case 'next': return { type: 'open/neighbour', which: 'next' };
-    case 'previous': return { type: 'open/neighbour', which: 'previous' };
-    case 'back': return { type: 'history/back' };
-    case 'forward': return { type: 'history/forward' };
-    case 'reload': return { kind: 'reload' };
-    case 'browser': return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
-    case 'toggleRead': return { type: 'mark/toggle' };
-    case 'markSourceRead': return { type: 'mark/source' };
-    case 'toggleSaved': return { type: 'save/toggle', now };
-    case 'sourcesView': return { type: 'view/open', view: 'sources' };
-    case 'savedView': return { type: 'view/open', view: 'saved' };
-    case 'addSite': return state.place.kind === 'article' ? { kind: 'addSite', url: state.place.url } : undefined;
+    case 'down':
+      return inLinks ? { type: 'links/move', delta: 1 } : inList ? { type: 'list/move', delta: 1 } : { type: 'scroll/by', lines: 1 };
+    case 'up':
+      return inLinks ? { type: 'links/move', delta: -1 } : inList ? { type: 'list/move', delta: -1 } : { type: 'scroll/by', lines: -1 };
+    case 'pageDown':
+      return inList ? { type: 'list/move', delta: state.viewport.height - 1 } : { type: 'scroll/page', direction: 1 };
+    case 'pageUp':
+      return inList ? { type: 'list/move', delta: -(state.viewport.height - 1) } : { type: 'scroll/page', direction: -1 };
+    case 'top':
+      return inList ? { type: 'list/edge', edge: 'first' } : { type: 'scroll/edge', edge: 'top' };
+    case 'bottom':
+      return inList ? { type: 'list/edge', edge: 'last' } : { type: 'scroll/edge', edge: 'bottom' };
+    case 'open':
+      return inLinks ? { type: 'links/open' } : { type: 'list/open' };
+    case 'filter':
+      return { type: 'filter/start' };
+    case 'links':
+      return { type: 'overlay/toggle', overlay: 'links' };
+    case 'help':
+      return { type: 'overlay/toggle', overlay: 'help' };
+    case 'close':
+      return { type: 'overlay/close' };
+    case 'next':
+      return { type: 'open/neighbour', which: 'next' };
+    case 'previous':
+      return { type: 'open/neighbour', which: 'previous' };
+    case 'back':
+      return { type: 'history/back' };
+    case 'forward':
+      return { type: 'history/forward' };
+    case 'reload':
+      return { kind: 'reload' };
+    case 'browser':
+      return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
+    case 'toggleRead':
+      return { type: 'mark/toggle' };
+    case 'markSourceRead':
+      return { type: 'mark/source' };
+    case 'toggleSaved':
+      return { type: 'save/toggle', now };
+    case 'sourcesView':
+      return { type: 'view/open', view: 'sources' };
+    case 'savedView':
+      return { type: 'view/open', view: 'saved' };
+    case 'addSite':
+      return state.place.kind === 'article' ? { kind: 'addSite', url: state.place.url } : undefined;
     // q steps back towards the headline list first; from there it quits.
-    case 'quit': return state.place.kind === 'list' ? { kind: 'quit' } : { type: 'history/back' };
-    case 'forceQuit': return { kind: 'quit' };
+    case 'quit':
+      return state.place.kind === 'list' ? { kind: 'quit' } : { type: 'history/back' };
+    case 'forceQuit':
+      return { kind: 'quit' };
   }
 }

@@ -29,10 +29,18 @@ export function toggleRead(state: ReaderState): ReaderState {
 export function markSourceRead(state: ReaderState): ReaderState {
   const place = state.place;
   if (!isListPlace(place)) return state;
-  const sourceUrl = place.kind === 'sources' ? sourceRows(state)[place.cursor]?.url : place.kind === 'source' ? place.url : headlineAtCursor(state)?.sourceUrl;
+  const sourceUrl =
+    place.kind === 'sources'
+      ? sourceRows(state)[place.cursor]?.url
+      : place.kind === 'source'
+        ? place.url
+        : headlineAtCursor(state)?.sourceUrl;
   if (!sourceUrl) return state;
   const urls = state.headlines.filter((headline) => headline.sourceUrl === sourceUrl).map((headline) => headline.url);
-  const title = state.sources.find((source) => source.url === sourceUrl)?.title ?? state.headlines.find((headline) => headline.sourceUrl === sourceUrl)?.source ?? sourceUrl;
+  const title =
+    state.sources.find((source) => source.url === sourceUrl)?.title ??
+    state.headlines.find((headline) => headline.sourceUrl === sourceUrl)?.source ??
+    sourceUrl;
   return { ...markRead(state, urls, true), notice: `${title}: all ${urls.length} headlines marked read` };
 }
 
@@ -46,13 +54,19 @@ export function toggleSaved(state: ReaderState, now: number): ReaderState {
   if (already) {
     const saved = { ...state.saved };
     delete saved[url];
-    return ask({ ...state, saved, notice: 'Removed from saved articles' }, { kind: 'persist', changes: [{ kind: 'save', article: { url, title: already.title, source: already.source }, saved: false }] });
+    return ask(
+      { ...state, saved, notice: 'Removed from saved articles' },
+      { kind: 'persist', changes: [{ kind: 'save', article: { url, title: already.title, source: already.source }, saved: false }] },
+    );
   }
   const title = article?.title ?? headline?.title;
   if (!title) return state; // still loading: nothing to name it by yet
   const source = article?.siteName ?? headline?.source ?? hostOf(url);
   const saved = { ...state.saved, [url]: { title, source, savedAt: new Date(now).toISOString() } };
-  return ask({ ...state, saved, notice: 'Saved: readable offline, listed with v and by "kiosque saved"' }, { kind: 'persist', changes: [{ kind: 'save', article: { url, title, source }, saved: true }] });
+  return ask(
+    { ...state, saved, notice: 'Saved: readable offline, listed with v and by "kiosque saved"' },
+    { kind: 'persist', changes: [{ kind: 'save', article: { url, title, source }, saved: true }] },
+  );
 }
 
 function blockAt(lines: Line[], scroll: number): number {

@@ -36,22 +36,35 @@ function matchesFilter(filter: string): (headline: Headline) => boolean {
 export function savedHeadlines(state: Pick<ReaderState, 'saved'>): Headline[] {
   return Object.entries(state.saved)
     .sort(([, a], [, b]) => b.savedAt.localeCompare(a.savedAt))
-    .map(([url, entry]) => ({ source: entry.source, sourceUrl: '', title: entry.title, url, published: null, author: null, summary: null }));
+    .map(([url, entry]) => ({
+      source: entry.source,
+      sourceUrl: '',
+      title: entry.title,
+      url,
+      published: null,
+      author: null,
+      summary: null,
+    }));
 }
 
 /** Headlines shown where the reader is, under the current filter: every word must appear in the title, source or summary. */
 export function visibleHeadlines(state: Pick<ReaderState, 'headlines' | 'filter' | 'saved'> & { place?: Place }): Headline[] {
   const place = state.place ?? { kind: 'list', cursor: 0 };
   const rows =
-    place.kind === 'saved' ? savedHeadlines(state)
-    : place.kind === 'source' ? state.headlines.filter((headline) => headline.sourceUrl === place.url)
-    : place.kind === 'sources' ? []
-    : state.headlines;
+    place.kind === 'saved'
+      ? savedHeadlines(state)
+      : place.kind === 'source'
+        ? state.headlines.filter((headline) => headline.sourceUrl === place.url)
+        : place.kind === 'sources'
+          ? []
+          : state.headlines;
   return state.filter ? rows.filter(matchesFilter(state.filter)) : rows;
 }
 
 /** Sources in their groups' order (ungrouped last), each with how many headlines it has and how many are unread. */
-export function sourceRows(state: Pick<ReaderState, 'sources' | 'headlines' | 'read'>): Array<SourceRow & { count: number; unread: number }> {
+export function sourceRows(
+  state: Pick<ReaderState, 'sources' | 'headlines' | 'read'>,
+): Array<SourceRow & { count: number; unread: number }> {
   const counts = new Map<string, { count: number; unread: number }>();
   for (const headline of state.headlines) {
     const count = counts.get(headline.sourceUrl) ?? { count: 0, unread: 0 };

@@ -7,10 +7,7 @@ import type { KeyPress } from './keymap.js';
 // The reader's state, the actions that change it and the requests it leaves for the hooks.
 
 /** An article page as the reader has it: on its way, read, or failed with a message. */
-export type Page =
-  | { status: 'loading' }
-  | { status: 'ready'; article: Article; stale: boolean }
-  | { status: 'error'; message: string };
+export type Page = { status: 'loading' } | { status: 'ready'; article: Article; stale: boolean } | { status: 'error'; message: string };
 
 /** Places with a cursor over rows: every headline, one source's, the saved articles, the list of sources. */
 export type ListPlace =

@@ -70,7 +70,10 @@ function normalize(raw: unknown): ReadingState {
   if (isRecord(raw['positions'])) {
     for (const [url, entry] of Object.entries(raw['positions'])) {
       if (isRecord(entry) && Number.isInteger(entry['block'])) {
-        state.positions[url] = { block: entry['block'] as number, at: typeof entry['at'] === 'string' ? entry['at'] : new Date(0).toISOString() };
+        state.positions[url] = {
+          block: entry['block'] as number,
+          at: typeof entry['at'] === 'string' ? entry['at'] : new Date(0).toISOString(),
+        };
       }
     }
   }

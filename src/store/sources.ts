@@ -75,7 +75,10 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     rename(url, title) {
       const sources = conf.get('sources');
       if (!sources.some((source) => source.url === url)) return false;
-      conf.set('sources', sources.map((source) => (source.url === url ? { ...source, title } : source)));
+      conf.set(
+        'sources',
+        sources.map((source) => (source.url === url ? { ...source, title } : source)),
+      );
       return true;
     },
     remove(url) {

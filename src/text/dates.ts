@@ -22,7 +22,11 @@ export function normalizeDate(raw: string | undefined | null): NormalizedDate | 
     const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${offset === '+00:00' ? 'Z' : offset}`;
     const epoch = Date.parse(iso);
     if (Number.isNaN(epoch)) return null;
-    return { iso: offset === '+00:00' ? new Date(epoch).toISOString().replace('.000Z', 'Z') : iso, epoch, hasLocalOffset: offset !== '+00:00' && offset !== '-00:00' };
+    return {
+      iso: offset === '+00:00' ? new Date(epoch).toISOString().replace('.000Z', 'Z') : iso,
+      epoch,
+      hasLocalOffset: offset !== '+00:00' && offset !== '-00:00',
+    };
   }
   const epoch = Date.parse(text);
   if (Number.isNaN(epoch)) return null;

@@ -30,15 +30,24 @@ export function App({ services, locale, now, firstLoad }: Props) {
   const lines = articleLines(state);
   let body;
   if (state.overlay === 'help') body = <HelpScreen height={viewport.height} />;
-  else if (state.overlay === 'links') body = <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} />;
-  else if (place.kind === 'article') body = <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} />;
+  else if (state.overlay === 'links')
+    body = <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} />;
+  else if (place.kind === 'article')
+    body = <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} />;
   else if (place.kind === 'sources') body = <SourcesView rows={sourceRows(state)} cursor={place.cursor} height={viewport.height} />;
   else {
     body = (
       <HeadlineList
-        headlines={visibleHeadlines(state)} cursor={place.cursor} height={viewport.height} width={viewport.width}
-        read={state.read} saved={state.saved} errors={place.kind === 'list' ? state.sourceErrors : []}
-        loading={state.loadingSources} now={clock} locale={locale}
+        headlines={visibleHeadlines(state)}
+        cursor={place.cursor}
+        height={viewport.height}
+        width={viewport.width}
+        read={state.read}
+        saved={state.saved}
+        errors={place.kind === 'list' ? state.sourceErrors : []}
+        loading={state.loadingSources}
+        now={clock}
+        locale={locale}
         empty={place.kind === 'saved' ? 'No saved articles yet: s saves the one under the cursor.' : 'No headlines.'}
       />
     );

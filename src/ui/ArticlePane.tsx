@@ -26,7 +26,9 @@ export function ArticlePane({ page, lines, scroll, height }: Props) {
   if (!page || page.status === 'loading') {
     return (
       <Box height={height}>
-        <Text color="cyan"><Spinner type="dots" /></Text>
+        <Text color="cyan">
+          <Spinner type="dots" />
+        </Text>
         <Text> Loading the article…</Text>
       </Box>
     );
@@ -34,7 +36,9 @@ export function ArticlePane({ page, lines, scroll, height }: Props) {
   if (page.status === 'error') {
     return (
       <Box height={height} flexDirection="column">
-        <Text color="red" bold>This page could not be read.</Text>
+        <Text color="red" bold>
+          This page could not be read.
+        </Text>
         <Text>{page.message}</Text>
         <Text dimColor>h or ← to go back, q for the list.</Text>
       </Box>
@@ -44,7 +48,9 @@ export function ArticlePane({ page, lines, scroll, height }: Props) {
   return (
     <Box height={height} flexDirection="column">
       {visible.map((line, offset) => (
-        <Text key={scroll + offset} {...STYLE[line.kind]} wrap="truncate-end">{line.text || ' '}</Text>
+        <Text key={scroll + offset} {...STYLE[line.kind]} wrap="truncate-end">
+          {line.text || ' '}
+        </Text>
       ))}
     </Box>
   );

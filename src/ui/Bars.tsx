@@ -19,7 +19,8 @@ const Loading = memo(function Loading() {
   }, []);
   return (
     <Text>
-      {' '}<Text color="cyan">{slow ? <Spinner type="dots" /> : '·'}</Text> loading sources…
+      {' '}
+      <Text color="cyan">{slow ? <Spinner type="dots" /> : '·'}</Text> loading sources…
     </Text>
   );
 });
@@ -29,35 +30,61 @@ export function TitleBar({ state }: { state: ReaderState }) {
   const noun = state.place.kind === 'sources' ? 'source' : state.place.kind === 'saved' ? 'saved article' : 'headline';
   return (
     <Box>
-      <Text bold color="yellow">kiosque</Text>
+      <Text bold color="yellow">
+        kiosque
+      </Text>
       {state.place.kind === 'source' ? <Text bold> · {state.place.title}</Text> : null}
-      {state.loadingSources ? <Loading /> : <Text dimColor> {count} {noun}{count === 1 ? '' : 's'}{state.filter ? ` matching "${state.filter}"` : ''}</Text>}
-      {state.filtering ? <Text> / {state.filter}<Text inverse> </Text></Text> : null}
+      {state.loadingSources ? (
+        <Loading />
+      ) : (
+        <Text dimColor>
+          {' '}
+          {count} {noun}
+          {count === 1 ? '' : 's'}
+          {state.filter ? ` matching "${state.filter}"` : ''}
+        </Text>
+      )}
+      {state.filtering ? (
+        <Text>
+          {' '}
+          / {state.filter}
+          <Text inverse> </Text>
+        </Text>
+      ) : null}
     </Box>
   );
 }
 
 export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: number }) {
   if (state.notice) {
-    return <Text color="yellow" wrap="truncate-end">{state.notice}</Text>;
+    return (
+      <Text color="yellow" wrap="truncate-end">
+        {state.notice}
+      </Text>
+    );
   }
   if (state.place.kind !== 'article') {
-    return <Text dimColor wrap="truncate-end">{keyHints(state.place.kind)}</Text>;
+    return (
+      <Text dimColor wrap="truncate-end">
+        {keyHints(state.place.kind)}
+      </Text>
+    );
   }
   const page = state.pages[state.place.url];
   const article = page?.status === 'ready' ? page.article : undefined;
   const max = Math.max(0, lineCount - state.viewport.height);
   const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
-  const parts = [
-    article?.next ? `n → ${article.next.title}` : null,
-    article?.previous ? `p ← ${article.previous.title}` : null,
-  ].filter(Boolean);
+  const parts = [article?.next ? `n → ${article.next.title}` : null, article?.previous ? `p ← ${article.previous.title}` : null].filter(
+    Boolean,
+  );
   return (
     <Box width={state.viewport.width}>
       {page?.status === 'ready' && page.stale ? <Text color="yellow">[offline copy] </Text> : null}
       {state.saved[state.place.url] ? <Text color="magenta">★ </Text> : null}
       <Box flexGrow={1} flexShrink={1}>
-        <Text dimColor wrap="truncate-end">{parts.length ? parts.join('  ·  ') : keyHints('article')}</Text>
+        <Text dimColor wrap="truncate-end">
+          {parts.length ? parts.join('  ·  ') : keyHints('article')}
+        </Text>
       </Box>
       {article ? <Text> {percent}%</Text> : null}
     </Box>

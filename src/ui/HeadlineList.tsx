@@ -41,9 +41,13 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
         const row = headlineRow(headline, { selected, read: !unread, saved: Boolean(saved[headline.url]), width, now, locale });
         return (
           <Text key={keys[offset]} wrap="truncate-end">
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>{row.marks}</Text>
+            <Text color={selected ? 'cyan' : undefined} bold={selected}>
+              {row.marks}
+            </Text>
             <Text color="magenta">{row.star}</Text>
-            <Text color={selected ? 'cyan' : undefined} bold={unread}>{row.title}</Text>
+            <Text color={selected ? 'cyan' : undefined} bold={unread}>
+              {row.title}
+            </Text>
             {row.gap}
             <Text dimColor>{row.tail}</Text>
           </Text>

@@ -6,7 +6,9 @@ import { windowStart } from './scroll-window.js';
 export function HelpScreen({ height }: { height: number }) {
   const rows = BINDINGS.filter((binding) => binding.help);
   const perColumn = Math.max(1, height - 2);
-  const columns = Array.from({ length: Math.ceil(rows.length / perColumn) }, (_, index) => rows.slice(index * perColumn, (index + 1) * perColumn));
+  const columns = Array.from({ length: Math.ceil(rows.length / perColumn) }, (_, index) =>
+    rows.slice(index * perColumn, (index + 1) * perColumn),
+  );
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>Keys</Text>
@@ -43,7 +45,8 @@ export function LinksList({ links, cursor, height }: LinksProps) {
         const selected = start + offset === cursor;
         return (
           <Text key={link.url + link.label} color={selected ? 'cyan' : undefined} wrap="truncate-end">
-            {selected ? '› ' : '  '}{link.label} {link.title}
+            {selected ? '› ' : '  '}
+            {link.label} {link.title}
           </Text>
         );
       })}

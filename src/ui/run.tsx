@@ -44,7 +44,12 @@ async function startLoading(services: ReaderServices): Promise<FirstLoad> {
 }
 
 export async function runReader(named: string[], options: GlobalOptions): Promise<number> {
-  const session = await createSession({ cacheDir: options.cacheDir, offline: options.offline, timeoutMs: options.timeoutMs, demo: options.demo });
+  const session = await createSession({
+    cacheDir: options.cacheDir,
+    offline: options.offline,
+    timeoutMs: options.timeoutMs,
+    demo: options.demo,
+  });
   try {
     const entries = await session.sourcesToRead(named, options.sourcesFile);
     const services = createReaderServices(session, { entries, openInBrowser });

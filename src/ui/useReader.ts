@@ -31,14 +31,10 @@ export function useReader(
   firstLoad?: FirstLoad,
 ): { state: ReaderState; dispatch: (action: Action) => void } {
   const viewport = useInitialViewport();
-  const [state, dispatch] = useReducer(
-    readerReducer,
-    { viewport, locale, remembered: services.remembered },
-    (options) => {
-      const start = initialState(options);
-      return firstLoad?.settled ? readerReducer(start, { type: 'sources/loaded', ...firstLoad.settled }) : start;
-    },
-  );
+  const [state, dispatch] = useReducer(readerReducer, { viewport, locale, remembered: services.remembered }, (options) => {
+    const start = initialState(options);
+    return firstLoad?.settled ? readerReducer(start, { type: 'sources/loaded', ...firstLoad.settled }) : start;
+  });
   const requested = useRef(new Set<string>());
   const reloads = useRef(0);
   useResize((size) => dispatch({ type: 'resize', ...size }));
@@ -49,8 +45,10 @@ export function useReader(
     // Only the latest loading is shown: an earlier one that ends later, failed or not, is old news.
     const isLatest = () => generation === reloads.current;
     loading.then(
-      ({ headlines, errors, sources }) => isLatest() && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
-      (error: unknown) => isLatest() && dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
+      ({ headlines, errors, sources }) =>
+        isLatest() && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
+      (error: unknown) =>
+        isLatest() && dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
     );
   };
 
@@ -64,9 +62,12 @@ export function useReader(
 
   const carryOut = (request: Request) => {
     switch (request.kind) {
-      case 'quit': return onQuit();
-      case 'reload': return loadSources();
-      case 'browser': return services.openInBrowser(request.url);
+      case 'quit':
+        return onQuit();
+      case 'reload':
+        return loadSources();
+      case 'browser':
+        return services.openInBrowser(request.url);
       case 'persist':
         services.persist?.(request.changes);
         return;
@@ -93,16 +94,21 @@ export function useReader(
     if (!currentUrl || currentPage?.status !== 'loading' || requested.current.has(currentUrl)) return;
     const url = currentUrl;
     requested.current.add(url);
-    services.readArticle(url).then(
-      ({ article, stale }) => dispatch({ type: 'page/loaded', url, article, stale }),
-      (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }),
-    ).finally(() => requested.current.delete(url));
+    services
+      .readArticle(url)
+      .then(
+        ({ article, stale }) => dispatch({ type: 'page/loaded', url, article, stale }),
+        (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }),
+      )
+      .finally(() => requested.current.delete(url));
   }, [currentUrl, currentPage?.status]);
 
   const article = currentPage?.status === 'ready' ? currentPage.article : undefined;
   useEffect(() => {
     if (!article) return;
-    const urls = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)].filter((url): url is string => Boolean(url));
+    const urls = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)].filter((url): url is string =>
+      Boolean(url),
+    );
     services.prefetch(urls.slice(0, PREFETCH_LIMIT));
   }, [article]);
 

@@ -37,7 +37,9 @@ export async function startFaultServer(): Promise<FaultServer> {
         response.write(PAGE.slice(0, 100));
         return void setImmediate(() => request.socket.resetAndDestroy());
       case '/404':
-        return response.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>Page introuvable</h1><p>Cette page n’existe pas ou plus.</p></body></html>');
+        return response
+          .writeHead(404, { 'content-type': 'text/html' })
+          .end('<html><body><h1>Page introuvable</h1><p>Cette page n’existe pas ou plus.</p></body></html>');
       case '/500':
         return response.writeHead(500, { 'content-type': 'text/html' }).end('<html><body><h1>Erreur interne</h1></body></html>');
       case '/loop-a':
@@ -56,7 +58,11 @@ export async function startFaultServer(): Promise<FaultServer> {
         const pump = () => {
           while (sent < 11 && response.write(chunk)) sent++;
           if (sent >= 11) response.end();
-          else response.once('drain', () => { sent++; pump(); });
+          else
+            response.once('drain', () => {
+              sent++;
+              pump();
+            });
         };
         return pump();
       }
@@ -65,7 +71,9 @@ export async function startFaultServer(): Promise<FaultServer> {
         return response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(bomb());
       case '/truncated-gzip': {
         const whole = gzipSync(Buffer.from(PAGE.repeat(50)));
-        return response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(whole.subarray(0, whole.length >> 1));
+        return response
+          .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+          .end(whole.subarray(0, whole.length >> 1));
       }
       case '/pdf':
         return response.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'));
@@ -75,13 +83,16 @@ export async function startFaultServer(): Promise<FaultServer> {
         return response.writeHead(200, {}).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
       case '/feed.xml':
         // A source whose headlines lead to faults, for the reader screen.
-        return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Faults</title>
+        return response.writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Faults</title>
           <item><title>An article that is cut off mid-way</title><link>${http.origin}/reset</link><pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate></item>
           <item><title>An article that is really a PDF file</title><link>${http.origin}/pdf</link><pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate></item>
           <item><title>An article that reads perfectly well</title><link>${http.origin}/ok</link><pubDate>Tue, 24 Nov 2026 07:00:00 GMT</pubDate></item>
           </channel></rss>`);
       case '/not-a-feed':
-        return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<html><body>Nope, a web page where a feed should be</body></html>');
+        return response
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end('<html><body>Nope, a web page where a feed should be</body></html>');
       default:
         return response.writeHead(404).end();
     }

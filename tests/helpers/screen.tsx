@@ -7,10 +7,13 @@ export async function openScreen(element: ReactElement, firstText: string | RegE
   const app = render(element);
   const frame = () => app.lastFrame() ?? '';
   const waitFor = (text: string | RegExp) =>
-    vi.waitFor(() => {
-      const current = frame();
-      if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`not yet: ${text}\n${current}`);
-    }, { timeout, interval: 10 });
+    vi.waitFor(
+      () => {
+        const current = frame();
+        if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`not yet: ${text}\n${current}`);
+      },
+      { timeout, interval: 10 },
+    );
   const press = async (key: string, until: string | RegExp) => {
     app.stdin.write(key);
     await waitFor(until);

@@ -10,7 +10,8 @@
  * tests/fast-text.test.ts checks every one of these characters, and random text
  * made of them, against string-width and ansi-tokenize themselves.
  */
-const SIMPLE_CLASS = '\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u024F\\u2000-\\u200A\\u2010-\\u2027\\u202F-\\u203B\\u203D-\\u2047\\u20A0-\\u20C0\\u2190-\\u2193\\u2500-\\u257F\\u2605\\u2606';
+const SIMPLE_CLASS =
+  '\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u024F\\u2000-\\u200A\\u2010-\\u2027\\u202F-\\u203B\\u203D-\\u2047\\u20A0-\\u20C0\\u2190-\\u2193\\u2500-\\u257F\\u2605\\u2606';
 
 export const SIMPLE_TEXT = new RegExp(`^[${SIMPLE_CLASS}]*$`);
 
