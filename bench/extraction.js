@@ -46,7 +46,7 @@ export function runExtractionBench({ only } = {}) {
       let elapsed = 0;
       for (const page of pages) {
         const start = performance.now();
-        let text = '';
+        let text;
         try {
           text = extract(page);
         } catch {

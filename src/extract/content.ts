@@ -169,7 +169,7 @@ function baseScore(element: Element): number {
 
 /** The elements that make up the article body, in document order. */
 export function findContent(document: Document): Element[] {
-  const body = $all('body', document)[0] ?? (document.children.find(isTag) as Element | undefined);
+  const body = $all('body', document)[0] ?? document.children.find(isTag);
   if (!body) return [];
   const measure = new TextMeasure();
   const scores = new Map<Element, number>();

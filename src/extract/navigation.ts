@@ -1,5 +1,5 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, closest, classAndId, type Document, type Element, resolveLink, textOf } from '../html/dom.js';
+import { $all, $one, attr, closest, classAndId, type Document, type Element, isTag, resolveLink, textOf } from '../html/dom.js';
 import { PAGINATION_CLASS } from '../html/furniture.js';
 import type { Link } from './types.js';
 
@@ -74,8 +74,8 @@ function labelledNeighbour(document: Document, url: string, which: 'previous' | 
       continue;
     }
     const container = element.parent;
-    if (!container || container.type !== 'tag') continue;
-    const candidate = $all('a[href]', container as Element).find((a) => !a.children.includes(element));
+    if (!container || !isTag(container)) continue;
+    const candidate = $all('a[href]', container).find((a) => !a.children.includes(element));
     const link = candidate && anchorLink(candidate, url, label);
     if (link) return link;
   }

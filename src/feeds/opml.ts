@@ -18,14 +18,15 @@ function outlineAttributeNames(xml: string): string[] {
     if (node.name === 'outline' && node.attribs) for (const name of Object.keys(node.attribs)) names.add(name);
     for (const child of node.children ?? []) visit(child as typeof node);
   };
-  visit(parseDocument(xml, { xmlMode: true }) as never);
+  visit(parseDocument(xml, { xmlMode: true }));
   return [...names];
 }
 
 function asString(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) return value.toUTCString();
-  return String(value);
+  // Outline attributes are strings, numbers or booleans; anything else is not an attribute to keep.
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
 /**
@@ -46,7 +47,7 @@ export function sourcesFromOpml(text: string): { title: string | undefined; sour
   const walk = (outlines: Outline[] | undefined, group: string[]) => {
     for (const outline of outlines ?? []) {
       const xmlUrl = outline.xmlUrl?.trim();
-      if (isWebUrl(xmlUrl)) {
+      if (xmlUrl && isWebUrl(xmlUrl)) {
         if (seen.has(xmlUrl)) continue;
         seen.add(xmlUrl);
         const title = cleanInline(outline.text ?? outline.title ?? '') || undefined;
@@ -70,7 +71,7 @@ export function sourcesFromOpml(text: string): { title: string | undefined; sour
       }
     }
   };
-  walk(document.body?.outlines as Outline[] | undefined, []);
+  walk(document.body?.outlines, []);
   return { title: document.head?.title, sources };
 }
 
@@ -105,5 +106,5 @@ export function sourcesToOpml(sources: SourceEntry[], title = 'kiosque sources')
       ...(source.htmlUrl ? { htmlUrl: source.htmlUrl } : {}),
     });
   }
-  return generateOpml({ head: { title }, body: { outlines: root as never } }, { extraOutlineAttributes: [...extra] }) + '\n';
+  return generateOpml({ head: { title }, body: { outlines: root } }, { extraOutlineAttributes: [...extra] }) + '\n';
 }

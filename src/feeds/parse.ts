@@ -25,8 +25,8 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   }
   const feed = parsed.feed as Record<string, any>;
   const base = resolveLink(feed['xml']?.base, feedUrl) ?? feedUrl;
-  let title = '';
-  let items: RawItem[] = [];
+  let title: string;
+  let items: RawItem[];
   switch (parsed.format) {
     case 'atom':
       title = plain(feed['title']?.value ?? feed['title']);
@@ -56,7 +56,7 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
       summary: item.summary || null,
     });
   }
-  return { title: source, format: parsed.format as ParsedFeed['format'], headlines: sortNewestFirst(headlines) };
+  return { title: source, format: parsed.format, headlines: sortNewestFirst(headlines) };
 }
 
 interface RawItem {

@@ -49,7 +49,7 @@ export function keptReading(value: unknown): SourceReading | undefined {
 function keptHeadline(value: unknown): Headline | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { source, sourceUrl, title, url, published, author, summary } = value as Record<string, unknown>;
-  if (!isText(source) || !isText(sourceUrl) || !isText(title) || !isWebUrl(url)) return undefined;
+  if (!isText(source) || !isText(sourceUrl) || !isText(title) || !isText(url) || !isWebUrl(url)) return undefined;
   if (!isTextOrNull(published) || !isTextOrNull(author) || !isTextOrNull(summary)) return undefined;
   // Written by kiosque from sanitized text; stripped again all the same, since it comes back from disk.
   const clean = (text: string | null) => (text === null ? null : stripControls(text));
@@ -70,7 +70,7 @@ function keptFeedLinks(reading: Record<string, unknown>): SourceReading | undefi
   const choices: FeedChoice[] = [];
   for (const feed of feeds as unknown[]) {
     const { url, title } = (feed ?? {}) as Record<string, unknown>;
-    if (!isWebUrl(url) || !isText(title)) return undefined;
+    if (!isText(url) || !isWebUrl(url) || !isText(title)) return undefined;
     choices.push({ url, title: stripControls(title) });
   }
   return { kind: 'feed-links', feeds: choices, siteName: siteName === null ? null : stripControls(siteName) };

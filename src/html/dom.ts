@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { isTag, isText } from 'domhandler';
+import { isDocument, isTag, isText } from 'domhandler';
 import { selectAll, selectOne } from 'css-select';
 import { webUrl } from '../text/url.js';
 
@@ -187,7 +187,7 @@ function collectText(node: AnyNode, parts: string[]): void {
     parts.push(node.data);
     return;
   }
-  if (!isTag(node) && node.type !== 'root') return;
+  if (!isTag(node) && !isDocument(node)) return;
   const element = node as Element;
   if (isTag(node)) {
     if (node.name === 'br') {
@@ -225,7 +225,7 @@ export function closest(node: AnyNode, predicate: (element: Element) => boolean)
 export function removeNode(node: AnyNode): void {
   const parent = node.parent;
   if (!parent) return;
-  const index = parent.children.indexOf(node as never);
+  const index = parent.children.indexOf(node);
   if (index >= 0) parent.children.splice(index, 1);
   if (node.prev) node.prev.next = node.next;
   if (node.next) node.next.prev = node.prev;

@@ -129,7 +129,8 @@ export class HttpClient {
     try {
       normalized = normalizeUrl(url);
     } catch (error) {
-      return Promise.reject(error);
+      // normalizeUrl throws a KiosqueError (BAD_URL); a bug would be an Error too.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const pending = this.inFlight.get(normalized);
     if (pending) return pending;
@@ -210,7 +211,8 @@ export class HttpClient {
     const { http, RequestError } = await this.loadWire();
     const request = http.get(url, { headers, responseType: 'buffer', signal: AbortSignal.timeout(this.timeoutMs + 1_000) });
     let tooLarge = false;
-    request.on('downloadProgress', ({ transferred, total }) => {
+    // on() hands back the request itself, which is awaited below.
+    void request.on('downloadProgress', ({ transferred, total }) => {
       if (transferred > this.maxBytes || (total !== undefined && total > this.maxBytes)) {
         tooLarge = true;
         request.cancel();

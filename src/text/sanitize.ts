@@ -45,7 +45,7 @@ export function cleanMultiline(text: string): string {
 /** Deep-cleans every string of a JSON-ready value; used before `--json` output. */
 export function sanitizeDeep<T>(value: T): T {
   if (typeof value === 'string') return stripControls(value) as T;
-  if (Array.isArray(value)) return value.map((item) => sanitizeDeep(item)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => sanitizeDeep(item)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = sanitizeDeep(item);

@@ -17,7 +17,7 @@ export function webUrl(href: string | undefined | null, base?: string): string |
 }
 
 /** Whether a value is an absolute http(s) address. */
-export function isWebUrl(value: unknown): value is string {
+export function isWebUrl(value: unknown): boolean {
   return typeof value === 'string' && webUrl(value) !== undefined;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useEffectEvent, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
 import { stripControls } from '../text/sanitize.js';
 import type { LoadedHeadlines, ReaderServices } from '../app/reader-services.js';
@@ -52,15 +52,17 @@ export function useReader(
     );
   };
 
-  useEffect(() => {
-    // Started before the screen opened: shown already, or awaited rather than asked again.
+  // Once, when the screen opens. Started before the screen opened: shown already, or awaited rather than asked again.
+  const startLoading = useEffectEvent(() => {
     if (!firstLoad?.settled) loadSources(firstLoad?.pending);
-  }, []);
+  });
+  useEffect(() => startLoading(), []);
 
   // What goes wrong without stopping the reader (said while starting, or by a later write) goes on the status line.
   useEffect(() => services.onWarning?.((message) => dispatch({ type: 'warning', text: stripControls(message) })), [services]);
 
-  const carryOut = (request: Request) => {
+  // An effect event: each request is carried out once, when it appears in state, with the services of now.
+  const carryOut = useEffectEvent((request: Request) => {
     switch (request.kind) {
       case 'quit':
         return onQuit();
@@ -78,7 +80,7 @@ export function useReader(
         );
         return;
     }
-  };
+  });
 
   useEffect(() => {
     for (const request of state.requests) {
@@ -101,7 +103,7 @@ export function useReader(
         (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }),
       )
       .finally(() => requested.current.delete(url));
-  }, [currentUrl, currentPage?.status]);
+  }, [services, currentUrl, currentPage?.status]);
 
   const article = currentPage?.status === 'ready' ? currentPage.article : undefined;
   useEffect(() => {
@@ -110,7 +112,7 @@ export function useReader(
       Boolean(url),
     );
     services.prefetch(urls.slice(0, PREFETCH_LIMIT));
-  }, [article]);
+  }, [services, article]);
 
   return { state, dispatch };
 }

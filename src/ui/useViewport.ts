@@ -1,5 +1,5 @@
 import { useStdout } from 'ink';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /**
  * Rows not given to the text: the title bar, the status line, and one spare,
@@ -25,8 +25,10 @@ export function useInitialViewport(): Viewport {
 /** Calls back on every terminal resize with the new text area. */
 export function useResize(onResize: (viewport: Viewport) => void): void {
   const { stdout } = useStdout();
+  // The latest callback, without subscribing again on every render.
+  const resized = useEffectEvent(() => onResize(measure(stdout)));
   useEffect(() => {
-    const listener = () => onResize(measure(stdout));
+    const listener = () => resized();
     stdout.on('resize', listener);
     return () => {
       stdout.off('resize', listener);

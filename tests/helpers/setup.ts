@@ -85,6 +85,7 @@ const listen = (said: string) => {
 
 const originalError = console.error;
 const originalWarn = console.warn;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, and called with process.stderr as this.
 const originalStderrWrite = process.stderr.write;
 
 // Plain replacement, not vi.spyOn: a test's vi.restoreAllMocks() must not take the wrappers off.
@@ -102,7 +103,7 @@ console.warn = (...args: unknown[]) => {
 process.stderr.write = function write(this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
   listen(typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : String(chunk));
   return (originalStderrWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-} as typeof process.stderr.write;
+};
 
 /** Said between tests (a beforeAll, an afterAll, a late effect): reported by afterAll. */
 const outside: string[] = [];
