@@ -3,7 +3,7 @@ import type { Article } from '../extract/types.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
 import { stripControls } from '../text/sanitize.js';
-import type { Session } from './session.js';
+import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
 import type { WarningListener } from './warnings.js';
 
 /** A source that failed, as the headline list names it. */
@@ -97,7 +97,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
       for (const change of changes) if (change.kind === 'save') void keepCopy(change.article.url, change.saved);
     },
     async addSite(pageUrl) {
-      if (session.demo) return 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.';
+      if (session.demo) return DEMO_KEEPS_ITS_SOURCES;
       // An article page usually announces its site's feed; if not, the site's home page may.
       const fromPage = await session.findSource(pageUrl).catch(() => undefined);
       const found = fromPage?.via === 'discovered-feed' ? fromPage : await session.findSource(new URL('/', pageUrl).href);

@@ -73,6 +73,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Said when a site is to be added to the demo newsstand's fixed sources. */
+export const DEMO_KEEPS_ITS_SOURCES = 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.';
+
 export async function createSession(options: SessionOptions = {}): Promise<Session> {
   const warnings = new Warnings();
   const say = (message: string) => warnings.say(message);
@@ -128,7 +131,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     },
     findSource,
     async addSource(found) {
-      if (demo) throw new KiosqueError('USAGE', 'The demo newsstand keeps its own sources: run kiosque without --demo to add sites.');
+      if (demo) throw new KiosqueError('USAGE', DEMO_KEEPS_ITS_SOURCES);
       const entry: SourceEntry = { url: found.url, title: found.title, ...(found.htmlUrl ? { htmlUrl: found.htmlUrl } : {}) };
       const added = (await sourceStore()).add(entry);
       return { added, entry };
