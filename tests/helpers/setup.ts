@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeEach } from 'vitest';
  *
  * 1. Seals the tests off from the user's machine: HOME, every XDG folder and every
  *    KIOSQUE_* folder point inside one fresh temporary folder, removed after the file.
- *    env-paths (src/config/paths.ts) reads HOME and XDG_* when src/ is first imported,
+ *    env-paths (src/store/paths.ts) reads HOME and XDG_* when src/ is first imported,
  *    which is after this; the KIOSQUE_* variables are read at each call. Child processes
  *    (the built CLI, tmux servers, npm) inherit process.env, so they are sealed too.
  * 2. Fails a test during which React warned (duplicate keys, missing keys, act(), …).
