@@ -6,17 +6,14 @@
 //
 // Each dist is a `tsc` output folder (dist/index.js, dist/net/charset.js). Pages are read in
 // turn by both builds, so machine noise falls on both alike.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { JSDOM } from 'jsdom';
+import { loadCorpus, SHARED, TEXT_CORPORA } from './corpora.js';
+import { scoreLinks } from './links.js';
 import { corpusF1, scorePage } from './shingles.js';
 
-const SHARED = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const [baseArg, headArg = path.resolve(import.meta.dirname, '..', 'dist')] = process.argv.slice(2);
 if (!baseArg || !existsSync(SHARED)) {
   console.log(!baseArg ? 'usage: node bench/compare-builds.js BASE_DIST [HEAD_DIST]' : 'No ../shared/corpus: nothing to compare.');
@@ -31,32 +28,11 @@ async function load(dist) {
 }
 const builds = [await load(baseArg), await load(headArg)];
 
-/** A page's text as kiosque reads it: bytes decoded by the build's own decoder (no HTTP header here). */
-async function pagesOf(corpus) {
-  const dir = path.join(SHARED, corpus);
-  if (!existsSync(dir)) return [];
-  const pages = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const folder = path.join(dir, entry.name);
-    const plain = path.join(folder, 'source.html');
-    const zipped = path.join(folder, 'source.html.gz');
-    const bytes = existsSync(plain) ? readFileSync(plain) : existsSync(zipped) ? gunzipSync(readFileSync(zipped)) : undefined;
-    if (!bytes) continue;
-    const read = (file) => (existsSync(path.join(folder, file)) ? readFileSync(path.join(folder, file), 'utf8') : undefined);
-    const expectedHtml = read('expected.html');
-    const expected = read('expected.txt') ?? (expectedHtml ? new JSDOM(expectedHtml).window.document.body.textContent : '');
-    const url = read('url.txt')?.trim() || `http://${corpus}.test/${entry.name}.html`;
-    const html = (await builds[0].decodeBody(bytes)).text;
-    pages.push({ id: entry.name, html, url, expected });
-  }
-  return pages;
-}
-
 console.log('corpus        pages   base F1 (P / R)            head F1 (P / R)            pages/s base / head');
-for (const corpus of ['zyte-dev', 'readability', 'dragnet']) {
-  const pages = await pagesOf(corpus);
-  if (pages.length === 0) continue;
+for (const corpus of TEXT_CORPORA) {
+  // Decoded by the base build's rules, so that both builds read the same text.
+  const pages = await loadCorpus(corpus, async (bytes) => (await builds[0].decodeBody(bytes)).text);
+  if (!pages) continue;
   const scores = builds.map(() => []);
   const elapsed = builds.map(() => 0);
   const changed = [];
@@ -83,32 +59,8 @@ for (const corpus of ['zyte-dev', 'readability', 'dragnet']) {
     console.log(`  text differs on ${changed.length} page(s): ${changed.slice(0, 12).join(', ')}${changed.length > 12 ? ', …' : ''}`);
 }
 
-// links-dev: predictions from each build, scored by the corpus's own scorer.
-const linksDir = path.join(SHARED, 'links-dev');
-if (existsSync(path.join(linksDir, 'labels.json'))) {
-  const labels = JSON.parse(readFileSync(path.join(linksDir, 'labels.json'), 'utf8'));
-  const work = mkdtempSync(path.join(os.tmpdir(), 'kiosque-links-'));
-  for (const [index, build] of builds.entries()) {
-    const predictions = {};
-    for (const label of labels) {
-      const folder = path.join(SHARED, label.corpus, label.file);
-      const plain = path.join(folder, 'source.html');
-      const bytes = existsSync(plain) ? readFileSync(plain) : gunzipSync(readFileSync(`${plain}.gz`));
-      const html = (await build.decodeBody(bytes)).text;
-      try {
-        const article = build.extractArticle(html, label.url);
-        predictions[`${label.corpus}/${label.file}`] = {
-          related: article.related.map((link) => link.url),
-          previous: article.previous?.url ?? null,
-          next: article.next?.url ?? null,
-        };
-      } catch {
-        // Nothing found.
-      }
-    }
-    const file = path.join(work, `predictions-${index}.json`);
-    writeFileSync(file, JSON.stringify(predictions));
-    const summary = execFileSync('node', [path.join(linksDir, 'score.mjs'), file], { encoding: 'utf8' });
-    console.log(`\nlinks-dev, ${index === 0 ? 'base' : 'head'} (${build.name}):\n${summary.trim()}`);
-  }
+// links-dev: each build's links, scored by the corpus's own scorer.
+for (const [index, build] of builds.entries()) {
+  const summary = await scoreLinks(build);
+  if (summary) console.log(`\nlinks-dev, ${index === 0 ? 'base' : 'head'} (${build.name}):\n${summary}`);
 }

@@ -1,14 +1,20 @@
-// npm run bench: extraction quality and speed, kiosque vs @mozilla/readability, side by side in one run.
+// npm run bench: extraction quality and speed against Readability on linkedom (every corpus, side by
+// side in one run), links-dev, a 5 MB page, the first frame, scroll keys and scale.
+import { extractArticle } from '../dist/index.js';
+import { decodeBody } from '../dist/net/charset.js';
+import { bigPage } from './big-page.js';
 import { runExtractionBench } from './extraction.js';
+import { scoreLinks } from './links.js';
 
-const rows = runExtractionBench();
+const rows = await runExtractionBench();
 if (rows.length === 0) {
   console.log('No corpus found under ../shared/corpus: nothing to measure.');
 } else {
-  console.log('corpus       extractor     pages    F1      precision  recall   pages/s');
+  console.log('corpus       extractor     pages  empty   F1      precision  recall   pages/s  heuristics ms/page');
   for (const row of rows) {
+    const heuristics = row.heuristicsMs === undefined ? '' : row.heuristicsMs.toFixed(1).padStart(8);
     console.log(
-      `${row.corpus.padEnd(12)} ${row.extractor.padEnd(12)} ${String(row.pages).padStart(5)}   ${row.f1.toFixed(4)}  ${row.precision.toFixed(4)}     ${row.recall.toFixed(4)}   ${row.pagesPerSecond.toFixed(1)}`,
+      `${row.corpus.padEnd(12)} ${row.extractor.padEnd(12)} ${String(row.pages).padStart(5)}  ${String(row.empty).padStart(5)}   ${row.f1.toFixed(4)}  ${row.precision.toFixed(4)}     ${row.recall.toFixed(4)}   ${row.pagesPerSecond.toFixed(1).padStart(6)}  ${heuristics}`,
     );
   }
   for (const corpus of new Set(rows.map((row) => row.corpus))) {
@@ -16,11 +22,25 @@ if (rows.length === 0) {
     const reference = rows.find((row) => row.corpus === corpus && row.extractor === 'readability');
     if (ours && reference) {
       console.log(
-        `${corpus}: kiosque is ${(ours.pagesPerSecond / reference.pagesPerSecond).toFixed(1)}x Readability's pages/s; F1 ${ours.f1.toFixed(4)} vs ${reference.f1.toFixed(4)}`,
+        `${corpus}: kiosque is ${(ours.pagesPerSecond / reference.pagesPerSecond).toFixed(1)}x Readability-on-linkedom's pages/s; F1 ${ours.f1.toFixed(4)} vs ${reference.f1.toFixed(4)}`,
       );
     }
   }
 }
+
+const links = await scoreLinks({ extractArticle, decodeBody });
+if (links)
+  console.log(
+    `\nlinks-dev (related, previous / next, pagination):\n${links
+      .split('\n')
+      .filter((line) => /^OVERALL|^related:|^previous found/.test(line))
+      .join('\n')}\n`,
+  );
+
+const big = bigPage();
+console.log(
+  `5 MB page: ${big.ms.toFixed(0)} ms, peak ${big.peakRssMb.toFixed(0)} MB resident (${big.rssBeforeMb.toFixed(0)} MB before reading it)`,
+);
 
 const { firstFrame, scrollCost } = await import('./screen.js');
 const frame = await firstFrame();
