@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { startServer, type TestServer } from './helpers/server.js';
+
+/** Answers a server should not give, said for what they are. */
+
+let site: TestServer;
+let deadOrigin: string;
+beforeAll(async () => {
+  // Nothing listens there once closed: 127.0.0.2 is "another host" on loopback.
+  const dead = await startServer(() => {}, '127.0.0.2');
+  deadOrigin = dead.origin;
+  await dead.close();
+  site = await startServer((request, response) => {
+    if (request.url === '/not-modified') return response.writeHead(304).end();
+    if (request.url === '/moved') return response.writeHead(301, { location: `${deadOrigin}/new-home` }).end();
+    response.writeHead(404).end();
+  });
+});
+afterAll(() => site.close());
+
+async function kiosque(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-odd-'));
+  const code = await main([...args, '--cache-dir', cacheDir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 80 });
+  return { code, stdout, stderr };
+}
+
+describe('odd answers', () => {
+  it('a 304 Not Modified to a request that named no copy is a server error (exit 3), not "not a web page"', async () => {
+    const { code, stderr } = await kiosque('read', `${site.origin}/not-modified`);
+    expect(stderr).toBe(
+      `kiosque: ${site.origin.slice(7)} answered 304 Not Modified to a request that had no copy to compare with (a server error) for ${site.origin}/not-modified.\n`,
+    );
+    expect(code).toBe(3);
+    const json = await kiosque('headlines', `${site.origin}/not-modified`, '--json');
+    expect(JSON.parse(json.stderr)).toMatchObject({
+      error: { code: 'HTTP_STATUS', message: expect.stringContaining('304 Not Modified') as string },
+    });
+  });
+
+  it('a redirect to a host that refuses names the host that refused', async () => {
+    const { code, stderr } = await kiosque('read', `${site.origin}/moved`);
+    expect(code).toBe(3);
+    expect(stderr).toBe(
+      `kiosque: ${deadOrigin.slice(7)} (where ${site.origin.slice(7)} redirected) refused the connection (nothing is listening there).\n`,
+    );
+  });
+});
