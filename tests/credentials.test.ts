@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,14 @@ describe('credentials in an address', () => {
     const files = everyFileUnder(cacheDir);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(readFileSync(file).includes(SECRET), file).toBe(false);
+
+    // The warning about a damaged entry names the page without the password.
+    const entry = files.find((file) => file.endsWith('.entry'))!;
+    appendFileSync(entry, 'damage');
+    const again = await kiosque('read', `${withCredentials(demo.origin)}/harbour/market-hall-reopens/`, '--cache-dir', cacheDir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/A damaged cache entry for http:\/\/127\.0\.0\.1:\d+\/harbour\/market-hall-reopens\/ was set aside/);
+    expect(again.stderr).not.toContain(SECRET);
   });
 
   it('headlines of sites read with credentials: the feed a page names (a relative link) and the headlines carry none; the cache keeps no password', async () => {

@@ -376,7 +376,7 @@ export class DiskCache {
     try {
       await mkdir(aside, { recursive: true });
       await rename(file, path.join(aside, `${path.basename(file)}.${Date.now()}`));
-      this.onWarning(`A damaged cache entry for ${url} was set aside in ${aside}; the page will be fetched again.`);
+      this.onWarning(`A damaged cache entry for ${displayUrl(url)} was set aside in ${aside}; the page will be fetched again.`);
     } catch {
       // Another process moved it first; nothing is lost either way.
     }
