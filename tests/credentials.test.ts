@@ -117,6 +117,8 @@ describe('credentials in an address', () => {
     const headlines = JSON.parse(stdout) as Array<{ url: string }>;
     expect(headlines.length).toBeGreaterThan(10);
     for (const headline of headlines) expect(headline.url).toMatch(new RegExp(`^${demo.origin}/`));
+    // Nor does what names their source.
+    expect(stdout).not.toContain(SECRET);
     for (const file of everyFileUnder(cacheDir)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import type { Article } from '../extract/types.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
 import { stripControls } from '../text/sanitize.js';
+import { displayUrl } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
 import type { WarningListener } from './warnings.js';
 
@@ -79,7 +80,8 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     }
   };
 
-  const groups = new Map(entries.map((entry) => [entry.url, entry.group ?? []]));
+  // Keyed as the sources come back from reading them: without credentials.
+  const groups = new Map(entries.map((entry) => [displayUrl(entry.url), entry.group ?? []]));
   return {
     async loadHeadlines({ revalidate = false } = {}) {
       const { sources, headlines } = await session.readSources(entries, { revalidate });

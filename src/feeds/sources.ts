@@ -1,6 +1,6 @@
 import { KiosqueError } from '../errors.js';
 import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js';
-import { hostOf, sameAddress } from '../text/url.js';
+import { displayUrl, hostOf, sameAddress } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
 import type { FeedChoice } from './reading.js';
 import { readingOf } from './reading-memo.js';
@@ -86,7 +86,7 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
 }
 
 export interface SourceResult {
-  /** The address as configured. */
+  /** The address as configured, as it may be shown: without credentials (the headlines' sourceUrl too). */
   url: string;
   title: string;
   headlines: Headline[];
@@ -97,14 +97,16 @@ export interface SourceResult {
 
 /** Reads one configured source into headlines; never throws. */
 export async function readSource(client: HttpClient, url: string, name?: string, fetch: FetchOptions = {}): Promise<SourceResult> {
+  // What is shown of the source (--json, the sources view): never its password.
+  const shown = displayUrl(url);
   try {
     const resolved = await resolveSource(client, url, undefined, fetch);
     // The reader's own name for a source (sources rename) wins over the feed's; headlines point back to the source as configured.
     const title = name || resolved.title;
-    const headlines = resolved.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: url }));
-    return { url, title, headlines, via: resolved.via, stale: resolved.stale, error: resolved.feedError ?? null };
+    const headlines = resolved.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: shown }));
+    return { url: shown, title, headlines, via: resolved.via, stale: resolved.stale, error: resolved.feedError ?? null };
   } catch (error) {
-    return { url, title: name || hostOf(url), headlines: [], via: 'feed', stale: false, error: asKiosqueError(error, url) };
+    return { url: shown, title: name || hostOf(url), headlines: [], via: 'feed', stale: false, error: asKiosqueError(error, url) };
   }
 }
 
