@@ -192,10 +192,12 @@ export class HttpClient {
 
     const responseForPolicy = { status: response.statusCode, headers: response.headers };
     if (response.statusCode === 304 && !('if-none-match' in headers || 'if-modified-since' in headers)) {
-      // "Not modified" since nothing: the request named no copy to compare with. Not a page.
+      // "Not modified" since nothing: the request named no copy to compare with. Not a page, but a
+      // server error, and like one (a 5xx) it leaves an old copy standing, marked as such.
+      if (cached && policy) return fromStored(url, cached, policy, { stale: true });
       throw new KiosqueError(
         'HTTP_STATUS',
-        `${hostOf(response.url)} answered 304 Not Modified to a request that had no copy to compare with (a server error) for ${url}.`,
+        `${hostOf(response.url)} answered 304 Not Modified for ${url}, but the request named no copy to compare with: a server error.`,
         { url },
       );
     }
