@@ -75,6 +75,17 @@ describe('credentials in an address', () => {
     });
   });
 
+  it('an address that is not one, as typed with credentials, is refused without repeating the password', async () => {
+    for (const typed of [`http://alice:${SECRET}@exa mple.test/`, `http://alice:p@${SECRET}@[bad/`]) {
+      const { code, stderr } = await kiosque('read', typed, '--json', '--cache-dir', tempDir('cred-typed'));
+      expect(code).toBe(3);
+      expect(JSON.parse(stderr)).toMatchObject({
+        error: { code: 'BAD_URL', message: expect.stringContaining('is not a web address') as string },
+      });
+      expect(stderr).not.toContain(SECRET);
+    }
+  });
+
   it('a page read with credentials: its related, previous and next links do not carry them, nor does the cache keep the password', async () => {
     const cacheDir = tempDir('cred-page');
     const { code, stdout, stderr } = await kiosque(
