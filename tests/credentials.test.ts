@@ -133,6 +133,32 @@ describe('credentials in an address', () => {
     for (const file of everyFileUnder(cacheDir)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
   });
 
+  it('two accounts on one address each read their own page from one cache', async () => {
+    const cacheDir = tempDir('cred-accounts');
+    const members = await startServer((request, response) => {
+      const who =
+        Buffer.from((request.headers.authorization ?? 'Basic ').slice(6), 'base64')
+          .toString()
+          .split(':')[0] || 'nobody';
+      const text = `The member page of ${who}, with enough words in two paragraphs to be read as the article of this page.`;
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, max-age=3600' })
+        .end(
+          `<html><head><title>Page of ${who}</title></head><body><article><h1>Page of ${who}</h1><p>${text}</p><p>${text}</p></article></body></html>`,
+        );
+    });
+    const as = (user: string) => members.origin.replace('http://', `http://${user}:${SECRET}-${user}@`) + '/me';
+    try {
+      expect((await kiosque('read', as('alice'), '--cache-dir', cacheDir)).stdout).toMatch(/^Page of alice/);
+      expect((await kiosque('read', as('bob'), '--cache-dir', cacheDir)).stdout).toMatch(/^Page of bob/);
+      // Both kept: read again offline, each gets their own.
+      expect((await kiosque('read', as('alice'), '--offline', '--cache-dir', cacheDir)).stdout).toMatch(/^Page of alice/);
+      expect((await kiosque('read', as('bob'), '--offline', '--cache-dir', cacheDir)).stdout).toMatch(/^Page of bob/);
+    } finally {
+      await members.close();
+    }
+  });
+
   it('a redirect to another host does not take the credentials there', async () => {
     const { stderr } = await kiosque(
       'read',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, scryptSync } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rmdir, stat, utimes, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -390,10 +390,23 @@ function sha1(bytes: Buffer): string {
 /** What an address is kept under: the address as it may be written down, and a digest of its credentials if any. */
 function identity(url: string): { address: string; account: string | undefined } {
   const credentials = credentialsOf(url);
-  const account = credentials
-    ? createHash('sha256').update(`kiosque account\n${credentials.username}\n${credentials.password}`).digest('hex')
-    : undefined;
-  return { address: displayUrl(url), account };
+  return { address: displayUrl(url), account: credentials ? accountDigest(credentials.username, credentials.password) : undefined };
+}
+
+const accounts = new Map<string, string>();
+
+/**
+ * A slow digest (scrypt), not a plain hash: whoever reads the cache folder cannot try a
+ * dictionary of passwords against it at hash speed. Worked out once per account and run.
+ */
+function accountDigest(username: string, password: string): string {
+  const key = `${username}\n${password}`;
+  let digest = accounts.get(key);
+  if (!digest) {
+    digest = scryptSync(password, `kiosque cache account\n${username}`, 32).toString('hex');
+    accounts.set(key, digest);
+  }
+  return digest;
 }
 
 function isKiosqueTag(text: string): boolean {
