@@ -2,6 +2,7 @@ import { EXIT, exitCodeFor, isKiosqueError } from './errors.js';
 import { parseCommandLine, type ParsedArgs, USAGE } from './cli/args.js';
 import { type CliIo, errorJson } from './cli/io.js';
 import { stripControls } from './text/sanitize.js';
+import { hideCredentials } from './text/url.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
@@ -49,10 +50,12 @@ function report(error: unknown, json: boolean, io: CliIo): number {
     return exitCodeFor(error.code);
   }
   // A bug, not a user error: say so plainly, with the detail for a report.
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // Without the credentials of any address in it: a bug's report is pasted in public.
+  const detail = hideCredentials(error instanceof Error ? (error.stack ?? error.message) : String(error));
   io.stderr(
     json
-      ? JSON.stringify({ error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error), url: null } }) + '\n'
+      ? JSON.stringify({ error: { code: 'INTERNAL', message: hideCredentials(String((error as Error)?.message ?? error)), url: null } }) +
+          '\n'
       : `kiosque: internal error, please report it:\n${detail}\n`,
   );
   return EXIT.internal;

@@ -1,3 +1,5 @@
+import { displayUrl, hideCredentials } from './text/url.js';
+
 /**
  * Every failure a user can cause or meet (bad arguments, dead hosts, pages we
  * cannot read) is a KiosqueError with a stable `code`, a plain-words message,
@@ -19,15 +21,20 @@ export type ErrorCode =
   | 'NO_FEED'
   | 'CONFIG';
 
+/**
+ * Said here, where every failure passes: the message and the URL of an error never carry the
+ * credentials of an address (http://alice:secret@host/ is shown as http://host/), whichever
+ * layer wrote the message and whatever a library put in it.
+ */
 export class KiosqueError extends Error {
   override name = 'KiosqueError';
   readonly code: ErrorCode;
   readonly url: string | undefined;
 
   constructor(code: ErrorCode, message: string, options: { url?: string; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+    super(hideCredentials(message), { cause: options.cause });
     this.code = code;
-    this.url = options.url;
+    this.url = options.url === undefined ? undefined : displayUrl(options.url);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Article } from '../extract/types.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
 import { stripControls } from '../text/sanitize.js';
+import { displayUrl } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
 import type { WarningListener } from './warnings.js';
 
@@ -28,7 +29,11 @@ export interface LoadedHeadlines {
 
 /** What the reader's screen needs from the outside world: made from a session here, by hand in tests. */
 export interface ReaderServices {
-  loadHeadlines(): Promise<LoadedHeadlines>;
+  /**
+   * The sources' headlines. The first load is cache first (a fresh copy is shown as it is);
+   * a reload (`revalidate`, the R key) asks every server again, however long it said to keep its copy.
+   */
+  loadHeadlines(options?: { revalidate?: boolean }): Promise<LoadedHeadlines>;
   readArticle(url: string): Promise<{ article: Article; stale: boolean }>;
   /** Warms the cache for links the reader may follow next. */
   prefetch(urls: string[]): void;
@@ -75,10 +80,11 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     }
   };
 
-  const groups = new Map(entries.map((entry) => [entry.url, entry.group ?? []]));
+  // Keyed as the sources come back from reading them: without credentials.
+  const groups = new Map(entries.map((entry) => [displayUrl(entry.url), entry.group ?? []]));
   return {
-    async loadHeadlines() {
-      const { sources, headlines } = await session.readSources(entries);
+    async loadHeadlines({ revalidate = false } = {}) {
+      const { sources, headlines } = await session.readSources(entries, { revalidate });
       const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
       return {
         headlines,

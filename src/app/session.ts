@@ -62,7 +62,8 @@ export interface Session {
   sourceStore(): Promise<SourceStore>;
   /** The sources to read: the demo's, else those named, else those in `sourcesFile`, else the configured ones. */
   sourcesToRead(named: string[], sourcesFile: string | undefined): Promise<SourceEntry[]>;
-  readSources(entries: SourceEntry[]): Promise<{ sources: SourceResult[]; headlines: Headline[] }>;
+  /** The sources' headlines, cache first; with `revalidate`, every server is asked again, fresh copies or not (a reload). */
+  readSources(entries: SourceEntry[], options?: { revalidate?: boolean }): Promise<{ sources: SourceResult[]; headlines: Headline[] }>;
   /** A page's article, or its saved copy when the page cannot be read (see the rule inside). */
   readArticle(url: string): Promise<ArticleReading>;
   /** What an address reads as: a feed, a feed its page announces (the `pick`-th), or the page's links. */
@@ -114,7 +115,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
       if (sourcesFile) urls.push(...(await readSourcesFile(sourcesFile)));
       return urls.length ? urls.map((url) => ({ url })) : (await sourceStore()).list();
     },
-    readSources: (entries) => readSources(client, entries),
+    readSources: (entries, { revalidate = false } = {}) => readSources(client, entries, { revalidate }),
     async readArticle(url) {
       try {
         return { ...(await readArticle(client, url)), fromSavedCopy: false };

@@ -1,4 +1,5 @@
 import { stripControls } from '../text/sanitize.js';
+import { hideCredentials } from '../text/url.js';
 
 export type WarningListener = (message: string) => void;
 
@@ -8,14 +9,14 @@ export type WarningListener = (message: string) => void;
  * The command line prints each on stderr; the reader shows it on its status
  * line. Messages said before anyone listens (while starting) are kept and
  * handed to the first listener. Messages carry paths and URLs: stripped of
- * control sequences here, whoever shows them.
+ * control sequences and of the credentials of addresses here, whoever shows them.
  */
 export class Warnings {
   private readonly listeners = new Set<WarningListener>();
   private pending: string[] = [];
 
   say(message: string): void {
-    const clean = stripControls(message);
+    const clean = stripControls(hideCredentials(message));
     if (this.listeners.size === 0) this.pending.push(clean);
     for (const listener of this.listeners) listener(clean);
   }

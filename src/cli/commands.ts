@@ -75,15 +75,18 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
     case 'cache': {
       const { cache } = session;
       if (command.action === 'clear') {
-        const removed = await cache.clear();
-        print({ cleared: removed, dir: cache.dir }, () => `Removed ${removed} cached pages from ${cache.dir}\n`);
+        const { removed, leftAlone } = await cache.clear();
+        // Files kiosque did not write are never removed: say they are still there, and why.
+        const others = leftAlone ? `; ${leftAlone} file${leftAlone > 1 ? 's' : ''} kiosque did not write left as they were` : '';
+        print({ cleared: removed, leftAlone, dir: cache.dir }, () => `Removed ${removed} cached pages from ${cache.dir}${others}\n`);
         return EXIT.ok;
       }
       const info = await cache.info();
+      const unfinished = info.unfinished ? ` (${info.unfinished} unfinished writes of stopped runs, removed once old)` : '';
       print(
         info,
         () =>
-          `${info.dir}\n${info.entries} pages, ${(info.bytes / 1024 / 1024).toFixed(1)} MB of ${(info.maxBytes / 1024 / 1024).toFixed(0)} MB\n`,
+          `${info.dir}\n${info.entries} pages, ${(info.bytes / 1024 / 1024).toFixed(1)} MB of ${(info.maxBytes / 1024 / 1024).toFixed(0)} MB${unfinished}\n`,
       );
       return EXIT.ok;
     }

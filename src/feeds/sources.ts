@@ -1,6 +1,6 @@
 import { KiosqueError } from '../errors.js';
-import type { FetchedResource, HttpClient } from '../net/client.js';
-import { hostOf } from '../text/url.js';
+import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js';
+import { displayUrl, hostOf, sameAddress } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
 import type { FeedChoice } from './reading.js';
 import { readingOf } from './reading-memo.js';
@@ -43,8 +43,8 @@ export interface ResolvedSource {
  * with no feed gives the article links of its page. Readings are kept with the cached
  * bodies (reading-memo), so a warm start parses nothing.
  */
-export async function resolveSource(client: HttpClient, url: string, pick?: number): Promise<ResolvedSource> {
-  const resource = await client.fetch(url);
+export async function resolveSource(client: HttpClient, url: string, pick?: number, fetch: FetchOptions = {}): Promise<ResolvedSource> {
+  const resource = await client.fetch(url, fetch);
   const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
   if (reading.kind === 'headlines') {
     if (pick !== undefined && (reading.via === 'page' || pick !== 1)) {
@@ -54,7 +54,8 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
     const { via, title, headlines } = reading;
     return {
       via,
-      url: resource.finalUrl,
+      // Not redirected: the address as given, credentials included (finalUrl is without them).
+      url: sameAddress(resource.finalUrl, url) ? url : resource.finalUrl,
       htmlUrl: undefined,
       title,
       headlines,
@@ -75,7 +76,7 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
   // Until the feed is read, the link's title or the site's name will do.
   const fallbackTitle = choice.title || reading.siteName || hostOf(choice.url);
   try {
-    const feedResource = await client.fetch(choice.url);
+    const feedResource = await client.fetch(choice.url, fetch);
     const feed = await readingOf(client, feedResource, 'feed', choice.url);
     if (feed.kind !== 'headlines') throw new KiosqueError('BAD_FEED', `${choice.url} is not a feed kiosque can read.`, { url: choice.url });
     return { ...found, title: feed.title || fallbackTitle, headlines: feed.headlines, stale: feedResource.stale, feedError: undefined };
@@ -85,7 +86,7 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
 }
 
 export interface SourceResult {
-  /** The address as configured. */
+  /** The address as configured, as it may be shown: without credentials (the headlines' sourceUrl too). */
   url: string;
   title: string;
   headlines: Headline[];
@@ -95,25 +96,30 @@ export interface SourceResult {
 }
 
 /** Reads one configured source into headlines; never throws. */
-export async function readSource(client: HttpClient, url: string, name?: string): Promise<SourceResult> {
+export async function readSource(client: HttpClient, url: string, name?: string, fetch: FetchOptions = {}): Promise<SourceResult> {
+  // What is shown of the source (--json, the sources view): never its password.
+  const shown = displayUrl(url);
   try {
-    const resolved = await resolveSource(client, url);
+    const resolved = await resolveSource(client, url, undefined, fetch);
     // The reader's own name for a source (sources rename) wins over the feed's; headlines point back to the source as configured.
     const title = name || resolved.title;
-    const headlines = resolved.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: url }));
-    return { url, title, headlines, via: resolved.via, stale: resolved.stale, error: resolved.feedError ?? null };
+    const headlines = resolved.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: shown }));
+    return { url: shown, title, headlines, via: resolved.via, stale: resolved.stale, error: resolved.feedError ?? null };
   } catch (error) {
-    return { url, title: name || hostOf(url), headlines: [], via: 'feed', stale: false, error: asKiosqueError(error, url) };
+    return { url: shown, title: name || hostOf(url), headlines: [], via: 'feed', stale: false, error: asKiosqueError(error, url) };
   }
 }
 
-/** All sources at once; one failing source leaves the others standing. */
+/** All sources at once; one failing source leaves the others standing. `fetch.revalidate`: ask every server again (a reload). */
 export async function readSources(
   client: HttpClient,
   entries: Array<string | { url: string; title?: string | undefined }>,
+  fetch: FetchOptions = {},
 ): Promise<{ sources: SourceResult[]; headlines: Headline[] }> {
   const sources = await Promise.all(
-    entries.map((entry) => (typeof entry === 'string' ? readSource(client, entry) : readSource(client, entry.url, entry.title))),
+    entries.map((entry) =>
+      typeof entry === 'string' ? readSource(client, entry, undefined, fetch) : readSource(client, entry.url, entry.title, fetch),
+    ),
   );
   return { sources, headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)) };
 }

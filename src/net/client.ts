@@ -6,12 +6,12 @@ import { USER_AGENT } from '../version.js';
 import { bodyDigest, type DiskCache, type StoredResponse } from './cache.js';
 import { decodeBody } from './charset.js';
 import { describeNetworkError } from './describe-error.js';
-import { isWebUrl } from '../text/url.js';
+import { displayUrl, hostOf, isWebUrl } from '../text/url.js';
 
 export interface FetchedResource {
   /** The URL asked for. */
   url: string;
-  /** Where redirects ended. */
+  /** Where redirects ended, without credentials (displayUrl): it is shown, and links are resolved against it. */
   finalUrl: string;
   status: number;
   contentType: string;
@@ -34,6 +34,15 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   maxBytes?: number;
   perHostConcurrency?: number;
+}
+
+export interface FetchOptions {
+  /**
+   * Ask the server even when the cached copy is still fresh (a conditional request when the
+   * copy has validators, a full one otherwise): the reader's "reload", which a feed served
+   * with a year-long max-age must not defeat. Offline, the cache still answers.
+   */
+  revalidate?: boolean;
 }
 
 interface Wire {
@@ -107,13 +116,20 @@ export class HttpClient {
         },
         hooks: {
           beforeRedirect: [
-            (options) => {
+            (options, response) => {
               const target = options.url instanceof URL ? options.url : undefined;
               if (!isWebUrl(target?.href)) {
                 throw new KiosqueError(
                   'BAD_URL',
                   `The server redirected to a ${target?.protocol ?? 'non-web'} address, which kiosque does not follow.`,
                 );
+              }
+              // The user's credentials are for the host they were given with: a redirect to another
+              // host goes there without them (got does so too; this is kiosque's rule, not a default).
+              if (target && target.host !== hostOf(response.url)) {
+                options.username = '';
+                options.password = '';
+                delete options.headers['authorization'];
               }
             },
           ],
@@ -123,8 +139,9 @@ export class HttpClient {
     return this.wire;
   }
 
-  /** Fetches a URL through the cache. Concurrent calls for one URL share one fetch. */
-  fetch(url: string): Promise<FetchedResource> {
+  /** Fetches a URL through the cache. Concurrent calls for one URL (and the same `revalidate`) share one fetch. */
+  fetch(url: string, options: FetchOptions = {}): Promise<FetchedResource> {
+    const revalidate = options.revalidate ?? false;
     let normalized: string;
     try {
       normalized = normalizeUrl(url);
@@ -132,7 +149,9 @@ export class HttpClient {
       // normalizeUrl throws a KiosqueError (BAD_URL); a bug would be an Error too.
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const pending = this.inFlight.get(normalized);
+    // A reload does not join a cache-first fetch already under way: that one may answer from a fresh copy.
+    const key = revalidate ? `revalidate ${normalized}` : normalized;
+    const pending = this.inFlight.get(key);
     if (pending) return pending;
     const host = new URL(normalized).host;
     let limit = this.hostLimits.get(host);
@@ -140,17 +159,18 @@ export class HttpClient {
       limit = pLimit(this.perHostConcurrency);
       this.hostLimits.set(host, limit);
     }
-    const task = limit(() => this.fetchThroughCache(normalized)).finally(() => this.inFlight.delete(normalized));
-    this.inFlight.set(normalized, task);
+    const task = limit(() => this.fetchThroughCache(normalized, revalidate)).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, task);
     return task;
   }
 
-  private async fetchThroughCache(url: string): Promise<FetchedResource> {
-    const request = { url, method: 'GET', headers: { accept: ACCEPT } };
+  private async fetchThroughCache(url: string, revalidate: boolean): Promise<FetchedResource> {
+    // As the cache policy knows the request (and keeps it, in the cache folder): without credentials.
+    const request = { url: displayUrl(url), method: 'GET', headers: { accept: ACCEPT } };
     const cached = await this.cache?.get(url);
     const policy = cached ? CachePolicy.fromObject(cached.policy) : undefined;
 
-    if (cached && policy?.satisfiesWithoutRevalidation(request)) {
+    if (cached && !revalidate && policy?.satisfiesWithoutRevalidation(request)) {
       return fromStored(url, cached, policy, { stale: false });
     }
     if (this.offline) {
@@ -171,6 +191,16 @@ export class HttpClient {
     }
 
     const responseForPolicy = { status: response.statusCode, headers: response.headers };
+    if (response.statusCode === 304 && !('if-none-match' in headers || 'if-modified-since' in headers)) {
+      // "Not modified" since nothing: the request named no copy to compare with. Not a page, but a
+      // server error, and like one (a 5xx) it leaves an old copy standing, marked as such.
+      if (cached && policy) return fromStored(url, cached, policy, { stale: true });
+      throw new KiosqueError(
+        'HTTP_STATUS',
+        `${hostOf(response.url)} answered 304 Not Modified for ${url}, but the request named no copy to compare with: a server error.`,
+        { url },
+      );
+    }
     if (cached && policy && response.statusCode === 304) {
       const { policy: updated } = policy.revalidatedPolicy(request, responseForPolicy);
       // Same bytes: what was derived from them still holds.
@@ -187,7 +217,7 @@ export class HttpClient {
         { url },
       );
     }
-    const finalUrl = response.url;
+    const finalUrl = displayUrl(response.url);
     const newPolicy = new CachePolicy(request, responseForPolicy, { shared: false });
     // Pages without validators or lifetimes are still kept: reading offline and going back need them.
     if (response.statusCode === 200) await this.store(url, finalUrl, newPolicy, response.body);
@@ -208,6 +238,8 @@ export class HttpClient {
   }
 
   private async download(url: string, headers: Record<string, string>): Promise<Response<Buffer>> {
+    // Only to describe a failure: the address being fetched when it happened (after redirects).
+    let failedAt: string | undefined;
     const { http, RequestError } = await this.loadWire();
     const request = http.get(url, { headers, responseType: 'buffer', signal: AbortSignal.timeout(this.timeoutMs + 1_000) });
     let tooLarge = false;
@@ -233,7 +265,8 @@ export class HttpClient {
       }
       if (error instanceof RequestError && error.cause instanceof KiosqueError) throw error.cause;
       if (error instanceof KiosqueError) throw error;
-      throw describeNetworkError(error, url, this.timeoutMs);
+      if (error instanceof RequestError && error.options?.url instanceof URL) failedAt = error.options.url.href;
+      throw describeNetworkError(error, url, this.timeoutMs, failedAt);
     }
   }
 }

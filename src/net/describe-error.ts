@@ -13,9 +13,15 @@ const MESSAGES: Record<string, (host: string) => string> = {
   Z_DATA_ERROR: (host) => `${host} sent a damaged compressed body.`,
 };
 
-/** Turns what got and Node throw into a KiosqueError a reader can act on. */
-export function describeNetworkError(error: unknown, url: string, timeoutMs: number): KiosqueError {
-  const host = hostOf(url);
+/**
+ * Turns what got and Node throw into a KiosqueError a reader can act on. `failedAt` is where
+ * the request was when it failed: after a redirect, the host named is the one that failed,
+ * said as reached from the one asked for.
+ */
+export function describeNetworkError(error: unknown, url: string, timeoutMs: number, failedAt: string = url): KiosqueError {
+  const asked = hostOf(url);
+  const failed = hostOf(failedAt);
+  const host = failed === asked ? asked : `${failed} (where ${asked} redirected)`;
   const code = (error as { code?: string } | null)?.code ?? '';
   const name = (error as { name?: string } | null)?.name ?? '';
   if (code === 'ETIMEDOUT' || name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {

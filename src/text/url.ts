@@ -2,6 +2,12 @@
  * Web addresses. http and https are the only schemes kiosque fetches, follows,
  * stores or opens: a `javascript:`, `file:` or `data:` link from a page or a
  * feed is never acted upon. Every such check goes through this module.
+ *
+ * Credentials in an address (http://alice:secret@host/) are the user's to send
+ * to that host only: they are never shown (displayUrl, hideCredentials: every
+ * message, every JSON `url`), never inherited by a link resolved against the
+ * address (webUrl with a base), never kept in plain text (the cache keeps a
+ * digest of credentialsOf), and dropped on a redirect to another host (the client).
  */
 
 /** The absolute http(s) address `href` points to (relative to `base`), or undefined for anything else. */
@@ -10,7 +16,14 @@ export function webUrl(href: string | undefined | null, base?: string): string |
   if (!trimmed) return undefined;
   try {
     const url = base === undefined ? new URL(trimmed) : new URL(trimmed, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    // A link found in a page or a feed never carries credentials: not those of the address it
+    // was read from (a relative link would inherit them), not any of its own (shown on screen).
+    if (base !== undefined) {
+      url.username = '';
+      url.password = '';
+    }
+    return url.href;
   } catch {
     return undefined;
   }
@@ -21,11 +34,58 @@ export function isWebUrl(value: unknown): boolean {
   return typeof value === 'string' && webUrl(value) !== undefined;
 }
 
-/** The host of a URL for messages and labels, or the text itself when it is not a URL. */
+/** The host of a URL for messages and labels, or the text itself (without credentials) when it is not a URL. */
 export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return hideCredentials(url);
   }
+}
+
+/** Whether an address carries a user name or a password. */
+export function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** An address as it may be shown or stored in plain text: without user name and password. */
+export function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return hideCredentials(url);
+  }
+}
+
+// scheme://userinfo@ — up to the last "@" before the host ends, as a URL parser reads it, so a
+// password with a raw "@" in it (as typed, not yet parsed) is taken out whole.
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+
+/** A text (a message, an error from a library) with the credentials of every address in it taken out. */
+export function hideCredentials(text: string): string {
+  return text.replace(USERINFO, '$1');
+}
+
+/** The user name and password in an address, if any (to be hashed, never written down as they are). */
+export function credentialsOf(url: string): { username: string; password: string } | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.username || parsed.password ? { username: parsed.username, password: parsed.password } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two addresses are the same place, credentials aside. */
+export function sameAddress(a: string, b: string): boolean {
+  return displayUrl(a) === displayUrl(b);
 }

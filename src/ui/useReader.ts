@@ -67,7 +67,8 @@ export function useReader(
       case 'quit':
         return onQuit();
       case 'reload':
-        return loadSources();
+        // R asks every server again: a feed's long max-age must not keep its old headlines on screen.
+        return loadSources(services.loadHeadlines({ revalidate: true }));
       case 'browser':
         return services.openInBrowser(request.url);
       case 'persist':

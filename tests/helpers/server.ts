@@ -11,8 +11,8 @@ export interface TestServer {
 
 export type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** A real node:http server on 127.0.0.1, counting what it is asked. */
-export async function startServer(handler: Handler): Promise<TestServer> {
+/** A real node:http server on 127.0.0.1 (or another loopback address, for "another host"), counting what it is asked. */
+export async function startServer(handler: Handler, host = '127.0.0.1'): Promise<TestServer> {
   const hits = new Map<string, number>();
   const requests: IncomingMessage[] = [];
   const server: Server = createServer((request, response) => {
@@ -21,8 +21,8 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     requests.push(request);
     handler(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     hits,
