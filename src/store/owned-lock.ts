@@ -61,9 +61,9 @@ export function lockFile(file: string, { staleMs = 10_000, waitMs = 1_500 }: Loc
     let takenOver = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        linkSync(temp, lockPath);
+        place(temp, lockPath, record);
         held.add(owner.token);
-        if (takenOver > 0) sweepLeftovers(lockPath, staleMs);
+        if (takenOver > 0) sweepLeftovers(file, staleMs);
         return () => release(lockPath, owner.token, record);
       } catch (error) {
         if (codeOf(error) !== 'EEXIST') throw error;
@@ -83,6 +83,18 @@ export function lockFile(file: string, { staleMs = 10_000, waitMs = 1_500 }: Loc
     } catch {
       // Already gone: nothing to clean.
     }
+  }
+}
+
+/** Puts the owner record in place as the lock, or fails with EEXIST. */
+function place(temp: string, lockPath: string, record: string): void {
+  try {
+    linkSync(temp, lockPath);
+  } catch (error) {
+    // A file system without hard links (FAT, some network shares): an exclusive create, whose
+    // record is written a moment later; until then the lock reads as one whose owner cannot be told.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(codeOf(error) ?? '')) throw error;
+    writeFileSync(lockPath, record, { flag: 'wx' });
   }
 }
 
@@ -167,13 +179,23 @@ function takeOverIfAbandoned(lockPath: string, staleMs: number): boolean {
   return moved === seen;
 }
 
-/** Temporary and set-aside files left by killed kiosques (each lives for milliseconds): removed once old. */
-function sweepLeftovers(lockPath: string, staleMs: number): void {
-  const dir = path.dirname(lockPath);
-  const prefix = `${path.basename(lockPath)}.`;
+/**
+ * What killed kiosques leave next to `file`: the lock's temporary and set-aside files, and the
+ * temporary copies write-file-atomic writes before renaming (`FILE.<number>`, as big as the
+ * file). Each lives for milliseconds while its writer runs, so one older than `staleMs` is
+ * a dead writer's: removed.
+ */
+export function sweepLeftovers(file: string, staleMs = 10_000): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  const lockPrefix = `${path.basename(lockPathOf(file))}.`;
+  const isLeftover = (name: string) =>
+    name.startsWith(lockPrefix)
+      ? name.endsWith('.tmp') || name.includes('.stale-')
+      : name.startsWith(`${base}.`) && /^\d+$/.test(name.slice(base.length + 1));
   try {
     for (const name of readdirSync(dir)) {
-      if (!name.startsWith(prefix) || !(name.endsWith('.tmp') || name.includes('.stale-'))) continue;
+      if (!isLeftover(name)) continue;
       const full = path.join(dir, name);
       try {
         if (Date.now() - statSync(full).mtimeMs > staleMs) rmSync(full, { recursive: true, force: true });

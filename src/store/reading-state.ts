@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, KiosqueError } from '../errors.js';
-import { lockFile } from './owned-lock.js';
+import { lockFile, sweepLeftovers } from './owned-lock.js';
 import { dataDir } from './paths.js';
 
 /** An article the reader kept, with enough to list it without the network. */
@@ -244,6 +244,7 @@ export function openReadingState(options: { dir?: string; onWarning?: (message: 
   // `written`: the file as last read or written. `pending`: changes made since, not on disk yet.
   // What the reader sees is always both: a change leaves `pending` only once it is written.
   let written = safely(load, empty, warn);
+  sweepLeftovers(file);
   let pending: TimedChange[] = [];
   let state = written;
   let failing = false;
