@@ -13,15 +13,19 @@ import path from 'node:path';
  * never a lock without an owner to check (a folder plus an owner file written after it
  * would leave such a moment, and a kill in it).
  *
- * A lock is taken over when its owner is gone: same host and the pid no longer exists.
- * When the owner cannot be checked (another host sharing the folder, a pid reused, or a
- * lock folder left by an older kiosque, which used proper-lockfile's `FILE.lock` folder),
- * it is taken over once it is older than `staleMs`, as proper-lockfile did. Holders keep
- * the lock for the milliseconds of one read-merge-write, so that age means a dead holder.
+ * A lock is taken over at once when its owner is gone: same host and the pid no longer
+ * exists. Any lock older than `staleMs` is taken over too, as proper-lockfile did: holders keep
+ * it for the milliseconds of one read-merge-write, so that age means a dead holder even when
+ * the owner cannot be checked (another host sharing the folder, a pid given to another program
+ * since, or a lock folder left by an older kiosque, which used proper-lockfile's `FILE.lock`).
+ *
+ * Known limit: two kiosques taking over the same dead lock while a third locks in between can,
+ * in a window of microseconds, both believe they hold it (see takeOverIfAbandoned); without a
+ * kernel lock (flock) in Node, proper-lockfile had the same window after its 10 s.
  */
 
 export interface LockOptions {
-  /** A lock whose owner cannot be checked is taken over once this old (ms). */
+  /** A lock this old (ms) is taken over whoever holds it; one whose owner is gone, at once. */
   staleMs?: number;
   /** How long to keep trying, synchronously, before giving up with ELOCKED (ms). */
   waitMs?: number;
@@ -144,7 +148,9 @@ function takeOverIfAbandoned(lockPath: string, staleMs: number): boolean {
     const stat = lstatSync(lockPath);
     const owner = stat.isFile() ? parseOwner((seen = readFileSync(lockPath, 'utf8'))) : undefined;
     const alive = owner ? ownerAlive(owner) : undefined;
-    abandoned = alive === undefined ? Date.now() - stat.mtimeMs > staleMs : !alive;
+    // A holder keeps the lock for one write, milliseconds: one older than staleMs is abandoned
+    // whatever its pid says (that pid may have been given to another program since).
+    abandoned = alive === false || Date.now() - stat.mtimeMs > staleMs;
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return true; // released meanwhile
     throw error;
