@@ -95,7 +95,7 @@ describe('bad content', () => {
         cursor={2}
         height={5}
         width={80}
-        read={{}}
+        isRead={() => false}
         saved={{}}
         errors={[]}
         loading={false}

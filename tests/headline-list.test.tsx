@@ -28,7 +28,7 @@ describe('the headline list keys its rows uniquely', () => {
         cursor={cursor}
         height={8}
         width={80}
-        read={{}}
+        isRead={() => false}
         saved={{}}
         now={NOW}
         locale="en-GB"

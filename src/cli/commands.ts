@@ -1,6 +1,7 @@
 import type { GlobalOptions } from '../app/options.js';
 import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
+import { isRead } from '../store/reading-state.js';
 import { sanitizeDeep, stripControls } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
@@ -35,8 +36,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
     case 'headlines': {
       const entries = await session.sourcesToRead(command.sources, options.sourcesFile);
       const { sources, headlines } = await session.readSources(entries);
-      const { read, saved } = session.readingState().current();
-      const flagged = headlines.map((headline) => ({ ...headline, read: headline.url in read, saved: headline.url in saved }));
+      const marks = session.readingState().current();
+      const flagged = headlines.map((headline) => ({ ...headline, read: isRead(marks, headline), saved: headline.url in marks.saved }));
       const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
       const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
       if (sources.length > 0 && sources.every((source) => source.error)) {

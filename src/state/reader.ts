@@ -39,6 +39,8 @@ export function initialState({
     forward: [],
     pages: {},
     read: Object.fromEntries(Object.keys(remembered?.read ?? {}).map((url) => [url, true as const])),
+    unread: Object.fromEntries(Object.keys(remembered?.unread ?? {}).map((url) => [url, true as const])),
+    readThrough: Object.fromEntries(Object.entries(remembered?.readThrough ?? {}).map(([source, { through }]) => [source, { through }])),
     saved: remembered?.saved ?? {},
     positions: Object.fromEntries(Object.entries(remembered?.positions ?? {}).map(([url, { block }]) => [url, block])),
     sources: [],
@@ -224,7 +226,7 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'mark/toggle':
       return toggleRead(state);
     case 'mark/source':
-      return markSourceRead(state);
+      return markSourceRead(state, action.now);
     case 'save/toggle':
       return toggleSaved(state, action.now);
     case 'resize': {
@@ -316,7 +318,7 @@ function commandOutcome(command: Command, state: ReaderState, now: number): Acti
     case 'toggleRead':
       return { type: 'mark/toggle' };
     case 'markSourceRead':
-      return { type: 'mark/source' };
+      return { type: 'mark/source', now };
     case 'toggleSaved':
       return { type: 'save/toggle', now };
     case 'sourcesView':

@@ -1,32 +1,47 @@
 import type { Line } from '../app/article-layout.js';
 import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
-import { articleLines, currentArticle, headlineAtCursor, isListPlace, sourceRows } from './selectors.js';
+import type { ReadingChange } from '../store/reading-state.js';
+import { articleLines, currentArticle, headlineAtCursor, isListPlace, isRead, isUrlRead, sourceRows } from './selectors.js';
 import { hostOf } from '../text/url.js';
 
 /** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
 
+/** Marks addresses read or unread one by one (opening an article, m), as their headlines show them now. */
 export function markRead(state: ReaderState, urls: string[], read: boolean): ReaderState {
-  const changed = urls.filter((url) => Boolean(state.read[url]) !== read);
+  const changed = urls.filter((url) => isUrlRead(state, url) !== read);
   if (changed.length === 0) return state;
   const marks = { ...state.read };
+  const unread = { ...state.unread };
   for (const url of changed) {
-    if (read) marks[url] = true;
-    else delete marks[url];
+    if (read) {
+      marks[url] = true;
+      delete unread[url];
+    } else {
+      // Marked unread, not just unmarked: a source's "all read" would otherwise still cover it.
+      delete marks[url];
+      unread[url] = true;
+    }
   }
-  return ask({ ...state, read: marks }, { kind: 'persist', changes: [{ kind: 'read', urls: changed, read }] });
+  return ask({ ...state, read: marks, unread }, { kind: 'persist', changes: [{ kind: 'read', urls: changed, read }] });
 }
 
 /** m: the headline under the cursor, or the article being read (to keep it unread for later). */
 export function toggleRead(state: ReaderState): ReaderState {
   const url = state.place.kind === 'article' ? state.place.url : headlineAtCursor(state)?.url;
   if (!url) return state;
-  const read = !state.read[url];
+  const read = !isUrlRead(state, url);
   return { ...markRead(state, [url], read), notice: read ? 'Marked read' : 'Marked unread' };
 }
 
-/** M: every headline of the source under the cursor (or of the source being browsed). */
-export function markSourceRead(state: ReaderState): ReaderState {
+/**
+ * M: every headline of the source under the cursor (or of the source being browsed). Kept as
+ * one "read through" date per source, the newest headline's (never later than now), not a mark
+ * per headline: a source of 100,000 headlines stays all read after a restart, in a file that
+ * stays small, and what it publishes later comes in unread. Headlines it cannot cover (no date,
+ * or dated ahead of now) and those marked unread before are marked read one by one.
+ */
+export function markSourceRead(state: ReaderState, now: number): ReaderState {
   const place = state.place;
   if (!isListPlace(place)) return state;
   const sourceUrl =
@@ -36,12 +51,37 @@ export function markSourceRead(state: ReaderState): ReaderState {
         ? place.url
         : headlineAtCursor(state)?.sourceUrl;
   if (!sourceUrl) return state;
-  const urls = state.headlines.filter((headline) => headline.sourceUrl === sourceUrl).map((headline) => headline.url);
+  const headlines = state.headlines.filter((headline) => headline.sourceUrl === sourceUrl);
   const title =
     state.sources.find((source) => source.url === sourceUrl)?.title ??
     state.headlines.find((headline) => headline.sourceUrl === sourceUrl)?.source ??
     sourceUrl;
-  return { ...markRead(state, urls, true), notice: `${title}: all ${urls.length} headlines marked read` };
+  const kept = state.readThrough[sourceUrl];
+  let through = kept ? Date.parse(kept.through) : Number.NEGATIVE_INFINITY;
+  for (const headline of headlines) {
+    const published = headline.published ? Date.parse(headline.published) : Number.NaN;
+    if (published <= now && published > through) through = published;
+  }
+  const changes: ReadingChange[] = [];
+  let next = state;
+  if (Number.isFinite(through) && (!kept || through > Date.parse(kept.through))) {
+    const at = new Date(through).toISOString();
+    next = { ...next, readThrough: { ...next.readThrough, [sourceUrl]: { through: at } } };
+    changes.push({ kind: 'readThrough', source: sourceUrl, through: at });
+  }
+  const oneByOne = headlines.filter((headline) => !isRead(next, headline)).map((headline) => headline.url);
+  if (oneByOne.length > 0) {
+    const marks = { ...next.read };
+    const unread = { ...next.unread };
+    for (const url of oneByOne) {
+      marks[url] = true;
+      delete unread[url];
+    }
+    next = { ...next, read: marks, unread };
+    changes.push({ kind: 'read', urls: oneByOne, read: true });
+  }
+  const marked = changes.length > 0 ? ask(next, { kind: 'persist', changes }) : next;
+  return { ...marked, notice: `${title}: all ${headlines.length} headlines marked read` };
 }
 
 /** s: saves or unsaves the article being read or the headline under the cursor. */

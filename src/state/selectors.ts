@@ -1,6 +1,7 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import { layoutArticle, type Line } from '../app/article-layout.js';
+import { isRead as marksSayRead, type MarkedHeadline } from '../store/reading-state.js';
 import type { Focus } from './keymap.js';
 import type { ListPlace, Place, ReaderState, SourceRow } from './types.js';
 
@@ -30,6 +31,20 @@ function matchesFilter(filter: string): (headline: Headline) => boolean {
     const haystack = `${headline.title} ${headline.source} ${headline.summary ?? ''}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   };
+}
+
+/** The reading marks of the state: marked one by one, marked unread, and each source's "all read". */
+export type ReadMarks = Pick<ReaderState, 'read' | 'unread' | 'readThrough'>;
+
+/** Whether a headline is read: the one rule (in the store, shared with the command line), over the reader's marks. */
+export function isRead(state: ReadMarks, headline: MarkedHeadline): boolean {
+  return marksSayRead(state, headline);
+}
+
+/** Whether an address is read, as its headline shows it (an address outside the headlines counts its own mark only). */
+export function isUrlRead(state: ReadMarks & Pick<ReaderState, 'headlines'>, url: string): boolean {
+  const headline = state.headlines.find((candidate) => candidate.url === url);
+  return isRead(state, headline ?? { url, sourceUrl: '', published: null });
 }
 
 /** Saved articles as headline rows, most recently saved first. */
@@ -63,13 +78,13 @@ export function visibleHeadlines(state: Pick<ReaderState, 'headlines' | 'filter'
 
 /** Sources in their groups' order (ungrouped last), each with how many headlines it has and how many are unread. */
 export function sourceRows(
-  state: Pick<ReaderState, 'sources' | 'headlines' | 'read'>,
+  state: Pick<ReaderState, 'sources' | 'headlines'> & ReadMarks,
 ): Array<SourceRow & { count: number; unread: number }> {
   const counts = new Map<string, { count: number; unread: number }>();
   for (const headline of state.headlines) {
     const count = counts.get(headline.sourceUrl) ?? { count: 0, unread: 0 };
     count.count++;
-    if (!state.read[headline.url]) count.unread++;
+    if (!isRead(state, headline)) count.unread++;
     counts.set(headline.sourceUrl, count);
   }
   const groupKey = (row: SourceRow) => (row.group.length ? row.group.join('\u0000') : '\uffff');

@@ -44,6 +44,9 @@ export type Request = Ask & { id: number };
 /** What the reader remembers from earlier runs. */
 export interface Remembered {
   read: Record<string, unknown>;
+  /** Absent in files written before "all read" kept one entry per source. */
+  unread?: Record<string, unknown>;
+  readThrough?: Record<string, { through: string }>;
   saved: Record<string, SavedEntry>;
   positions: Record<string, { block: number }>;
 }
@@ -58,7 +61,12 @@ export interface ReaderState {
   back: Place[];
   forward: Place[];
   pages: Record<string, Page>;
+  /** Marked read one by one (opened, or m). Whether a headline is read: isRead (selectors.ts), never this alone. */
   read: Record<string, true>;
+  /** Marked unread with m: stays unread even where its source's "all read" covers it. */
+  unread: Record<string, true>;
+  /** Source URL → M ("all read"): what the source published up to `through` (ISO 8601) is read, without a mark each. */
+  readThrough: Record<string, { through: string }>;
   saved: Record<string, SavedEntry>;
   /** Block at the top of the view when each article was left. */
   positions: Record<string, number>;
@@ -103,7 +111,8 @@ export type Action =
   | { type: 'links/open' }
   | { type: 'view/open'; view: 'sources' | 'saved' }
   | { type: 'mark/toggle' }
-  | { type: 'mark/source' }
+  /** `now`: when M was pressed; headlines dated later (a feed's clock running ahead) are marked one by one. */
+  | { type: 'mark/source'; now: number }
   /** `now`: when (ms since the epoch), taken by the caller: the reducer reads no clock. */
   | { type: 'save/toggle'; now: number }
   | { type: 'resize'; width: number; height: number }

@@ -1,7 +1,7 @@
 import { Box, useApp, useInput } from 'ink';
 import { useState } from 'react';
 import { articleLines, currentArticle, followableLinks, visibleHeadlines } from '../state/reader.js';
-import { sourceRows } from '../state/selectors.js';
+import { isRead, sourceRows } from '../state/selectors.js';
 import { ArticlePane } from './ArticlePane.js';
 import { StatusLine, TitleBar } from './Bars.js';
 import { HeadlineList } from './HeadlineList.js';
@@ -42,7 +42,7 @@ export function App({ services, locale, now, firstLoad }: Props) {
         cursor={place.cursor}
         height={viewport.height}
         width={viewport.width}
-        read={state.read}
+        isRead={(headline) => isRead(state, headline)}
         saved={state.saved}
         errors={place.kind === 'list' ? state.sourceErrors : []}
         loading={state.loadingSources}

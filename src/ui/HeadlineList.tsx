@@ -9,7 +9,8 @@ interface Props {
   cursor: number;
   height: number;
   width: number;
-  read: Record<string, true>;
+  /** Whether a row is read: the reader's isRead (state/selectors.ts), which knows each source's "all read". */
+  isRead: (headline: Headline) => boolean;
   saved: Record<string, unknown>;
   errors: SourceError[];
   loading: boolean;
@@ -20,7 +21,7 @@ interface Props {
 }
 
 /** The visible window of the headline list; only those rows are rendered. */
-export function HeadlineList({ headlines, cursor, height, width, read, saved, errors, loading, now, locale, empty }: Props) {
+export function HeadlineList({ headlines, cursor, height, width, isRead, saved, errors, loading, now, locale, empty }: Props) {
   const errorRows = errors.slice(0, Math.max(0, height - 1));
   const rows = Math.max(1, height - errorRows.length);
   const start = windowStart(cursor, headlines.length, rows);
@@ -37,7 +38,7 @@ export function HeadlineList({ headlines, cursor, height, width, read, saved, er
       {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>{empty}</Text> : null}
       {visible.map((headline, offset) => {
         const selected = start + offset === cursor;
-        const unread = !read[headline.url];
+        const unread = !isRead(headline);
         const row = headlineRow(headline, { selected, read: !unread, saved: Boolean(saved[headline.url]), width, now, locale });
         return (
           <Text key={keys[offset]} wrap="truncate-end">
