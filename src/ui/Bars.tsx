@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import Spinner from 'ink-spinner';
 import { memo, useEffect, useState } from 'react';
 import { keyHints } from '../state/keymap.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Headline } from '../feeds/types.js';
 import type { SourceError } from '../state/reader.js';
 import { headlineRow } from './headline-row.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { BINDINGS } from '../state/keymap.js';
 import { windowStart } from './scroll-window.js';
 
