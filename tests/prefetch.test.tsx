@@ -53,7 +53,13 @@ describe('mayPrefetch: what a page may have the reader fetch with no key pressed
       expect(isInternalHost(new URL(internal).hostname), internal).toBe(true);
       expect(mayPrefetch('https://example.com/a/', internal), internal).toBe(false);
     }
-    for (const external of ['http://8.8.8.8/', 'http://172.32.0.1/', 'http://192.169.0.1/', 'http://[2001:db8::1]/', 'http://example.com/']) {
+    for (const external of [
+      'http://8.8.8.8/',
+      'http://172.32.0.1/',
+      'http://192.169.0.1/',
+      'http://[2001:db8::1]/',
+      'http://example.com/',
+    ]) {
       expect(isInternalHost(new URL(external).hostname), external).toBe(false);
     }
     // A page on the local network (the demo newsstand, an intranet) keeps reading ahead on its own site.

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -26,12 +25,13 @@ import { startServer, type TestServer } from './helpers/server.js';
 const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const forbiddenIn = (text: string) => {
   const match = FORBIDDEN.exec(text);
-  return match ? `U+${match[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${match.index}: ${JSON.stringify(text.slice(Math.max(0, match.index - 20), match.index + 20))}` : null;
+  return match
+    ? `U+${match[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${match.index}: ${JSON.stringify(text.slice(Math.max(0, match.index - 20), match.index + 20))}`
+    : null;
 };
 
 const OSC_TITLE = '\u001b]0;pwned\u0007';
 const OSC_CLIPBOARD = '\u001b]52;c;cHduZWQ=\u0007';
-const KEYS = { enter: '\r', escape: '\u001b' };
 /** The command line reads its configuration from KIOSQUE_CONFIG_DIR (tests/helpers/setup.ts seals it): one folder per test. */
 async function inConfigDir<T>(dir: string, run: () => Promise<T>): Promise<T> {
   const before = process.env['KIOSQUE_CONFIG_DIR'];
@@ -63,7 +63,11 @@ describe('the screen boundary: escape sequences from stored and configured strin
       path.join(configDir, 'config.json'),
       JSON.stringify({
         sources: [
-          { url: `${feeds.origin}/feed.xml`, title: `Evil${OSC_TITLE} title${OSC_CLIPBOARD}`, group: [`World${OSC_CLIPBOARD}`, `\u009b2JNews\u202e`] },
+          {
+            url: `${feeds.origin}/feed.xml`,
+            title: `Evil${OSC_TITLE} title${OSC_CLIPBOARD}`,
+            group: [`World${OSC_CLIPBOARD}`, `\u009b2JNews\u202e`],
+          },
         ],
       }),
     );
@@ -90,7 +94,12 @@ describe('the screen boundary: escape sequences from stored and configured strin
         read: {},
         positions: {},
         saved: {
-          [`${feeds.origin}/a/`]: { url: `${feeds.origin}/a/`, title: `Saved${OSC_CLIPBOARD} one\u202e`, source: `Src${OSC_TITLE}`, savedAt: '2026-01-01T00:00:00.000Z' },
+          [`${feeds.origin}/a/`]: {
+            url: `${feeds.origin}/a/`,
+            title: `Saved${OSC_CLIPBOARD} one\u202e`,
+            source: `Src${OSC_TITLE}`,
+            savedAt: '2026-01-01T00:00:00.000Z',
+          },
         },
       }),
     );
@@ -134,7 +143,7 @@ describe('the screen boundary: escape sequences from stored and configured strin
         <outline text="Imported&#x1b;]52;c;cHduZWQ=&#x7; feed" xmlUrl="${feeds.origin}/feed.xml?x=&#x1b;]0;t&#x7;" htmlUrl="javascript:alert(1)" a\u202eb="1" c\u009bd="&#x1b;[2J"/>
       </outline></body></opml>`,
     );
-    const io = { stdout: (_text: string) => {}, stderr: (_text: string) => {}, columns: 80 };
+    const io = { stdout: () => {}, stderr: () => {}, columns: 80 };
     expect(await inConfigDir(configDir, () => main(['sources', 'import', opml], io))).toBe(0);
     const stored = readFileSync(path.join(configDir, 'config.json'), 'utf8');
     // Stored clean: JSON would write ESC as \u001b, C1 and bidi raw.
@@ -158,14 +167,20 @@ describe('the screen boundary: escape sequences from stored and configured strin
     writeFileSync(
       path.join(configDir, 'config.json'),
       JSON.stringify({
-        sources: [{ url: `${feeds.origin}/feed.xml`, title: 'T', attributes: { 'a\u202eb': '1', 'c\u009bd': 'v\u009b2J', [`k${OSC_TITLE}`]: 'x' } }],
+        sources: [
+          { url: `${feeds.origin}/feed.xml`, title: 'T', attributes: { 'a\u202eb': '1', 'c\u009bd': 'v\u009b2J', [`k${OSC_TITLE}`]: 'x' } },
+        ],
       }),
     );
     let stdout = '';
     const io = { stdout: (text: string) => (stdout += text), stderr: () => {}, columns: 80 };
     expect(await inConfigDir(configDir, () => main(['sources', 'list', '--json'], io))).toBe(0);
     expect(forbiddenIn(stdout)).toBeNull();
-    expect(Object.keys((JSON.parse(stdout) as Array<{ attributes: Record<string, string> }>)[0]!.attributes).sort()).toEqual(['ab', 'c', 'k']);
+    expect(Object.keys((JSON.parse(stdout) as Array<{ attributes: Record<string, string> }>)[0]!.attributes).sort()).toEqual([
+      'ab',
+      'c',
+      'k',
+    ]);
   });
 });
 
@@ -231,9 +246,12 @@ const ESCAPES = [
   '\ufeff',
 ];
 const hostile = fc
-  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...ESCAPES), fc.constantFrom('Titre', '中文字', '😀', ' ')), {
-    maxLength: 8,
-  })
+  .array(
+    fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...ESCAPES), fc.constantFrom('Titre', '中文字', '😀', ' ')),
+    {
+      maxLength: 8,
+    },
+  )
   .map((parts) => parts.join(''));
 
 const VIEWS = ['list', 'source', 'saved', 'sources', 'article', 'article-error', 'links', 'filtering'] as const;

@@ -99,6 +99,8 @@ function ipv6Groups(address: string): number[] | undefined {
   const tail = part(halves[1]);
   const missing = 8 - head.length - tail.length;
   if (missing < 0 || (halves.length === 1 && missing !== 0)) return undefined;
-  const groups = [...head, ...Array<string>(missing).fill('0'), ...tail].map((group) => (/^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : NaN));
+  const groups = [...head, ...Array<string>(missing).fill('0'), ...tail].map((group) =>
+    /^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : NaN,
+  );
   return groups.some(Number.isNaN) ? undefined : groups;
 }

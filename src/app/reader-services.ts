@@ -122,7 +122,10 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
 /** state.json is a file on disk anyone may edit: the saved articles' titles and sources are cleaned as they are read. */
 function cleanRemembered(state: ReadingState): ReadingState {
   const saved = Object.fromEntries(
-    Object.entries(state.saved).map(([url, entry]) => [url, { ...entry, title: cleanInline(entry.title), source: cleanInline(entry.source) }]),
+    Object.entries(state.saved).map(([url, entry]) => [
+      url,
+      { ...entry, title: cleanInline(entry.title), source: cleanInline(entry.source) },
+    ]),
   );
   return { ...state, saved };
 }
