@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const built = existsSync(path.join(ROOT, 'dist', 'bundle', 'cli.js'));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-if (!built || !hasTmux) console.warn(`[skipped] hostile --sources file in tmux: ${!built ? 'dist/ is not built (run "npm run build")' : 'no tmux'}.`);
+if (!built || !hasTmux)
+  console.warn(`[skipped] hostile --sources file in tmux: ${!built ? 'dist/ is not built (run "npm run build")' : 'no tmux'}.`);
 
 const socket = `kiosque-e2e-hostile-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });

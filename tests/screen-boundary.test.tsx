@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReaderServices } from '../src/app/reader-services.js';
 import { createSession } from '../src/app/session.js';
@@ -254,6 +255,8 @@ const hostile = fc
   )
   .map((parts) => parts.join(''));
 
+const WIDTH = 60;
+const HEIGHT = 12;
 const VIEWS = ['list', 'source', 'saved', 'sources', 'article', 'article-error', 'links', 'filtering'] as const;
 
 function hostileState(s: string[], view: (typeof VIEWS)[number]): ReaderState {
@@ -293,7 +296,7 @@ function hostileState(s: string[], view: (typeof VIEWS)[number]): ReaderState {
     pagination: { previous: null, next: null },
     wordCount: 10,
   };
-  const base = initialState({ viewport: { width: 60, height: 12 }, locale: 'fr-FR' });
+  const base = initialState({ viewport: { width: WIDTH, height: HEIGHT }, locale: 'fr-FR' });
   const place: ReaderState['place'] =
     view === 'source'
       ? { kind: 'source', url: 'http://example.com/feed0', title: next(), cursor: 0 }
@@ -329,7 +332,12 @@ describe('the reader drawn from hostile state (property)', () => {
       fc.property(fc.array(hostile, { minLength: 1, maxLength: 40 }), fc.constantFrom(...VIEWS), (strings, view) => {
         const app = render(<Screen state={hostileState(strings, view)} locale="fr-FR" now={Date.parse('2026-01-02T00:00:00Z')} />);
         try {
-          for (const frame of app.frames) expect(forbiddenIn(frame)).toBeNull();
+          for (const frame of app.frames) {
+            expect(forbiddenIn(frame)).toBeNull();
+            // And every row stays a row: nothing wider than the terminal, to wrap and push the screen down.
+            for (const line of frame.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(WIDTH);
+            expect(frame.split('\n').length).toBeLessThanOrEqual(HEIGHT + 2);
+          }
         } finally {
           app.unmount();
         }

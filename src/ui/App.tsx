@@ -39,7 +39,9 @@ export function Screen({ state, locale, now }: { state: ReaderState; locale: str
   let body;
   if (state.overlay === 'help') body = <HelpScreen height={viewport.height} />;
   else if (state.overlay === 'links')
-    body = <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} />;
+    body = (
+      <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} width={viewport.width} />
+    );
   else if (place.kind === 'article')
     body = <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} />;
   else if (place.kind === 'sources')

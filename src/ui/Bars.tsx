@@ -3,7 +3,10 @@ import { Text } from './Text.js';
 import Spinner from 'ink-spinner';
 import { memo, useEffect, useState } from 'react';
 import { keyHints } from '../state/keymap.js';
+import stringWidth from 'string-width';
 import { type ReaderState, visibleHeadlines } from '../state/reader.js';
+import { cleanInline } from '../text/sanitize.js';
+import { fitWidth, oneLine } from './fit-width.js';
 
 const SPINNER_DELAY_MS = 250;
 
@@ -26,48 +29,54 @@ const Loading = memo(function Loading() {
   );
 });
 
+/** Columns the loading note takes (" · loading sources…"). */
+const LOADING_WIDTH = 20;
+
+/**
+ * The top line: kiosque, the source being browsed, the count, the filter. One Text, one
+ * line: a source's title (from config.json, an OPML file, a feed) and the filter are cut
+ * by display width so the count keeps its place.
+ */
 export function TitleBar({ state }: { state: ReaderState }) {
+  const width = state.viewport.width;
   const count = state.place.kind === 'sources' ? state.sources.length : visibleHeadlines(state).length;
   const noun = state.place.kind === 'sources' ? 'source' : state.place.kind === 'saved' ? 'saved article' : 'headline';
+  const filter = fitWidth(oneLine(state.filter), Math.max(4, Math.floor(width / 4)));
+  const counted = ` ${count} ${noun}${count === 1 ? '' : 's'}${state.filter ? ` matching "${filter}"` : ''}`;
+  const typing = state.filtering ? ` / ${filter} ` : '';
+  const used = 'kiosque · '.length + (state.loadingSources ? LOADING_WIDTH : stringWidth(counted)) + stringWidth(typing);
+  const title = state.place.kind === 'source' ? fitWidth(cleanInline(state.place.title), Math.max(8, width - used)) : null;
   return (
-    <Box>
+    <Text wrap="truncate-end">
       <Text bold color="yellow">
         kiosque
       </Text>
-      {state.place.kind === 'source' ? <Text bold> · {state.place.title}</Text> : null}
-      {state.loadingSources ? (
-        <Loading />
-      ) : (
-        <Text dimColor>
-          {' '}
-          {count} {noun}
-          {count === 1 ? '' : 's'}
-          {state.filter ? ` matching "${state.filter}"` : ''}
-        </Text>
-      )}
+      {title === null ? null : <Text bold> · {title}</Text>}
+      {state.loadingSources ? <Loading /> : <Text dimColor>{counted}</Text>}
       {state.filtering ? (
         <Text>
           {' '}
-          / {state.filter}
+          / {filter}
           <Text inverse> </Text>
         </Text>
       ) : null}
-    </Box>
+    </Text>
   );
 }
 
 export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: number }) {
+  const width = state.viewport.width;
   if (state.notice) {
     return (
       <Text color="yellow" wrap="truncate-end">
-        {state.notice}
+        {fitWidth(cleanInline(state.notice), width)}
       </Text>
     );
   }
   if (state.place.kind !== 'article') {
     return (
       <Text dimColor wrap="truncate-end">
-        {keyHints(state.place.kind)}
+        {fitWidth(keyHints(state.place.kind), width)}
       </Text>
     );
   }
@@ -75,19 +84,24 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const article = page?.status === 'ready' ? page.article : undefined;
   const max = Math.max(0, lineCount - state.viewport.height);
   const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
-  const parts = [article?.next ? `n → ${article.next.title}` : null, article?.previous ? `p ← ${article.previous.title}` : null].filter(
-    Boolean,
-  );
+  const stale = page?.status === 'ready' && page.stale ? '[offline copy] ' : '';
+  const star = state.saved[state.place.url] ? '★ ' : '';
+  const position = article ? ` ${percent}%` : '';
+  const parts = [
+    article?.next ? `n → ${cleanInline(article.next.title)}` : null,
+    article?.previous ? `p ← ${cleanInline(article.previous.title)}` : null,
+  ].filter(Boolean);
+  const room = Math.max(0, width - stale.length - star.length - position.length);
   return (
-    <Box width={state.viewport.width}>
-      {page?.status === 'ready' && page.stale ? <Text color="yellow">[offline copy] </Text> : null}
-      {state.saved[state.place.url] ? <Text color="magenta">★ </Text> : null}
+    <Box width={width}>
+      {stale ? <Text color="yellow">{stale}</Text> : null}
+      {star ? <Text color="magenta">{star}</Text> : null}
       <Box flexGrow={1} flexShrink={1}>
         <Text dimColor wrap="truncate-end">
-          {parts.length ? parts.join('  ·  ') : keyHints('article')}
+          {fitWidth(parts.length ? parts.join('  ·  ') : keyHints('article'), room)}
         </Text>
       </Box>
-      {article ? <Text> {percent}%</Text> : null}
+      {position ? <Text>{position}</Text> : null}
     </Box>
   );
 }

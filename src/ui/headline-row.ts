@@ -1,5 +1,5 @@
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import { fitWidth } from './fit-width.js';
 import type { Headline } from '../feeds/types.js';
 import { cleanInline } from '../text/sanitize.js';
 import { relativeTime } from './relative-time.js';
@@ -36,10 +36,10 @@ export function headlineRow(
   // and an escape sequence measures as nothing here yet would be drawn (or dropped) by the screen.
   const sourceName = cleanInline(headline.source);
   const fullTitle = cleanInline(headline.title);
-  const source = sourceName.length > MAX_SOURCE ? `${sourceName.slice(0, MAX_SOURCE - 1)}…` : sourceName;
+  const source = fitWidth(sourceName, MAX_SOURCE);
   const tail = ` ${source}${when ? ` · ${when}` : ''}`;
   const room = Math.max(0, options.width - MARKS_WIDTH - stringWidth(tail));
-  const title = stringWidth(fullTitle) > room ? cliTruncate(fullTitle, room) : fullTitle;
+  const title = fitWidth(fullTitle, room);
   return {
     marks: `${options.selected ? '›' : ' '}${options.read ? ' ' : '•'}`,
     star: options.saved ? '★ ' : '  ',

@@ -1,5 +1,5 @@
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import { fitWidth } from './fit-width.js';
 import { cleanInline } from '../text/sanitize.js';
 
 /** The cursor mark and its space: two columns. */
@@ -33,9 +33,9 @@ export function sourceRowText(
   const fullFolder = group.length ? `${group.join(' / ')} / ` : '';
   // The folder takes at most half the room: the title is what tells sources apart.
   const folderRoom = stringWidth(fullFolder) > room ? Math.floor(room / 2) : room;
-  const folder = stringWidth(fullFolder) > folderRoom ? cliTruncate(fullFolder, folderRoom) : fullFolder;
+  const folder = fitWidth(fullFolder, folderRoom);
   const titleRoom = Math.max(0, room - stringWidth(folder));
   const fullTitle = cleanInline(row.title);
-  const title = stringWidth(fullTitle) > titleRoom ? cliTruncate(fullTitle, titleRoom) : fullTitle;
+  const title = fitWidth(fullTitle, titleRoom);
   return { folder, title, gap: ' '.repeat(Math.max(0, titleRoom - stringWidth(title))), tail };
 }
