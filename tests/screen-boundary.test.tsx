@@ -183,6 +183,20 @@ describe('the screen boundary: escape sequences from stored and configured strin
       'k',
     ]);
   });
+  it('`sources list` prints each source on one line, with no control', async () => {
+    const configDir = tmp('config');
+    writeFileSync(
+      path.join(configDir, 'config.json'),
+      JSON.stringify({
+        sources: [{ url: `${feeds.origin}/feed.xml`, title: `Two\nlines${OSC_TITLE}`, group: [`A\r\nB${OSC_CLIPBOARD}`] }],
+      }),
+    );
+    let stdout = '';
+    const io = { stdout: (text: string) => (stdout += text), stderr: () => {}, columns: 80 };
+    expect(await inConfigDir(configDir, () => main(['sources', 'list'], io))).toBe(0);
+    expect(forbiddenIn(stdout)).toBeNull();
+    expect(stdout).toBe(`Two lines  ${feeds.origin}/feed.xml  [A B]\n`);
+  });
 });
 
 describe('stripControls: invisible and reordering characters', () => {
