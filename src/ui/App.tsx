@@ -43,7 +43,9 @@ export function Screen({ state, locale, now }: { state: ReaderState; locale: str
       <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} width={viewport.width} />
     );
   else if (place.kind === 'article')
-    body = <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} />;
+    body = (
+      <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} width={viewport.width} />
+    );
   else if (place.kind === 'sources')
     body = <SourcesView rows={sourceRows(state)} cursor={place.cursor} height={viewport.height} width={viewport.width} />;
   else {

@@ -41,18 +41,35 @@ export function TitleBar({ state }: { state: ReaderState }) {
   const width = state.viewport.width;
   const count = state.place.kind === 'sources' ? state.sources.length : visibleHeadlines(state).length;
   const noun = state.place.kind === 'sources' ? 'source' : state.place.kind === 'saved' ? 'saved article' : 'headline';
-  const filter = fitWidth(oneLine(state.filter), Math.max(4, Math.floor(width / 4)));
-  const counted = ` ${count} ${noun}${count === 1 ? '' : 's'}${state.filter ? ` matching "${filter}"` : ''}`;
-  const typing = state.filtering ? ` / ${filter} ` : '';
-  const used = 'kiosque · '.length + (state.loadingSources ? LOADING_WIDTH : stringWidth(counted)) + stringWidth(typing);
-  const title = state.place.kind === 'source' ? fitWidth(cleanInline(state.place.title), Math.max(8, width - used)) : null;
+  const counted = ` ${count} ${noun}${count === 1 ? '' : 's'}`;
+  const matching = Boolean(state.filter) && !state.loadingSources;
+  // Columns taken whatever the title and the filter are: the name, the count (or the loading note), the filter's frame.
+  const fixed =
+    'kiosque'.length +
+    (state.loadingSources ? LOADING_WIDTH : stringWidth(counted)) +
+    (matching ? ' matching ""'.length : 0) +
+    (state.filtering ? ' /  '.length : 0);
+  const titleText = state.place.kind === 'source' ? cleanInline(state.place.title) : null;
+  const titleFrame = titleText === null ? 0 : ' · '.length;
+  // The filter is shown once or twice (as matched, as typed); a source's title keeps at least 8 columns.
+  const shown = (matching ? 1 : 0) + (state.filtering ? 1 : 0);
+  const filterRoom = shown ? Math.max(1, Math.floor((width - fixed - titleFrame - (titleText === null ? 0 : 8)) / shown)) : 0;
+  const filter = fitWidth(oneLine(state.filter), filterRoom);
+  const title = titleText === null ? null : fitWidth(titleText, Math.max(0, width - fixed - titleFrame - shown * stringWidth(filter)));
   return (
     <Text wrap="truncate-end">
       <Text bold color="yellow">
         kiosque
       </Text>
       {title === null ? null : <Text bold> · {title}</Text>}
-      {state.loadingSources ? <Loading /> : <Text dimColor>{counted}</Text>}
+      {state.loadingSources ? (
+        <Loading />
+      ) : (
+        <Text dimColor>
+          {counted}
+          {matching ? ` matching "${filter}"` : ''}
+        </Text>
+      )}
       {state.filtering ? (
         <Text>
           {' '}
