@@ -38,6 +38,27 @@ export default defineConfig(
     },
   },
   {
+    // The screen draws text only through src/ui/Text.tsx, which strips escape and control
+    // sequences from every string: a component that imported Ink's own Text (or Transform,
+    // which rewrites drawn text) could draw a hostile title raw.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/Text.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'ink',
+              importNames: ['Text', 'Transform'],
+              message: "Draw text with Text from './Text.js': it keeps escape sequences off the screen.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read what the command line prints with JSON.parse and assert its shape: `any` by nature.
     files: ['tests/**'],
     rules: {

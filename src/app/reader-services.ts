@@ -2,7 +2,7 @@ import { describeFsError, isKiosqueError } from '../errors.js';
 import type { Article } from '../extract/types.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
-import { stripControls } from '../text/sanitize.js';
+import { cleanInline, stripControls } from '../text/sanitize.js';
 import { displayUrl } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
 import type { WarningListener } from './warnings.js';
@@ -80,16 +80,20 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     }
   };
 
+  // Folders and titles come from config.json, an OPML import or a --sources line, which anyone may have
+  // written: cleaned as they come in (the screen cleans again as it draws, see ui/Text.tsx).
   // Keyed as the sources come back from reading them: without credentials.
-  const groups = new Map(entries.map((entry) => [displayUrl(entry.url), entry.group ?? []]));
+  const groups = new Map(entries.map((entry) => [displayUrl(entry.url), (entry.group ?? []).map(cleanInline).filter(Boolean)]));
+  // A source whose address does not parse is named by the address itself, as written.
+  const titleOf = (source: { url: string; title: string }) => cleanInline(source.title) || cleanInline(source.url);
   return {
     async loadHeadlines({ revalidate = false } = {}) {
       const { sources, headlines } = await session.readSources(entries, { revalidate });
       const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
       return {
         headlines,
-        errors: sources.filter((s) => s.error).map((s) => ({ source: s.title, message: failed(s.error?.message) ?? '' })),
-        sources: sources.map((s) => ({ url: s.url, title: s.title, group: groups.get(s.url) ?? [], error: failed(s.error?.message) })),
+        errors: sources.filter((s) => s.error).map((s) => ({ source: titleOf(s), message: failed(s.error?.message) ?? '' })),
+        sources: sources.map((s) => ({ url: s.url, title: titleOf(s), group: groups.get(s.url) ?? [], error: failed(s.error?.message) })),
       };
     },
     readArticle: read,
@@ -97,7 +101,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
       for (const url of links) read(url).catch(() => {});
     },
     openInBrowser,
-    remembered: session.readingState().current(),
+    remembered: cleanRemembered(session.readingState().current()),
     persist(changes) {
       session.readingState().apply(changes);
       for (const change of changes) if (change.kind === 'save') void keepCopy(change.article.url, change.saved);
@@ -113,4 +117,15 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     },
     onWarning: (listener) => session.warnings.listen(listener),
   };
+}
+
+/** state.json is a file on disk anyone may edit: the saved articles' titles and sources are cleaned as they are read. */
+function cleanRemembered(state: ReadingState): ReadingState {
+  const saved = Object.fromEntries(
+    Object.entries(state.saved).map(([url, entry]) => [
+      url,
+      { ...entry, title: cleanInline(entry.title), source: cleanInline(entry.source) },
+    ]),
+  );
+  return { ...state, saved };
 }

@@ -2,17 +2,18 @@ import type { GlobalOptions } from '../app/options.js';
 import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { isRead } from '../store/reading-state.js';
-import { sanitizeDeep, stripControls } from '../text/sanitize.js';
+import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
 import { formatArticle, formatHeadlines, formatSaved } from './format.js';
-import { type CliIo, errorJson } from './io.js';
+import { type CliIo, errorJson, terminalIo } from './io.js';
 import { runSourcesCommand } from './sources-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
 
-export async function runCommand(command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
+export async function runCommand(command: PrintingCommand, options: GlobalOptions, rawIo: CliIo): Promise<number> {
+  const io = terminalIo(rawIo);
   const session = await createSession({
     cacheDir: options.cacheDir,
     offline: options.offline,
@@ -30,7 +31,9 @@ export async function runCommand(command: PrintingCommand, options: GlobalOption
 
 async function runWith(session: Session, command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
   const print = (value: unknown, text: () => string) => {
-    io.stdout(options.json ? JSON.stringify(sanitizeDeep(value), null, 2) + '\n' : stripControls(text()));
+    // JSON.stringify would write an ESC as \u001b, which `jq -r` then prints raw: values and keys are cleaned before.
+    // Text is cleaned by io itself (terminalIo).
+    io.stdout(options.json ? JSON.stringify(sanitizeDeep(value), null, 2) + '\n' : text());
   };
   switch (command.name) {
     case 'headlines': {

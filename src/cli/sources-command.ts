@@ -4,6 +4,7 @@ import type { Session } from '../app/session.js';
 import { KiosqueError } from '../errors.js';
 import { sourcesFromOpml, sourcesToOpml } from '../feeds/opml.js';
 import type { SourceEntry } from '../feeds/types.js';
+import { cleanInline } from '../text/sanitize.js';
 import { webUrl } from '../text/url.js';
 import type { Command } from './args.js';
 
@@ -15,8 +16,13 @@ export interface SourcesOutput {
   text: string;
 }
 
-const describe = (source: SourceEntry) =>
-  `${source.title ? `${source.title}  ` : ''}${source.url}${source.group?.length ? `  [${source.group.join(' / ')}]` : ''}`;
+// One line per source: a title or folder from config.json may hold a line break that would forge another line
+// (controls are removed by the output itself, see io.ts terminalIo).
+const describe = (source: SourceEntry) => {
+  const title = cleanInline(source.title ?? '');
+  const group = (source.group ?? []).map(cleanInline).filter(Boolean);
+  return `${title ? `${title}  ` : ''}${source.url}${group.length ? `  [${group.join(' / ')}]` : ''}`;
+};
 
 /** list, add (with feed autodiscovery), remove, rename, import and export of the reader's sources. */
 export async function runSourcesCommand(command: SourcesCommand, session: Session): Promise<SourcesOutput> {

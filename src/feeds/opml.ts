@@ -2,14 +2,16 @@ import { generateOpml, parseOpml } from 'feedsmith';
 import { parseDocument } from 'htmlparser2';
 import { KiosqueError } from '../errors.js';
 import type { SourceEntry } from './types.js';
-import { cleanInline } from '../text/sanitize.js';
+import { cleanInline, stripControls } from '../text/sanitize.js';
 import { prepareXml } from './parse.js';
-import { isWebUrl } from '../text/url.js';
+import { webUrl } from '../text/url.js';
 
 type Outline = Record<string, unknown> & { text?: string; xmlUrl?: string; htmlUrl?: string; title?: string; outlines?: Outline[] };
 
 /** Attributes with a meaning of their own in a source entry; every other one is kept in `attributes`. */
 const OWN = new Set(['text', 'xmlUrl', 'htmlUrl', 'outlines']);
+/** An XML attribute name (letters, digits, _ . : -, not starting with a digit, dot or hyphen). */
+const XML_NAME = /^[\p{L}_:][\p{L}\p{N}_.:-]*$/u;
 
 /** Every attribute name used on an outline, so feedsmith keeps the ones it does not know (other readers add their own). */
 function outlineAttributeNames(xml: string): string[] {
@@ -46,23 +48,30 @@ export function sourcesFromOpml(text: string): { title: string | undefined; sour
   const seen = new Set<string>();
   const walk = (outlines: Outline[] | undefined, group: string[]) => {
     for (const outline of outlines ?? []) {
-      const xmlUrl = outline.xmlUrl?.trim();
-      if (xmlUrl && isWebUrl(xmlUrl)) {
+      // Addresses as the URL parser writes them: a control character in a path is percent-encoded, one in a host
+      // makes the address invalid; the raw attribute, whatever it holds, is never what is stored.
+      const xmlUrl = webUrl(outline.xmlUrl);
+      if (xmlUrl) {
         if (seen.has(xmlUrl)) continue;
         seen.add(xmlUrl);
         const title = cleanInline(outline.text ?? outline.title ?? '') || undefined;
+        const htmlUrl = webUrl(outline.htmlUrl);
         const attributes: Record<string, string> = {};
         for (const [name, value] of Object.entries(outline)) {
           const kept = asString(value);
           if (OWN.has(name) || kept === undefined) continue;
           if (name === 'title' && kept === outline.text) continue;
-          attributes[name] = kept;
+          // Kept attributes are stored and printed by `sources list --json`, names included: clean both, and
+          // keep only names that are XML names once cleaned, so that export writes a well-formed file.
+          const cleanName = stripControls(name);
+          if (!XML_NAME.test(cleanName)) continue;
+          attributes[cleanName] = stripControls(kept);
         }
         sources.push({
           url: xmlUrl,
           ...(title ? { title } : {}),
           ...(group.length ? { group } : {}),
-          ...(outline.htmlUrl ? { htmlUrl: outline.htmlUrl } : {}),
+          ...(htmlUrl ? { htmlUrl } : {}),
           ...(Object.keys(attributes).length ? { attributes } : {}),
         });
       } else if (outline.outlines?.length) {
@@ -72,7 +81,8 @@ export function sourcesFromOpml(text: string): { title: string | undefined; sour
     }
   };
   walk(document.body?.outlines, []);
-  return { title: document.head?.title, sources };
+  const title = document.head?.title === undefined ? undefined : cleanInline(document.head.title) || undefined;
+  return { title, sources };
 }
 
 /** Sources as OPML 2.0, folders rebuilt from the groups, kept attributes written back. */

@@ -10,9 +10,19 @@
 const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_])/g;
 // C1 CSI (U+009B) followed by its parameters.
 const C1_CSI_SEQUENCE = /\u009B[0-?]*[ -/]*[@-~]/g;
-// C0 controls except tab/newline, DEL, C1 controls, bidi embeddings, overrides
-// and isolates, line/paragraph separators, BOM and other invisible formatters.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF\uFFF9-\uFFFB]/g;
+// C0 controls except tab/newline, DEL, C1 controls, bidi marks (LRM, RLM, the Arabic
+// letter mark U+061C), embeddings, overrides and isolates, line/paragraph separators,
+// BOM, and the invisible characters that hide text or make two strings look alike:
+// zero-width space U+200B, word joiner and invisible operators U+2060–U+2064, the
+// deprecated format controls U+206A–U+206F, the Mongolian vowel separator U+180E,
+// interlinear annotations U+FFF9–U+FFFB, and the tag block U+E0000–U+E007F (written
+// as its UTF-16 surrogate pairs: the one use of tags, subdivision flags such as 🏴 of
+// Scotland, degrades to the plain black flag).
+// ZWNJ U+200C and ZWJ U+200D are kept on purpose: emoji sequences (👨‍👩‍👧, 🏳️‍🌈) are
+// joined by ZWJ, and Persian, Arabic and Indic scripts need both to shape words
+// correctly; neither moves the cursor, reorders text or talks to the terminal.
+const CONTROL =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2028\u2029\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 const SPACES = /[\t\n\r\f\v\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const HORIZONTAL_SPACES = /[\t\f\v\u0020\u1680\u2000-\u200A\u205F\u3000]+/g;
 
@@ -42,14 +52,28 @@ export function cleanMultiline(text: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-/** Deep-cleans every string of a JSON-ready value; used before `--json` output. */
+/**
+ * Deep-cleans every string of a JSON-ready value, object keys included (an OPML
+ * file's attribute names are kept as keys and are as untrusted as its values);
+ * used before `--json` output.
+ */
 export function sanitizeDeep<T>(value: T): T {
   if (typeof value === 'string') return stripControls(value) as T;
   if (Array.isArray(value)) return (value as unknown[]).map((item) => sanitizeDeep(item)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = sanitizeDeep(item);
+    for (const [key, item] of Object.entries(value)) out[stripControls(key)] = sanitizeDeep(item);
     return out as T;
   }
   return value;
+}
+
+/**
+ * A string as it may be drawn on the screen: no escape sequence and no control
+ * character but the newline (a tab would be drawn at the terminal's tab stops,
+ * not where Ink measured it, so it becomes a space).
+ */
+export function screenText(text: string): string {
+  const clean = stripControls(text);
+  return clean.includes('\t') ? clean.replace(/\t/g, ' ') : clean;
 }

@@ -1,13 +1,16 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import Spinner from 'ink-spinner';
 import type { Page } from '../state/reader.js';
 import type { Line } from '../app/article-layout.js';
+import { fitWidth, oneLine } from './fit-width.js';
 
 interface Props {
   page: Page | undefined;
   lines: Line[];
   scroll: number;
   height: number;
+  width: number;
 }
 
 const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: boolean }> = {
@@ -22,7 +25,7 @@ const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: b
 };
 
 /** Renders only the lines in view: a key press costs the same for 100 lines or 10,000. */
-export function ArticlePane({ page, lines, scroll, height }: Props) {
+export function ArticlePane({ page, lines, scroll, height, width }: Props) {
   if (!page || page.status === 'loading') {
     return (
       <Box height={height}>
@@ -49,7 +52,8 @@ export function ArticlePane({ page, lines, scroll, height }: Props) {
     <Box height={height} flexDirection="column">
       {visible.map((line, offset) => (
         <Text key={scroll + offset} {...STYLE[line.kind]} wrap="truncate-end">
-          {line.text || ' '}
+          {/* Laid out to the width already; cut again here so that no measure of a rare character can wrap a row. */}
+          {fitWidth(oneLine(line.text), width) || ' '}
         </Text>
       ))}
     </Box>

@@ -1,6 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Headline } from '../feeds/types.js';
 import type { SourceError } from '../state/reader.js';
+import { cleanInline } from '../text/sanitize.js';
+import { fitWidth } from './fit-width.js';
 import { headlineRow } from './headline-row.js';
 import { windowStart } from './scroll-window.js';
 
@@ -32,7 +35,7 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
       {/* By position: two failing sources can have the same title (e.g. two on one host). */}
       {errorRows.map((error, index) => (
         <Text key={`error-${index}`} color="red" wrap="truncate-end">
-          ! {error.source}: {error.message}
+          {fitWidth(`! ${cleanInline(error.source)}: ${cleanInline(error.message)}`, width)}
         </Text>
       ))}
       {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>{empty}</Text> : null}

@@ -1,5 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { BINDINGS } from '../state/keymap.js';
+import { cleanInline } from '../text/sanitize.js';
+import { fitWidth } from './fit-width.js';
 import { windowStart } from './scroll-window.js';
 
 /** Every key of the table; in as many columns as the terminal's height needs. */
@@ -33,9 +36,10 @@ interface LinksProps {
   links: Array<{ label: string; title: string; url: string }>;
   cursor: number;
   height: number;
+  width: number;
 }
 
-export function LinksList({ links, cursor, height }: LinksProps) {
+export function LinksList({ links, cursor, height, width }: LinksProps) {
   const rows = Math.max(1, height - 2);
   const start = windowStart(cursor, links.length, rows);
   return (
@@ -45,8 +49,7 @@ export function LinksList({ links, cursor, height }: LinksProps) {
         const selected = start + offset === cursor;
         return (
           <Text key={link.url + link.label} color={selected ? 'cyan' : undefined} wrap="truncate-end">
-            {selected ? '› ' : '  '}
-            {link.label} {link.title}
+            {fitWidth(`${selected ? '› ' : '  '}${cleanInline(link.label)} ${cleanInline(link.title)}`, width)}
           </Text>
         );
       })}

@@ -1,15 +1,18 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { SourceRow } from '../state/reader.js';
 import { windowStart } from './scroll-window.js';
+import { sourceRowText } from './source-row.js';
 
 interface Props {
   rows: Array<SourceRow & { count: number; unread: number }>;
   cursor: number;
   height: number;
+  width: number;
 }
 
 /** The reader's sources with their folders, headline and unread counts; Enter browses one. */
-export function SourcesView({ rows, cursor, height }: Props) {
+export function SourcesView({ rows, cursor, height, width }: Props) {
   if (rows.length === 0)
     return (
       <Box height={height}>
@@ -21,19 +24,18 @@ export function SourcesView({ rows, cursor, height }: Props) {
     <Box flexDirection="column" height={height}>
       {rows.slice(start, start + height).map((row, offset) => {
         const selected = start + offset === cursor;
+        const text = sourceRowText(row, width);
+        // One Text per row, laid out by source-row.ts: never wrapped, the count always on the right.
         return (
-          <Box key={row.url}>
+          <Text key={row.url} wrap="truncate-end">
             <Text color={selected ? 'cyan' : undefined} bold={selected}>
               {selected ? '› ' : '  '}
             </Text>
-            <Box flexGrow={1} flexShrink={1}>
-              <Text wrap="truncate-end" color={row.error ? 'red' : selected ? 'cyan' : undefined}>
-                {row.group.length ? <Text dimColor>{row.group.join(' / ')} / </Text> : null}
-                {row.title}
-              </Text>
-            </Box>
-            <Text dimColor>{row.error ? ' unreachable' : ` ${row.unread}/${row.count} unread`}</Text>
-          </Box>
+            <Text dimColor>{text.folder}</Text>
+            <Text color={row.error ? 'red' : selected ? 'cyan' : undefined}>{text.title}</Text>
+            {text.gap}
+            <Text dimColor>{text.tail}</Text>
+          </Text>
         );
       })}
     </Box>

@@ -1,6 +1,7 @@
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import { fitWidth } from './fit-width.js';
 import type { Headline } from '../feeds/types.js';
+import { cleanInline } from '../text/sanitize.js';
 import { relativeTime } from './relative-time.js';
 
 const MAX_SOURCE = 28;
@@ -31,10 +32,14 @@ export function headlineRow(
   options: { selected: boolean; read: boolean; saved: boolean; width: number; now: number; locale: string },
 ): HeadlineRow {
   const when = relativeTime(headline.published, options.now, options.locale);
-  const source = headline.source.length > MAX_SOURCE ? `${headline.source.slice(0, MAX_SOURCE - 1)}…` : headline.source;
+  // Folded to one line and cleaned before measuring: a saved title from state.json was never through a feed parser,
+  // and an escape sequence measures as nothing here yet would be drawn (or dropped) by the screen.
+  const sourceName = cleanInline(headline.source);
+  const fullTitle = cleanInline(headline.title);
+  const source = fitWidth(sourceName, MAX_SOURCE);
   const tail = ` ${source}${when ? ` · ${when}` : ''}`;
   const room = Math.max(0, options.width - MARKS_WIDTH - stringWidth(tail));
-  const title = stringWidth(headline.title) > room ? cliTruncate(headline.title, room) : headline.title;
+  const title = fitWidth(fullTitle, room);
   return {
     marks: `${options.selected ? '›' : ' '}${options.read ? ' ' : '•'}`,
     star: options.saved ? '★ ' : '  ',

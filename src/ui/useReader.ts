@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
 import { stripControls } from '../text/sanitize.js';
+import { mayPrefetch } from '../app/prefetch-rule.js';
 import type { LoadedHeadlines, ReaderServices } from '../app/reader-services.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
@@ -108,12 +109,16 @@ export function useReader(
 
   const article = currentPage?.status === 'ready' ? currentPage.article : undefined;
   useEffect(() => {
-    if (!article) return;
-    const urls = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)].filter((url): url is string =>
-      Boolean(url),
+    if (!article || !currentUrl) return;
+    // Only links the page may have the reader fetch with no key pressed (app/prefetch-rule.ts): its own site,
+    // and the local network only from a page on it. Judged from the address opened and from where the page
+    // was read (after redirects) alike: a redirect does not make another site's links this site's.
+    const allowed = (url: string) => mayPrefetch(currentUrl, url) && mayPrefetch(article.url, url);
+    const urls = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)].filter(
+      (url): url is string => url !== undefined && allowed(url),
     );
-    services.prefetch(urls.slice(0, PREFETCH_LIMIT));
-  }, [services, article]);
+    services.prefetch([...new Set(urls)].slice(0, PREFETCH_LIMIT));
+  }, [services, article, currentUrl]);
 
   return { state, dispatch };
 }
