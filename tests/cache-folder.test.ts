@@ -56,6 +56,17 @@ describe('cache clear removes only what kiosque wrote', () => {
     expect(stderr).not.toMatch(/internal error/);
   });
 
+  it("does not tag a folder that holds the user's own files (backup tools would skip all of it), and caches there all the same", async () => {
+    const home = tempDir('home');
+    writeFileSync(path.join(home, 'notes.txt'), 'keep me in my backups');
+    const { code } = await kiosque('read', `${site.origin}/a`, '--cache-dir', home);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(home, 'CACHEDIR.TAG'))).toBe(false);
+    expect(readFileSync(path.join(home, 'notes.txt'), 'utf8')).toBe('keep me in my backups');
+    const offline = await kiosque('read', `${site.origin}/a`, '--cache-dir', home, '--offline');
+    expect(offline.code).toBe(0);
+  });
+
   it('clears a real cache, tagged as kiosque wrote it', async () => {
     const cacheDir = tempDir('cache');
     expect((await kiosque('read', `${site.origin}/one`, '--cache-dir', cacheDir)).code).toBe(0);

@@ -59,6 +59,8 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
  * `cache clear` knows the folder is kiosque's by the last line.
  */
 export const CACHE_TAG = 'CACHEDIR.TAG';
+/** What kiosque itself puts in its cache folder. */
+const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt']);
 const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
 const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag created by kiosque.\n# kiosque-cache\n`;
 
@@ -195,14 +197,21 @@ export class DiskCache {
     if (this.knownBytes !== undefined) this.knownBytes -= raw.length;
   }
 
-  /** Tags the folder as kiosque's cache, once per process (what `cache clear` looks for). */
+  /**
+   * Tags the folder as kiosque's cache, once per process (what `cache clear` looks for), but only
+   * a folder that holds nothing else: a tag makes backup tools skip the whole folder, and
+   * `--cache-dir ~` must not take the home folder out of the user's backups.
+   */
   private async tag(): Promise<void> {
     if (this.tagged) return;
+    this.tagged = true;
     const file = path.join(this.dir, CACHE_TAG);
     const present = await readFile(file, 'utf8').then(isKiosqueTag, () => false);
+    if (present) return;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    if (names.some((name) => !OWN_NAMES.has(name))) return;
     // 'wx': two processes tagging at once both end with the same tag.
-    if (!present) await writeFile(file, TAG_TEXT, { flag: 'wx' }).catch(() => {});
-    this.tagged = true;
+    await writeFile(file, TAG_TEXT, { flag: 'wx' }).catch(() => {});
   }
 
   /** What the cache takes on disk; sweeps what dead writers left on the way (the first listing of a run). */
