@@ -191,3 +191,25 @@ describe('sources rename, import, export', () => {
     expect(existsSync(path.join(configDir, 'config.json'))).toBe(true);
   });
 });
+
+describe('a hand-edited config.json with the wrong types', () => {
+  it('lists what it can read (a folder given as one name, a source without an address left out, said once), no internal error', async () => {
+    writeFileSync(
+      path.join(configDir, 'config.json'),
+      JSON.stringify({ sources: [{ url: `${site.origin}/feed/`, group: 'News', title: 5 }, { title: 'no address' }] }),
+    );
+    const { code, stdout, stderr } = await kiosque('sources', 'list', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([{ url: `${site.origin}/feed/`, group: ['News'] }]);
+    expect(stderr).toMatch(/^kiosque: 1 source in .*config\.json could not be read \(no address\) and is left out\.\n$/);
+  });
+
+  it('refuses to change a "sources" that is not a list, and leaves the file as it was', async () => {
+    const file = path.join(configDir, 'config.json');
+    writeFileSync(file, JSON.stringify({ sources: { oops: true } }));
+    const added = await kiosque('sources', 'add', `${site.origin}/many/feed/`);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toMatch(/^kiosque: "sources" in .*config\.json is not a list: correct it, or remove the file to start again\.\n$/);
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify({ sources: { oops: true } }));
+  });
+});

@@ -48,20 +48,43 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     options.onWarning?.(`The configuration file ${file} could not be read; it was kept as ${backup} and the default sources are used.`);
     conf = open();
   }
+  const file = conf.path;
+  /** The stored list as it is, for changes: entries kiosque cannot read are kept as they are, not dropped. */
+  const stored = (): unknown[] => {
+    const sources: unknown = conf.get('sources');
+    if (Array.isArray(sources)) return sources as unknown[];
+    throw new KiosqueError('CONFIG', `"sources" in ${file} is not a list: correct it, or remove the file to start again.`);
+  };
+  const urlOf = (value: unknown) => entryOf(value)?.url;
+  let toldIgnored = false;
   return {
-    path: conf.path,
-    list: () => (Array.isArray(conf.get('sources')) ? conf.get('sources').filter((entry) => typeof entry?.url === 'string') : []),
+    path: file,
+    list() {
+      const sources: unknown = conf.get('sources');
+      const raw = Array.isArray(sources) ? (sources as unknown[]) : [];
+      const entries = raw.map(entryOf).filter((entry): entry is SourceEntry => entry !== undefined);
+      const ignored = Array.isArray(sources) ? raw.length - entries.length : 1;
+      if (ignored > 0 && !toldIgnored) {
+        toldIgnored = true;
+        options.onWarning?.(
+          Array.isArray(sources)
+            ? `${ignored} source${ignored > 1 ? 's' : ''} in ${file} could not be read (no address) and ${ignored > 1 ? 'are' : 'is'} left out.`
+            : `"sources" in ${file} is not a list: no source is read from it.`,
+        );
+      }
+      return entries;
+    },
     add(entry) {
-      const sources = conf.get('sources');
-      if (sources.some((source) => source.url === entry.url)) return false;
-      conf.set('sources', [...sources, entry]);
+      const sources = stored();
+      if (sources.some((source) => urlOf(source) === entry.url)) return false;
+      conf.set('sources', [...sources, entry] as SourceEntry[]);
       return true;
     },
     addAll(entries) {
       // An imported list replaces the starter sources a reader never changed.
       const untouched = JSON.stringify(conf.get('sources')) === JSON.stringify(DEFAULT_SOURCES);
-      const sources = untouched ? [] : [...conf.get('sources')];
-      const known = new Set(sources.map((source) => source.url));
+      const sources = untouched ? [] : [...stored()];
+      const known = new Set(sources.map(urlOf));
       let added = 0;
       for (const entry of entries) {
         if (known.has(entry.url)) continue;
@@ -69,23 +92,48 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
         sources.push(entry);
         added++;
       }
-      if (added) conf.set('sources', sources);
+      if (added) conf.set('sources', sources as SourceEntry[]);
       return added;
     },
     rename(url, title) {
-      const sources = conf.get('sources');
-      if (!sources.some((source) => source.url === url)) return false;
+      const sources = stored();
+      if (!sources.some((source) => urlOf(source) === url)) return false;
       conf.set(
         'sources',
-        sources.map((source) => (source.url === url ? { ...source, title } : source)),
+        sources.map((source) => (urlOf(source) === url ? { ...(source as SourceEntry), title } : source)) as SourceEntry[],
       );
       return true;
     },
     remove(url) {
-      const sources = conf.get('sources');
-      const kept = sources.filter((source) => source.url !== url);
-      conf.set('sources', kept);
+      const sources = stored();
+      const kept = sources.filter((source) => urlOf(source) !== url);
+      conf.set('sources', kept as SourceEntry[]);
       return kept.length !== sources.length;
     },
+  };
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * One configured source as kiosque reads it, whatever a hand-edited file holds: an address is
+ * needed; a name, folders (a single folder name is taken as one folder), the site's page and
+ * OPML attributes are kept when they have the right type and left out otherwise.
+ */
+export function entryOf(value: unknown): SourceEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { url, title, group, htmlUrl, attributes } = value as Record<string, unknown>;
+  if (!isText(url) || !url.trim()) return undefined;
+  const folders = isText(group) ? [group] : Array.isArray(group) ? group.filter(isText) : [];
+  const kept =
+    typeof attributes === 'object' && attributes !== null
+      ? Object.fromEntries(Object.entries(attributes).filter((pair): pair is [string, string] => isText(pair[1])))
+      : {};
+  return {
+    url,
+    ...(isText(title) ? { title } : {}),
+    ...(folders.length ? { group: folders } : {}),
+    ...(isText(htmlUrl) ? { htmlUrl } : {}),
+    ...(Object.keys(kept).length ? { attributes: kept } : {}),
   };
 }
