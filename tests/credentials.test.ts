@@ -175,3 +175,27 @@ describe('credentials in an address', () => {
     expect(landed?.headers.host).toMatch(/^127\.0\.0\.2:/);
   });
 });
+
+describe('credentials in a configured source', () => {
+  it('sources add, list, rename and remove never print the password; sources export keeps it, into the file asked for', async () => {
+    process.env['KIOSQUE_CONFIG_DIR'] = tempDir('cred-config');
+    const feed = `${withCredentials(demo.origin)}/gazette/feed.xml`;
+    const outputs = [
+      await kiosque('sources', 'add', feed, '--cache-dir', tempDir('cred-cache')),
+      await kiosque('sources', 'list'),
+      await kiosque('sources', 'list', '--json'),
+      await kiosque('sources', 'rename', feed, 'My', 'gazette'),
+    ];
+    for (const { code, stdout, stderr } of outputs) {
+      expect(code).toBe(0);
+      expect(stdout + stderr).not.toContain(SECRET);
+    }
+    expect(outputs[1]?.stdout).toContain(`${demo.origin}/gazette/feed.xml`);
+    const file = path.join(tempDir('cred-export'), 'sources.opml');
+    expect((await kiosque('sources', 'export', file)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(SECRET);
+    const removed = await kiosque('sources', 'remove', feed);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout + removed.stderr).not.toContain(SECRET);
+  });
+});

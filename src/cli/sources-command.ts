@@ -5,7 +5,7 @@ import { KiosqueError } from '../errors.js';
 import { sourcesFromOpml, sourcesToOpml } from '../feeds/opml.js';
 import type { SourceEntry } from '../feeds/types.js';
 import { cleanInline } from '../text/sanitize.js';
-import { webUrl } from '../text/url.js';
+import { displayUrl, webUrl } from '../text/url.js';
 import type { Command } from './args.js';
 
 type SourcesCommand = Extract<Command, { name: 'sources' }>;
@@ -21,8 +21,18 @@ export interface SourcesOutput {
 const describe = (source: SourceEntry) => {
   const title = cleanInline(source.title ?? '');
   const group = (source.group ?? []).map(cleanInline).filter(Boolean);
-  return `${title ? `${title}  ` : ''}${source.url}${group.length ? `  [${group.join(' / ')}]` : ''}`;
+  return `${title ? `${title}  ` : ''}${displayUrl(source.url)}${group.length ? `  [${group.join(' / ')}]` : ''}`;
 };
+
+/**
+ * A source as printed (text or --json): its addresses without credentials, which are the user's to
+ * send to that site, not to show. `sources export` is the one way to get them back, into a file.
+ */
+const shown = (source: SourceEntry): SourceEntry => ({
+  ...source,
+  url: displayUrl(source.url),
+  ...(source.htmlUrl ? { htmlUrl: displayUrl(source.htmlUrl) } : {}),
+});
 
 /** list, add (with feed autodiscovery), remove, rename, import and export of the reader's sources. */
 export async function runSourcesCommand(command: SourcesCommand, session: Session): Promise<SourcesOutput> {
@@ -31,7 +41,7 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
     case 'list': {
       const sources = store.list();
       return {
-        value: sources,
+        value: sources.map(shown),
         text: sources.map(describe).join('\n') + (sources.length ? '\n' : 'No sources: add one with "kiosque sources add URL".\n'),
       };
     }
@@ -39,26 +49,29 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       const url = httpUrl(command.url);
       const found = await session.findSource(url, command.pick);
       const { added, entry } = await session.addSource(found);
-      const lines = [added ? `Added ${describe(entry)}` : `${entry.url} is already a source`];
+      const lines = [added ? `Added ${describe(entry)}` : `${displayUrl(entry.url)} is already a source`];
       if (found.choices.length > 1) {
-        lines.push(`${url} offers ${found.choices.length} feeds (took ${found.picked}; choose another with --pick N):`);
+        lines.push(`${displayUrl(url)} offers ${found.choices.length} feeds (took ${found.picked}; choose another with --pick N):`);
         found.choices.forEach((choice, index) => lines.push(`  ${index + 1}. ${choice.title || '(untitled)'}  ${choice.url}`));
       }
       if (found.via === 'page') lines.push('This site has no feed: its headlines are read from the page.');
       return {
-        value: { action: 'add', added, source: entry, via: found.via, choices: found.choices, picked: found.picked ?? null },
+        value: { action: 'add', added, source: shown(entry), via: found.via, choices: found.choices, picked: found.picked ?? null },
         text: lines.join('\n') + '\n',
       };
     }
     case 'remove': {
       const url = httpUrl(command.url);
       if (!store.remove(url)) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
-      return { value: { action: 'remove', url, sources: store.list() }, text: `Removed ${url}\n` };
+      return { value: { action: 'remove', url: displayUrl(url), sources: store.list().map(shown) }, text: `Removed ${displayUrl(url)}\n` };
     }
     case 'rename': {
       const url = httpUrl(command.url);
       if (!store.rename(url, command.title)) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
-      return { value: { action: 'rename', url, title: command.title }, text: `${url} is now called "${command.title}"\n` };
+      return {
+        value: { action: 'rename', url: displayUrl(url), title: command.title },
+        text: `${displayUrl(url)} is now called "${command.title}"\n`,
+      };
     }
     case 'import': {
       let text: string;
@@ -74,7 +87,7 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       const { sources } = sourcesFromOpml(text);
       const added = store.addAll(sources);
       return {
-        value: { action: 'import', file: command.file, found: sources.length, added, sources: store.list() },
+        value: { action: 'import', file: command.file, found: sources.length, added, sources: store.list().map(shown) },
         text: `Imported ${added} of ${sources.length} sources from ${command.file}${added < sources.length ? ' (the others were already there)' : ''}\n`,
       };
     }
