@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +106,19 @@ describe('one answer to "what does this address read as"', () => {
     const { sources } = await session.readSources([{ url: `${site.origin}/` }]);
     expect(sources[0]).toMatchObject({ via: 'discovered-feed', title: 'Harbour News daily', error: null });
     expect(sources[0]?.headlines.map((headline) => headline.title)).toEqual(['The harbour story']);
+  });
+});
+
+describe('closing a session', () => {
+  it('says how many reading changes could not be saved, rather than losing them in silence', async () => {
+    // The data folder's place is taken by a file: nothing can be written there.
+    const blocked = path.join(tmp('blocked'), 'data');
+    writeFileSync(blocked, 'not a folder');
+    const session = await createSession({ cacheDir: tmp('cache'), dataDir: blocked, configDir: tmp('config') });
+    const said: string[] = [];
+    session.warnings.listen((message) => said.push(message));
+    session.readingState().apply([{ kind: 'read', urls: ['https://news.example/a', 'https://news.example/b'], read: true }]);
+    await session.close();
+    expect(said.at(-1)).toMatch(/^1 reading change \(read marks, saves, positions\) could not be saved in .*state\.json\.$/);
   });
 });

@@ -70,7 +70,7 @@ export interface Session {
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
   /** Adds what an address was found to read as to the configured sources. */
   addSource(found: ResolvedSource): Promise<AddedSource>;
-  /** Stops the demo server and removes the demo's temporary folder. Safe to call twice. */
+  /** Writes what reading changes are still pending (saying so if it cannot), stops the demo server and removes its folder. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -137,7 +137,14 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
       const added = (await sourceStore()).add(entry);
       return { added, entry };
     },
-    close: async () => demo?.close(),
+    async close() {
+      // What could not be written is said, not lost in silence: the last listener (stderr) hears it.
+      const unsaved = reading?.close() ?? 0;
+      if (unsaved > 0) {
+        say(`${unsaved} reading change${unsaved > 1 ? 's' : ''} (read marks, saves, positions) could not be saved in ${reading?.path}.`);
+      }
+      await demo?.close();
+    },
   };
 }
 

@@ -24,8 +24,8 @@ export async function runCommand(command: PrintingCommand, options: GlobalOption
   try {
     return await runWith(session, command, options, io);
   } finally {
-    stopListening();
     await session.close();
+    stopListening();
   }
 }
 

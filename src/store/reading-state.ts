@@ -57,6 +57,8 @@ export interface ReadingStateStore {
    * now stay pending, in memory and in every later write, and are tried again until they are.
    */
   apply(changes: ReadingChange[]): ReadingState;
+  /** One last write of what is still pending; says how many changes could not be saved (0 when all are on disk). */
+  close(): number;
 }
 
 /** What decides whether a headline reads as read, in the file and in the reader's state alike. */
@@ -315,6 +317,11 @@ export function openReadingState(options: { dir?: string; onWarning?: (message: 
       pending = [...pending, ...timed];
       flush();
       return state;
+    },
+    close() {
+      if (pending.length > 0) flush();
+      stopRetrying();
+      return pending.length;
     },
   };
 }

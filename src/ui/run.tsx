@@ -5,6 +5,7 @@ import { createReaderServices, type ReaderServices } from '../app/reader-service
 import { createSession } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { systemLocale } from '../text/locale.js';
+import { stripControls } from '../text/sanitize.js';
 import { isWebUrl } from '../text/url.js';
 import { App } from './App.js';
 import type { FirstLoad } from './useReader.js';
@@ -58,6 +59,8 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     await instance.waitUntilExit();
     return EXIT.ok;
   } finally {
+    // The screen is gone: what is still said (a reading change that could not be saved) goes to stderr.
+    session.warnings.listen((message) => process.stderr.write(`kiosque: ${stripControls(message)}\n`));
     await session.close();
   }
 }
