@@ -73,8 +73,10 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
 
   const keepCopy = async (url: string, saved: boolean) => {
     try {
-      if (saved) session.savedCopies.keep(url, (await read(url)).article);
-      else session.savedCopies.drop(url);
+      if (!saved) return session.savedCopies.drop(url);
+      const { article } = await read(url);
+      // Unsaved while the page was being read (s pressed twice): no copy is kept for it.
+      if (session.readingState().current().saved[url]) session.savedCopies.keep(url, article);
     } catch (error) {
       session.warnings.say(`Saved, but no offline copy could be kept: ${isKiosqueError(error) ? error.message : describeFsError(error)}`);
     }
