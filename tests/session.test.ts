@@ -122,3 +122,30 @@ describe('closing a session', () => {
     expect(said.at(-1)).toMatch(/^1 reading change \(read marks, saves, positions\) could not be saved in .*state\.json\.$/);
   });
 });
+
+describe('saving and unsaving at once', () => {
+  it('a save undone while the page is still on its way keeps no offline copy', async () => {
+    let answer: () => void = () => {};
+    const slow = await startServer((_request, response) => {
+      answer = () =>
+        response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            '<html><head><title>Slow story</title></head><body><article><h1>Slow story</h1><p>A paragraph of the slow story, long enough to be read as text by anyone.</p></article></body></html>',
+          );
+    });
+    const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir: tmp('config') });
+    const services = createReaderServices(session, { entries: [], openInBrowser: () => {} });
+    const url = `${slow.origin}/story`;
+    const article = { url, title: 'Slow story', source: 'Slow' };
+    services.persist?.([{ kind: 'save', article, saved: true }]);
+    services.persist?.([{ kind: 'save', article, saved: false }]);
+    await expect.poll(() => slow.hits.get('/story')).toBe(1);
+    answer();
+    await services.readArticle(url);
+    // The copy would be written right after the page is read: one more turn for it.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(session.savedCopies.has(url)).toBe(false);
+    await slow.close();
+  });
+});
