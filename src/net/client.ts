@@ -124,9 +124,11 @@ export class HttpClient {
                   `The server redirected to a ${target?.protocol ?? 'non-web'} address, which kiosque does not follow.`,
                 );
               }
-              // The user's credentials are for the host they were given with: a redirect to another
-              // host goes there without them (got does so too; this is kiosque's rule, not a default).
-              if (target && target.host !== hostOf(response.url)) {
+              // The user's credentials are for the host they were given with, and never go in clear
+              // text: a redirect to another host, or from https down to http, goes without them (got
+              // drops them on a change of host too; this is kiosque's rule, not a default).
+              const from = new URL(response.url);
+              if (target && (target.host !== from.host || (from.protocol === 'https:' && target.protocol === 'http:'))) {
                 options.username = '';
                 options.password = '';
                 delete options.headers['authorization'];
