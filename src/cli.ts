@@ -1,6 +1,6 @@
 import { EXIT, exitCodeFor, isKiosqueError } from './errors.js';
 import { parseCommandLine, type ParsedArgs, USAGE } from './cli/args.js';
-import { type CliIo, errorJson } from './cli/io.js';
+import { type CliIo, errorJson, terminalIo } from './cli/io.js';
 import { stripControls } from './text/sanitize.js';
 import { hideCredentials } from './text/url.js';
 import { VERSION } from './version.js';
@@ -14,7 +14,9 @@ const defaultIo: CliIo = {
 };
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = defaultIo): Promise<number> {
+  // Every line written, a bug report included, is cleaned of control sequences on its way out.
+  const io = terminalIo(rawIo);
   let args: ParsedArgs | undefined;
   try {
     args = parseCommandLine(argv);

@@ -6,14 +6,14 @@ import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
 import { formatArticle, formatHeadlines, formatSaved } from './format.js';
-import { type CliIo, errorJson, terminalIo } from './io.js';
+import { type CliIo, errorJson } from './io.js';
 import { runSourcesCommand } from './sources-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
 
-export async function runCommand(command: PrintingCommand, options: GlobalOptions, rawIo: CliIo): Promise<number> {
-  const io = terminalIo(rawIo);
+/** `io` is the command line's cleaned output (src/cli.ts wraps it with terminalIo). */
+export async function runCommand(command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
   const session = await createSession({
     cacheDir: options.cacheDir,
     offline: options.offline,
