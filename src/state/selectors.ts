@@ -1,7 +1,7 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import { layoutArticle, type Line } from '../app/article-layout.js';
-import { isRead as marksSayRead, type MarkedHeadline } from '../store/reading-state.js';
+import { isRead, type ReadMarks } from '../store/reading-state.js';
 import type { Focus } from './keymap.js';
 import type { ListPlace, Place, ReaderState, SourceRow } from './types.js';
 
@@ -33,13 +33,8 @@ function matchesFilter(filter: string): (headline: Headline) => boolean {
   };
 }
 
-/** The reading marks of the state: marked one by one, marked unread, and each source's "all read". */
-export type ReadMarks = Pick<ReaderState, 'read' | 'unread' | 'readThrough'>;
-
-/** Whether a headline is read: the one rule (in the store, shared with the command line), over the reader's marks. */
-export function isRead(state: ReadMarks, headline: MarkedHeadline): boolean {
-  return marksSayRead(state, headline);
-}
+/** Whether a headline is read: the one rule, in the store, shared with the command line. */
+export { isRead };
 
 /** Whether an address is read, as its headline shows it (an address outside the headlines counts its own mark only). */
 export function isUrlRead(state: ReadMarks & Pick<ReaderState, 'headlines'>, url: string): boolean {

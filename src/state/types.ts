@@ -44,8 +44,9 @@ export type Request = Ask & { id: number };
 /** What the reader remembers from earlier runs. */
 export interface Remembered {
   read: Record<string, unknown>;
-  /** Absent in files written before "all read" kept one entry per source. */
+  /** Headlines marked unread although their source's "all read" covers them. */
   unread?: Record<string, unknown>;
+  /** Per source: everything published up to this date was marked read at once (M). */
   readThrough?: Record<string, { through: string }>;
   saved: Record<string, SavedEntry>;
   positions: Record<string, { block: number }>;
