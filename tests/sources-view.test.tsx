@@ -62,3 +62,19 @@ describe('fitWidth (property)', () => {
     );
   });
 });
+
+describe('a source listed twice', () => {
+  it('shows both rows (no two rows share a key, so React drops or repeats none)', () => {
+    const state: ReaderState = {
+      ...sourcesState(),
+      sources: [
+        { url: 'http://a.example/feed', title: 'First listing', group: [], error: null },
+        { url: 'http://a.example/feed', title: 'Second listing', group: [], error: null },
+      ],
+    };
+    const { lastFrame, unmount } = render(<Screen state={state} locale="en-GB" now={0} />);
+    expect(lastFrame()).toContain('First listing');
+    expect(lastFrame()).toContain('Second listing');
+    unmount();
+  });
+});

@@ -5,6 +5,7 @@ import type { SourceError } from '../state/reader.js';
 import { cleanInline } from '../text/sanitize.js';
 import { fitWidth } from './fit-width.js';
 import { headlineRow } from './headline-row.js';
+import { rowKeys } from './row-keys.js';
 import { windowStart } from './scroll-window.js';
 
 interface Props {
@@ -29,7 +30,11 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
   const rows = Math.max(1, height - errorRows.length);
   const start = windowStart(cursor, headlines.length, rows);
   const visible = headlines.slice(start, start + rows);
-  const keys = rowKeys(visible, start);
+  // Keyed by source and address, never by a display string: two sources can list one address.
+  const keys = rowKeys(
+    visible.map((headline) => `${headline.sourceUrl}\u0000${headline.url}`),
+    start,
+  );
   return (
     <Box flexDirection="column" height={height}>
       {/* By position: two failing sources can have the same title (e.g. two on one host). */}
@@ -59,15 +64,4 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
       })}
     </Box>
   );
-}
-
-/**
- * A key per visible row: the source and the address, never a display string (two sources can
- * list one address); the row's place in the whole list is added when that still repeats.
- */
-function rowKeys(visible: Headline[], start: number): string[] {
-  const ids = visible.map((headline) => `${headline.sourceUrl}\u0000${headline.url}`);
-  const seen = new Map<string, number>();
-  for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
-  return ids.map((id, offset) => (seen.get(id)! > 1 ? `${id}\u0000${start + offset}` : id));
 }

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import { Text } from './Text.js';
 import type { SourceRow } from '../state/reader.js';
+import { rowKeys } from './row-keys.js';
 import { windowStart } from './scroll-window.js';
 import { sourceRowText } from './source-row.js';
 
@@ -20,14 +21,19 @@ export function SourcesView({ rows, cursor, height, width }: Props) {
       </Box>
     );
   const start = windowStart(cursor, rows.length, height);
+  const visible = rows.slice(start, start + height);
+  const keys = rowKeys(
+    visible.map((row) => row.url),
+    start,
+  );
   return (
     <Box flexDirection="column" height={height}>
-      {rows.slice(start, start + height).map((row, offset) => {
+      {visible.map((row, offset) => {
         const selected = start + offset === cursor;
         const text = sourceRowText(row, width);
         // One Text per row, laid out by source-row.ts: never wrapped, the count always on the right.
         return (
-          <Text key={row.url} wrap="truncate-end">
+          <Text key={keys[offset]} wrap="truncate-end">
             <Text color={selected ? 'cyan' : undefined} bold={selected}>
               {selected ? '› ' : '  '}
             </Text>
