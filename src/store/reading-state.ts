@@ -235,7 +235,7 @@ export function openReadingState(options: { dir?: string; onWarning?: (message: 
       const backup = `${file}.corrupt-${Date.now()}`;
       try {
         renameSync(file, backup);
-        warn(`The reading state ${file} could not be read; it was kept as ${backup} and kiosque starts with no read marks.`);
+        warn(`The reading state could not be read; it was kept as ${backup} and kiosque starts with no read marks.`);
       } catch {
         warn(`The reading state ${file} could not be read; kiosque starts with no read marks.`);
       }

@@ -45,7 +45,7 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     if (!existsSync(file)) throw new KiosqueError('CONFIG', `Cannot open the configuration in ${cwd}.`, { cause: error });
     const backup = `${file}.corrupt-${Date.now()}`;
     renameSync(file, backup);
-    options.onWarning?.(`The configuration file ${file} could not be read; it was kept as ${backup} and the default sources are used.`);
+    options.onWarning?.(`The configuration could not be read; it was kept as ${backup} and the default sources are used.`);
     conf = open();
   }
   const file = conf.path;

@@ -33,6 +33,8 @@ const SEALED: Record<string, string> = {
   KIOSQUE_CACHE_DIR: folder('kiosque', 'cache'),
   KIOSQUE_CONFIG_DIR: folder('kiosque', 'config'),
   KIOSQUE_DATA_DIR: folder('kiosque', 'data'),
+  // Every folder a test makes with mkdtemp(os.tmpdir()) lands here too, and goes with it.
+  TMPDIR: folder('tmp'),
 };
 
 const before: Record<string, string | undefined> = {};
