@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'NO_ARTICLE'
   | 'BAD_FEED'
   | 'NO_FEED'
+  /** The parser gave up on it: out of memory, past its deadline or nested too deeply (src/work/pool.ts). */
+  | 'TOO_COMPLEX'
   | 'CONFIG';
 
 export class KiosqueError extends Error {
@@ -47,6 +49,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'NO_ARTICLE':
     case 'BAD_FEED':
     case 'NO_FEED':
+    case 'TOO_COMPLEX':
       return EXIT.unreadable;
     default:
       return EXIT.network;

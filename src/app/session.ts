@@ -69,7 +69,7 @@ export interface Session {
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
   /** Adds what an address was found to read as to the configured sources. */
   addSource(found: ResolvedSource): Promise<AddedSource>;
-  /** Stops the demo server and removes the demo's temporary folder. Safe to call twice. */
+  /** Stops the demo server and removes the demo's temporary folder, and idle parser processes. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -136,7 +136,12 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
       const added = (await sourceStore()).add(entry);
       return { added, entry };
     },
-    close: async () => demo?.close(),
+    close: async () => {
+      // Idle parser processes would not keep the process running (they are unreferenced), but a
+      // closed session has nothing more for them to read.
+      (await import('../work/pool.js')).closeParsers();
+      await demo?.close();
+    },
   };
 }
 
