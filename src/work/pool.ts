@@ -183,7 +183,13 @@ function pump(): void {
       const other = parsers.size >= MAX_PARSERS ? [...parsers].find((candidate) => !candidate.running) : undefined;
       if (other) retire(other);
       if (parsers.size >= MAX_PARSERS) return;
-      parser = start(heap);
+      try {
+        parser = start(heap);
+      } catch (error) {
+        // No process could be started (out of processes, out of memory): this job says so, the next tries again.
+        queue.shift()!.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
       if (!parser) return;
     }
     dispatch(parser, queue.shift()!);
