@@ -3,6 +3,7 @@ import type { Article } from '../extract/types.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
 import { VERSION } from '../version.js';
+import { loadParsers } from '../work/load.js';
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 
@@ -44,7 +45,7 @@ export async function readArticle(client: HttpClient, url: string): Promise<{ ar
 
 async function extract(resource: FetchedResource, url: string): Promise<Article> {
   // The pool loads with the first article, not with the headline list.
-  const { runParseJob } = await import('../work/pool.js');
+  const { runParseJob } = await loadParsers();
   return runParseJob<Article>({ task: 'article', text: resource.text, finalUrl: resource.finalUrl, url }, async () => {
     // Only from the TypeScript sources without a fresh build (see src/work/pool.ts): the extractor loads here.
     const { extractArticle } = await import('../extract/article.js');
@@ -54,7 +55,7 @@ async function extract(resource: FetchedResource, url: string): Promise<Article>
 
 async function contentFault(error: unknown, url: string): Promise<KiosqueError | undefined> {
   if (isKiosqueError(error)) return CONTENT_FAULTS.has(error.code) ? error : undefined;
-  const { ParseLimitError } = await import('../work/pool.js');
+  const { ParseLimitError } = await loadParsers();
   if (!(error instanceof ParseLimitError) || error.reason === 'crash') return undefined;
   return new KiosqueError('TOO_COMPLEX', `This page could not be read (${url}): ${error.message}.`, { url, cause: error });
 }

@@ -12,6 +12,7 @@ import { cacheDir as defaultCacheDir } from '../store/paths.js';
 import { openReadingState, type ReadingStateStore } from '../store/reading-state.js';
 import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
+import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
@@ -139,7 +140,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     close: async () => {
       // Idle parser processes would not keep the process running (they are unreferenced), but a
       // closed session has nothing more for them to read.
-      (await import('../work/pool.js')).closeParsers();
+      await closeParsersIfLoaded();
       await demo?.close();
     },
   };

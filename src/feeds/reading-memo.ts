@@ -2,6 +2,7 @@ import { type ErrorCode, isKiosqueError, KiosqueError } from '../errors.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
 import { VERSION } from '../version.js';
+import { loadParsers } from '../work/load.js';
 import type { FeedChoice, SourceReading } from './reading.js';
 import type { Headline } from './types.js';
 import { isWebUrl } from '../text/url.js';
@@ -28,7 +29,7 @@ export async function readingOf(client: HttpClient, resource: FetchedResource, a
   if (fault) throw fault;
   const kept = keptReading(keptValue);
   if (kept) return kept;
-  const { runParseJob } = await import('../work/pool.js');
+  const { runParseJob } = await loadParsers();
   const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
   let reading: SourceReading;
   try {
@@ -63,7 +64,7 @@ const CONTENT_FAULTS: ReadonlySet<ErrorCode> = new Set(['BAD_FEED', 'NO_FEED', '
  */
 async function contentFault(error: unknown, as: 'feed' | 'page', url: string): Promise<KiosqueError | undefined> {
   if (isKiosqueError(error)) return CONTENT_FAULTS.has(error.code) ? error : undefined;
-  const { ParseLimitError } = await import('../work/pool.js');
+  const { ParseLimitError } = await loadParsers();
   if (!(error instanceof ParseLimitError) || error.reason === 'crash') return undefined;
   const what = as === 'feed' ? 'This feed' : 'This page';
   return new KiosqueError('TOO_COMPLEX', `${what} could not be read (${url}): ${error.message}.`, { url, cause: error });
