@@ -24,11 +24,11 @@ const MAY_IMPORT: Record<string, string[]> = {
   state: ['app', 'store', 'extract', 'feeds', 'text'],
   ui: ['state', 'app', 'store', 'extract', 'feeds', 'text'],
   cli: ['app', 'store', 'extract', 'feeds', 'text'],
+  // The parser process's entry (started by work/pool.ts): the parsers, and the pool's message types.
+  'parse-worker': ['feeds', 'extract', 'work'],
   // The entry points: the command line's (which opens either face) and the library's.
   cli_entry: ['cli', 'ui', 'app', 'text'],
   index: ['extract', 'feeds'],
-  // The parser process's entry (started by work/pool.ts): the parsers, and the pool's message types.
-  'parse-worker': ['feeds', 'extract', 'work'],
   errors: [],
   version: [],
 };
