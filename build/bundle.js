@@ -10,12 +10,16 @@ import { screenBundleOptions } from './esbuild-options.js';
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
   ...screenBundleOptions,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The parser process (src/work/pool.ts) starts dist/bundle/parse-worker.js; it shares the
+  // parsers' chunks with the command line and is loaded by no chunk of the reader.
+  entryPoints: { cli: 'src/cli.ts', 'parse-worker': 'src/parse-worker.ts' },
   outdir: 'dist/bundle',
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
   define: {
     ...screenBundleOptions.define,
+    // Tells src/work/pool.ts where the parser process's entry is: beside the bundle's, not beside tsc's output.
+    __KIOSQUE_BUNDLED__: 'true',
     __KIOSQUE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
   },
 });

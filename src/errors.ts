@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'NO_ARTICLE'
   | 'BAD_FEED'
   | 'NO_FEED'
+  /** The parser gave up on it: out of memory, past its deadline or nested too deeply (src/work/pool.ts). */
+  | 'TOO_COMPLEX'
   | 'CONFIG';
 
 /**
@@ -54,6 +56,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'NO_ARTICLE':
     case 'BAD_FEED':
     case 'NO_FEED':
+    case 'TOO_COMPLEX':
       return EXIT.unreadable;
     default:
       return EXIT.network;

@@ -12,16 +12,20 @@ import { describe, expect, it } from 'vitest';
 const FOUNDATION = new Set(['errors', 'version']);
 const MAY_IMPORT: Record<string, string[]> = {
   text: [],
+  // The pool of parser processes (src/work/pool.ts): knows jobs by name, none of the parsers.
+  work: [],
   html: ['text'],
   net: ['text'],
   extract: ['html', 'text'],
-  feeds: ['html', 'text', 'net'],
+  feeds: ['html', 'text', 'net', 'work'],
   store: ['text', 'feeds', 'extract'],
   demo: [],
-  app: ['text', 'html', 'net', 'extract', 'feeds', 'store', 'demo'],
+  app: ['text', 'html', 'net', 'extract', 'feeds', 'store', 'demo', 'work'],
   state: ['app', 'store', 'extract', 'feeds', 'text'],
   ui: ['state', 'app', 'store', 'extract', 'feeds', 'text'],
   cli: ['app', 'store', 'extract', 'feeds', 'text'],
+  // The parser process's entry (started by work/pool.ts): the parsers, and the pool's message types.
+  'parse-worker': ['feeds', 'extract', 'work'],
   // The entry points: the command line's (which opens either face) and the library's.
   cli_entry: ['cli', 'ui', 'app', 'text'],
   index: ['extract', 'feeds'],

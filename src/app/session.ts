@@ -12,6 +12,7 @@ import { cacheDir as defaultCacheDir } from '../store/paths.js';
 import { openReadingState, type ReadingStateStore } from '../store/reading-state.js';
 import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
+import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
@@ -70,7 +71,10 @@ export interface Session {
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
   /** Adds what an address was found to read as to the configured sources. */
   addSource(found: ResolvedSource): Promise<AddedSource>;
-  /** Writes what reading changes are still pending (saying so if it cannot), stops the demo server and removes its folder. Safe to call twice. */
+  /**
+   * Writes what reading changes are still pending (saying so if it cannot), stops idle parser
+   * processes, the demo server, and removes the demo's folder. Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -143,6 +147,9 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
       if (unsaved > 0) {
         say(`${unsaved} reading change${unsaved > 1 ? 's' : ''} (read marks, saves, positions) could not be saved in ${reading?.path}.`);
       }
+      // Idle parser processes would not keep the process running (they are unreferenced), but a
+      // closed session has nothing more for them to read.
+      await closeParsersIfLoaded();
       await demo?.close();
     },
   };

@@ -1,6 +1,7 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
-import { $all, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
+import { $all, $one, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
 import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
+import { fitsWithin } from './bounded.js';
 import { linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
 import type { Block, RelatedLink } from './types.js';
@@ -26,6 +27,8 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
 class BlockBuilder {
   readonly blocks: Block[] = [];
   readonly related: RelatedLink[] = [];
+  /** Where each related link's address is in `related`: a page of 16,000 "Lire aussi" lines must not search 16,000 times. */
+  private readonly relatedIndex = new Map<string, number>();
   private inline: string[] = [];
   /** Building blocks reads the DOM and never changes it: lengths are measured once. */
   private readonly measure = new TextMeasure();
@@ -70,10 +73,11 @@ class BlockBuilder {
         return;
       }
       case 'blockquote': {
-        if ($all('p, div', node).length > 0 && SOCIAL_EMBED_CLASS.test(classAndId(node))) return;
+        if (SOCIAL_EMBED_CLASS.test(classAndId(node)) && $one('p, div', node)) return;
+        const paragraphs = $all('p', node);
         const text =
-          $all('p', node).length > 1
-            ? $all('p', node)
+          paragraphs.length > 1
+            ? paragraphs
                 .map((p) => cleanInline(textOf(p)))
                 .filter(Boolean)
                 .join('\n')
@@ -86,7 +90,8 @@ class BlockBuilder {
         this.list(node);
         return;
       case 'table':
-        if ($all('p, div, table', node).length > 0) break;
+        // The first nested block answers: 100,000 nested tables must not each list all those below them.
+        if ($one('p, div, table', node)) break;
         for (const row of $all('tr', node)) {
           const cells = row.children
             .filter(isTag)
@@ -134,12 +139,15 @@ class BlockBuilder {
   }
 
   private tryRelated(node: Element, onlyIfSmall = false): boolean {
-    if (onlyIfSmall && $all('p, div, li', node).length > 1) return false;
+    // Asked of every p and div on the way down: a look at the first few hundred characters and
+    // nodes says no for any container, instead of reading its whole text (quadratic in depth).
+    if (!mayBeRelatedLine(node, onlyIfSmall)) return false;
     const match = matchInlineRelated(node, this.options.baseUrl);
     if (!match) return false;
-    let index = this.related.findIndex((link) => link.url === match.link.url);
-    if (index < 0) {
+    let index = this.relatedIndex.get(match.link.url);
+    if (index === undefined) {
       index = this.related.length;
+      this.relatedIndex.set(match.link.url, index);
       this.related.push({ ...match.link, label: match.label });
     }
     this.blocks.push({ type: 'related', index, text: cleanInline(textOf(node)) });
@@ -159,4 +167,12 @@ class BlockBuilder {
     if (length === 0) return true;
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
+}
+
+/** A "Lire aussi" line is at most this long (src/extract/related.ts) and a few elements deep. */
+const RELATED_LINE = { characters: 400, nodes: 200 } as const;
+
+/** Small enough to be a related-article line; `single`: with at most one p, div or li inside. */
+function mayBeRelatedLine(element: Element, single: boolean): boolean {
+  return fitsWithin(element, single ? { ...RELATED_LINE, nestedBlocks: 1 } : RELATED_LINE);
 }

@@ -1,6 +1,7 @@
 import { cleanInline } from '../text/sanitize.js';
 import { $all, $one, attr, closest, classAndId, type Document, type Element, isTag, resolveLink, textOf } from '../html/dom.js';
 import { PAGINATION_CLASS } from '../html/furniture.js';
+import { fitsWithin } from './bounded.js';
 import type { Link } from './types.js';
 
 /**
@@ -59,11 +60,14 @@ function headLinks(document: Document, url: string) {
   return result;
 }
 
+/** A label is short: no need to read all of an element wrapping the article to know it is not one. */
+const LABEL = { characters: 30, nodes: 50 } as const;
+
 /** A short element whose whole text is "Article précédent" and a link beside or around it. */
 function labelledNeighbour(document: Document, url: string, which: 'previous' | 'next'): Link | null {
   const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;
   for (const element of $all('span, div, p, strong, b, em, small, h3, h4, h5, h6', document)) {
-    if (element.children.length > 3) continue;
+    if (element.children.length > 3 || !fitsWithin(element, LABEL)) continue;
     const text = cleanInline(textOf(element));
     if (!text || text.length > 30 || !label.test(text)) continue;
     if (closest(element, (el) => el.name === 'script' || PAGINATION_CLASS.test(classAndId(el)))) continue;

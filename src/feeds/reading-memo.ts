@@ -1,6 +1,8 @@
+import { type ErrorCode, isKiosqueError, KiosqueError } from '../errors.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
 import { VERSION } from '../version.js';
+import { loadParsers } from '../work/load.js';
 import type { FeedChoice, SourceReading } from './reading.js';
 import type { Headline } from './types.js';
 import { isWebUrl } from '../text/url.js';
@@ -15,16 +17,65 @@ const kindOf = (as: 'feed' | 'page') => `reading-as-${as}@${VERSION}.${READING_R
 
 /**
  * How `resource` reads as a feed or as a site's page: the reading kept with its cached
- * body when there is one, else parsed now (the parsers load only then) and kept.
+ * body when there is one, else parsed now in a parser process (src/work/pool.ts: the
+ * parsers and the process start only then) and kept. A body that cannot be read is a
+ * fault of those bytes: the fault is kept in the same place, so a later start (--offline
+ * too) says it again without parsing again.
  */
 export async function readingOf(client: HttpClient, resource: FetchedResource, as: 'feed' | 'page', url: string): Promise<SourceReading> {
   const kind = kindOf(as);
-  const kept = keptReading(resource.derived[kind]);
+  const keptValue = resource.derived[kind];
+  const fault = keptFault(keptValue, url);
+  if (fault) throw fault;
+  const kept = keptReading(keptValue);
   if (kept) return kept;
-  const { readAsFeed, readAsPage } = await import('./reading.js');
-  const reading = as === 'feed' ? readAsFeed(resource) : readAsPage(resource, url);
+  const { runParseJob } = await loadParsers();
+  const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
+  let reading: SourceReading;
+  try {
+    reading = await runParseJob(job, async () => {
+      const { readAsFeed, readAsPage } = await import('./reading.js');
+      return as === 'feed' ? readAsFeed(resource) : readAsPage(resource, url);
+    });
+  } catch (error) {
+    const said = await contentFault(error, as, url);
+    if (!said) throw error;
+    await client.derive(resource, kind, { kind: 'fault', code: said.code, message: said.message } satisfies KeptFault);
+    throw said;
+  }
   await client.derive(resource, kind, reading);
   return reading;
+}
+
+/** A fault of the bytes themselves, kept in place of their reading. */
+interface KeptFault {
+  kind: 'fault';
+  code: ErrorCode;
+  message: string;
+}
+
+/** What a body that cannot be read says, whoever reads it again: these are kept. */
+const CONTENT_FAULTS: ReadonlySet<ErrorCode> = new Set(['BAD_FEED', 'NO_FEED', 'TOO_COMPLEX']);
+
+/**
+ * `error` as the fault of the body, if it is one: a feed that is not a feed, a page with
+ * nothing to read, or a parser limit (memory, deadline, nesting). Undefined for anything
+ * else (a parser process that crashed for another reason, a bug): those are not kept.
+ */
+async function contentFault(error: unknown, as: 'feed' | 'page', url: string): Promise<KiosqueError | undefined> {
+  if (isKiosqueError(error)) return CONTENT_FAULTS.has(error.code) ? error : undefined;
+  const { ParseLimitError } = await loadParsers();
+  if (!(error instanceof ParseLimitError) || error.reason === 'crash') return undefined;
+  const what = as === 'feed' ? 'This feed' : 'This page';
+  return new KiosqueError('TOO_COMPLEX', `${what} could not be read (${url}): ${error.message}.`, { url, cause: error });
+}
+
+/** A kept fault, read back like any file: only the codes kiosque keeps, with a message. */
+function keptFault(value: unknown, url: string): KiosqueError | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { kind, code, message } = value as Record<string, unknown>;
+  if (kind !== 'fault' || !isText(message) || !CONTENT_FAULTS.has(code as ErrorCode)) return undefined;
+  return new KiosqueError(code as ErrorCode, stripControls(message), { url });
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';

@@ -1,7 +1,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isDocument, isTag, isText } from 'domhandler';
-import { selectAll, selectOne } from 'css-select';
+import { compile, selectAll, selectOne } from 'css-select';
 import { webUrl } from '../text/url.js';
 
 /** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
@@ -91,9 +91,25 @@ function relink(node: Document | Element): void {
   });
 }
 
+/**
+ * Selectors compiled once per run: the extractor asks the same few dozen of every block of a
+ * page (16,000 "Lire aussi" lines ask `a[href]` 16,000 times), and css-select would parse and
+ * compile the text each time. None of kiosque's selectors is relative (`:scope`, a leading
+ * combinator), so a compiled selector does not depend on where it is used.
+ */
+const compiled = new Map<string, ReturnType<typeof compile<AnyNode, Element>>>();
+function query(selector: string) {
+  let found = compiled.get(selector);
+  if (!found) {
+    found = compile<AnyNode, Element>(selector);
+    compiled.set(selector, found);
+  }
+  return found;
+}
+
 export function $all(selector: string, root: AnyNode | AnyNode[]): Element[] {
   try {
-    return selectAll(selector, root);
+    return selectAll<AnyNode, Element>(query(selector), root);
   } catch {
     return [];
   }
@@ -101,7 +117,7 @@ export function $all(selector: string, root: AnyNode | AnyNode[]): Element[] {
 
 export function $one(selector: string, root: AnyNode | AnyNode[]): Element | null {
   try {
-    return selectOne(selector, root);
+    return selectOne<AnyNode, Element>(query(selector), root);
   } catch {
     return null;
   }

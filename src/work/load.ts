@@ -1,0 +1,18 @@
+/**
+ * The pool of parser processes, loaded on first need: node:child_process and the pool stay out
+ * of a warm start (which reads kept readings and parses nothing), and closing a session that
+ * parsed nothing loads nothing either.
+ */
+type Pool = typeof import('./pool.js');
+
+let loading: Promise<Pool> | undefined;
+
+export function loadParsers(): Promise<Pool> {
+  loading ??= import('./pool.js');
+  return loading;
+}
+
+/** Stops idle parser processes, if any were ever started in this process. */
+export async function closeParsersIfLoaded(): Promise<void> {
+  if (loading) (await loading).closeParsers();
+}

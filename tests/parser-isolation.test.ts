@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArticle } from '../src/app/read-article.js';
+import { readSources } from '../src/feeds/sources.js';
+import { DiskCache } from '../src/net/cache.js';
+import { HttpClient } from '../src/net/client.js';
+import { parseStats } from '../src/work/pool.js';
+import { KIOSQUE_BIN, parserBuild, startBombServer } from './helpers/bombs.js';
+import type { TestServer } from './helpers/server.js';
+
+/**
+ * Issue #14: a feed or a page that blows up its parser (memory, time) costs that one source or
+ * page a plain message; kiosque, the other sources and later starts (--offline too) go on.
+ */
+
+const build = parserBuild();
+if (!build.ready) console.warn(`[skipped] parser isolation: ${build.why} (run "npm run build"; npm test does).`);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startBombServer();
+});
+afterAll(() => server.close());
+
+const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));
+
+/** The built command line in a child process: its exit status and output, and how long it took. */
+function kiosque(
+  ...args: string[]
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile('node', [KIOSQUE_BIN, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      const failure = error as (Error & { code?: number | string; signal?: string }) | null;
+      resolve({
+        code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0,
+        signal: failure?.signal ?? null,
+        stdout,
+        stderr,
+        seconds: (performance.now() - started) / 1000,
+      });
+    });
+  });
+}
+
+/** What the user is told about the feed bomb: which feed, and that the parser gave up on it. */
+const feedBombMessage = (url: string) =>
+  new RegExp(
+    `This feed could not be read \\(${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): it (exhausted the parser’s memory|took more than \\d+ s to read)`,
+  );
+
+describe.skipIf(!build.ready)('a feed bomb, through the built command line', () => {
+  it('costs its own source only: the other sources show, the message names it, and --offline with the cached copy survives', async () => {
+    const cache = tmp('cache');
+    const good = `${server.origin}/good.xml`;
+    const bomb = `${server.origin}/bomb.xml`;
+    const first = await kiosque('headlines', good, bomb, '--cache-dir', cache);
+    expect({ code: first.code, signal: first.signal }).toEqual({ code: 0, signal: null });
+    expect(first.stdout).toMatch(/Le marché rouvre/);
+    expect(first.stdout).toMatch(/La pluie revient/);
+    expect(first.stdout + first.stderr).toMatch(feedBombMessage(bomb));
+
+    // The server said max-age=86400: the bomb is in the cache for every later start.
+    const offline = await kiosque('headlines', good, bomb, '--cache-dir', cache, '--offline');
+    expect({ code: offline.code, signal: offline.signal }).toEqual({ code: 0, signal: null });
+    expect(offline.stdout).toMatch(/Le marché rouvre/);
+    expect(offline.stdout + offline.stderr).toMatch(feedBombMessage(bomb));
+
+    // A cache written before the fault was kept with the body (by a kiosque that crashed on it):
+    // the bomb is parsed again, in a parser process, and kiosque still survives it.
+    const disk = new DiskCache(cache);
+    const stored = (await disk.get(bomb))!;
+    await disk.put({ url: stored.url, finalUrl: stored.finalUrl, policy: stored.policy, body: stored.body });
+    const olderCache = await kiosque('headlines', good, bomb, '--cache-dir', cache, '--offline');
+    expect({ code: olderCache.code, signal: olderCache.signal }).toEqual({ code: 0, signal: null });
+    expect(olderCache.stdout).toMatch(/La pluie revient/);
+    expect(olderCache.stdout + olderCache.stderr).toMatch(feedBombMessage(bomb));
+  }, 120_000);
+
+  it('sources add of the bomb says it cannot be read (exit 4) and adds nothing', async () => {
+    const env = { ...process.env, KIOSQUE_CONFIG_DIR: tmp('config') };
+    const run = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile('node', [KIOSQUE_BIN, ...args], { encoding: 'utf8', env }, (error, stdout, stderr) =>
+          resolve({ code: (error as { code?: number } | null)?.code ?? 0, stdout, stderr }),
+        ),
+      );
+    const added = await run('sources', 'add', `${server.origin}/bomb.xml`, '--cache-dir', tmp('cache'));
+    expect(added.stderr).toMatch(feedBombMessage(`${server.origin}/bomb.xml`));
+    expect(added.code).toBe(4);
+    const listed = await run('sources', 'list', '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as Array<{ url: string }>).map((source) => source.url)).not.toContain(`${server.origin}/bomb.xml`);
+  }, 60_000);
+
+  it('a page of 100,000 unclosed tables ends at the deadline with a plain message, exit 4', async () => {
+    const url = `${server.origin}/table`;
+    const result = await kiosque('read', url, '--cache-dir', tmp('cache'));
+    expect(result.stderr).toMatch(
+      /^kiosque: This page could not be read \(.*\/table\): it (took more than \d+ s to read|exhausted the parser’s memory)\.\n$/,
+    );
+    expect({ code: result.code, signal: result.signal }).toEqual({ code: 4, signal: null });
+    // The deadline for 2.3 MB is 10 s + 1.5 s per MB: well under a minute, where it took 88 s before.
+    expect(result.seconds).toBeLessThan(45);
+  }, 120_000);
+});
+
+describe.skipIf(!build.ready)('parser processes', () => {
+  it('a warm start reads what was kept and starts no parser; the first parse starts one', async () => {
+    const cache = new DiskCache(tmp('cache'));
+    const urls = [`${server.origin}/good.xml`, `${server.origin}/other.xml`];
+    const before = parseStats().started;
+    const cold = await readSources(new HttpClient({ cache }), urls);
+    expect(cold.headlines).toHaveLength(3);
+    const afterCold = parseStats().started;
+    expect(afterCold).toBeGreaterThan(before);
+    const warm = await readSources(new HttpClient({ cache }), urls);
+    expect(warm.headlines).toEqual(cold.headlines);
+    expect(parseStats().started).toBe(afterCold);
+  });
+
+  it('keeps the fault with the cached bomb: the next start says it again without parsing, and a new parser reads the next feed', async () => {
+    const cache = new DiskCache(tmp('cache'));
+    const bomb = `${server.origin}/bomb.xml`;
+    const first = await readSources(new HttpClient({ cache }), [bomb]);
+    expect(first.sources[0]?.error?.message).toMatch(feedBombMessage(bomb));
+    expect(first.sources[0]?.error?.code).toBe('TOO_COMPLEX');
+    const kept = Object.values((await cache.get(bomb))?.derived ?? {});
+    expect(kept).toEqual([{ kind: 'fault', code: 'TOO_COMPLEX', message: first.sources[0]?.error?.message }]);
+
+    const started = parseStats().started;
+    const again = await readSources(new HttpClient({ cache, offline: true }), [bomb]);
+    expect(again.sources[0]?.error?.message).toBe(first.sources[0]?.error?.message);
+    expect(parseStats().started).toBe(started);
+
+    // The parser that ran out of memory is gone; the next feed gets a working one.
+    const next = await readSources(new HttpClient({ cache }), [`${server.origin}/other.xml`]);
+    expect(next.headlines.map((headline) => headline.title)).toEqual(['Un carnet de voyage']);
+  }, 60_000);
+
+  it('keeps a page that ran past the deadline as such: reading it again says so at once', async () => {
+    const cache = new DiskCache(tmp('cache'));
+    const url = `${server.origin}/table`;
+    const first = await readArticle(new HttpClient({ cache }), url).catch((error: unknown) => error);
+    expect(first).toMatchObject({ code: 'TOO_COMPLEX', message: expect.stringMatching(/This page could not be read/) });
+    const started = parseStats().started;
+    const again = await readArticle(new HttpClient({ cache, offline: true }), url).catch((error: unknown) => error);
+    expect(again).toMatchObject({ code: 'TOO_COMPLEX', message: (first as Error).message });
+    // No deadline spent again: the kept fault answers, no parser is asked.
+    expect(parseStats().started).toBe(started);
+  }, 60_000);
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReaderServices } from '../src/app/reader-services.js';
+import { createSession } from '../src/app/session.js';
+import { App } from '../src/ui/App.js';
+import { parserBuild, startBombServer } from './helpers/bombs.js';
+import { openScreen } from './helpers/screen.js';
+import type { TestServer } from './helpers/server.js';
+
+/** Issue #14, in the reader: a bomb costs one source or one page, and the screen answers keys meanwhile. */
+
+const build = parserBuild();
+if (!build.ready) console.warn(`[skipped] parsers in the reader: ${build.why} (run "npm run build"; npm test does).`);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startBombServer();
+});
+afterAll(() => server.close());
+
+const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));
+
+async function reader(urls: string[]) {
+  const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir: tmp('config') });
+  const services = createReaderServices(session, { entries: urls.map((url) => ({ url })), openInBrowser: () => {} });
+  return { session, services };
+}
+
+describe.skipIf(!build.ready)('parsers, in the reader', () => {
+  it('a feed bomb among the sources: the good headlines show, one line names the bad feed', async () => {
+    const { session, services } = await reader([`${server.origin}/good.xml`, `${server.origin}/bomb.xml`, `${server.origin}/other.xml`]);
+    const { app, frame } = await openScreen(<App services={services} locale="en-GB" />, /3 headlines/, 60_000);
+    expect(frame()).toMatch(/Le marché rouvre/);
+    expect(frame()).toMatch(/Un carnet de voyage/);
+    expect(frame()).toMatch(/^! 127\.0\.0\.1:\d+: This feed could not be read \(.*\/bomb\.xml\)/m);
+    app.unmount();
+    await session.close();
+  }, 90_000);
+
+  it('answers a key within 100 ms while a page that takes its parser to the deadline is read, then says why', async () => {
+    const { session, services } = await reader([`${server.origin}/tables.xml`]);
+    const { app, frame, press, waitFor } = await openScreen(<App services={services} locale="en-GB" />, /1 headlines?/, 30_000);
+    expect(frame()).toMatch(/Une page de tables sans fin/);
+    app.stdin.write('\r');
+    // The page is being read (it takes the parser to its deadline): the help opens at once all the same.
+    const asked = performance.now();
+    await press('?', /this help/);
+    const answered = performance.now() - asked;
+    expect(answered).toBeLessThan(100);
+    // Help closed, the page's message in the pane once the parser gave up.
+    app.stdin.write('q');
+    await waitFor(/This page could not be read \(.*\/table\): it (took more than \d+ s to read|exhausted the parser’s memory)/);
+    app.unmount();
+    await session.close();
+  }, 90_000);
+});
