@@ -78,9 +78,9 @@ describe('credentials in an address', () => {
   it('an address that is not one, as typed with credentials, is refused without repeating the password', async () => {
     for (const typed of [`http://alice:${SECRET}@exa mple.test/`, `http://alice:p@${SECRET}@[bad/`]) {
       const { code, stderr } = await kiosque('read', typed, '--json', '--cache-dir', tempDir('cred-typed'));
-      expect(code).toBe(3);
+      expect(code).toBe(2);
       expect(JSON.parse(stderr)).toMatchObject({
-        error: { code: 'BAD_URL', message: expect.stringContaining('is not a web address') as string },
+        error: { code: 'USAGE', message: expect.stringContaining('is not an http or https address') as string },
       });
       expect(stderr).not.toContain(SECRET);
     }

@@ -73,10 +73,11 @@ const CASES: Array<{ fault: string; url: () => string; code: number; message: Re
   },
   { fault: 'a server that does not speak HTTP', url: () => faults.notHttp, code: 3, message: /^kiosque: .*127\.0\.0\.1/ },
   {
+    // A usage error, as for every command that takes an address.
     fault: 'an address that is not http',
     url: () => 'ftp://example.org/file',
-    code: 3,
-    message: /Only http and https addresses can be read, not ftp:/,
+    code: 2,
+    message: /"ftp:\/\/example\.org\/file" is not an http or https address/,
   },
 ];
 

@@ -97,10 +97,13 @@ beforeAll(async () => {
         .end(
           page(
             'Harbour news',
-            `<p>Lire aussi : <a href="${other.origin}/admin/delete?id=1">Delete everything</a></p><p>Lire aussi : <a href="${site.origin}/quay/">The north quay</a></p>`,
+            `<p>Lire aussi : <a href="${other.origin}/admin/delete?id=1">Delete everything</a></p><p>Lire aussi : <a href="${site.origin}/quay/">The north quay</a></p>` +
+              `<p>Lire aussi : <a href="${site.origin}/hop/">A link on this site that redirects elsewhere</a></p>`,
           ),
         );
     }
+    // On the page's own site, but a redirect to the other host: reading ahead must not follow it.
+    if (request.url === '/hop/') return response.writeHead(302, { location: `${other.origin}/via-redirect` }).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('The north quay', ''));
   });
 });
@@ -118,16 +121,18 @@ describe('prefetch in the reader', () => {
       const askedAhead: string[] = [];
       const services: ReaderServices = {
         ...real,
-        prefetch: (urls) => {
+        prefetch: (urls, mayFollow) => {
           askedAhead.push(...urls);
-          real.prefetch(urls);
+          real.prefetch(urls, mayFollow);
         },
       };
       const { frame, press } = await openScreen(<App services={services} locale="en-GB" />, 'Harbour news');
-      await press('\r', '[2] Lire aussi');
-      // The same-site link is read ahead: the reader's site is served from the cache when it follows it.
+      await press('\r', '[3] Lire aussi');
+      // The same-site links are read ahead: the reader's site is served from the cache when it follows it;
+      // the one that redirects to the other host is asked, and its redirect not followed.
       await vi.waitFor(() => expect(site.hits.get('/quay/')).toBe(1), { timeout: 5000, interval: 10 });
-      expect(askedAhead).toEqual([`${site.origin}/quay/`]);
+      await vi.waitFor(() => expect(site.hits.get('/hop/')).toBe(1), { timeout: 5000, interval: 10 });
+      expect(askedAhead).toEqual([`${site.origin}/quay/`, `${site.origin}/hop/`]);
       expect(otherHitsBeforePress).toEqual([]);
       expect(other.hits.size).toBe(0);
 

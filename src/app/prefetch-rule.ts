@@ -1,3 +1,4 @@
+import type { Article } from '../extract/types.js';
 import { webUrl } from '../text/url.js';
 
 /**
@@ -103,4 +104,23 @@ function ipv6Groups(address: string): number[] | undefined {
     /^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : NaN,
   );
   return groups.some(Number.isNaN) ? undefined : groups;
+}
+
+/** How many links are read ahead from one article. */
+const PREFETCH_LIMIT = 8;
+
+/**
+ * Whether `target` may be read ahead from the article opened as `openedUrl` and read from
+ * `pageUrl` (after its redirects): judged from both, since a redirect does not make another
+ * site's links this site's. Used for the links themselves and for every redirect they take.
+ */
+export function mayPrefetchFrom(openedUrl: string, pageUrl: string, target: string): boolean {
+  return mayPrefetch(openedUrl, target) && mayPrefetch(pageUrl, target);
+}
+
+/** The links of an article to read ahead, in the order the reader is likely to follow them: next, previous, related. */
+export function prefetchTargets(openedUrl: string, article: Pick<Article, 'url' | 'next' | 'previous' | 'related'>): string[] {
+  const links = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)];
+  const allowed = links.filter((url): url is string => url !== undefined && mayPrefetchFrom(openedUrl, article.url, url));
+  return [...new Set(allowed)].slice(0, PREFETCH_LIMIT);
 }

@@ -1,6 +1,6 @@
 import { type ErrorCode, isKiosqueError, KiosqueError } from '../errors.js';
 import type { Article } from '../extract/types.js';
-import type { FetchedResource, HttpClient } from '../net/client.js';
+import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
 import { VERSION } from '../version.js';
 import { loadParsers } from '../work/load.js';
@@ -18,8 +18,12 @@ const FAULT_KIND = `article-fault@${VERSION}.${FAULT_REVISION}`;
 const CONTENT_FAULTS: ReadonlySet<ErrorCode> = new Set(['NO_ARTICLE', 'TOO_COMPLEX']);
 
 /** Fetches a page through the cache and reads its article, in a parser process (src/work/pool.ts). */
-export async function readArticle(client: HttpClient, url: string): Promise<{ article: Article; stale: boolean; fromCache: boolean }> {
-  const resource = await client.fetch(url);
+export async function readArticle(
+  client: HttpClient,
+  url: string,
+  options: FetchOptions = {},
+): Promise<{ article: Article; stale: boolean; fromCache: boolean }> {
+  const resource = await client.fetch(url, options);
   const type = resource.contentType.split(';')[0]?.trim() ?? '';
   // No content type at all: look at the bytes, as browsers do.
   const looksHtml =

@@ -35,8 +35,8 @@ export interface ReaderServices {
    */
   loadHeadlines(options?: { revalidate?: boolean }): Promise<LoadedHeadlines>;
   readArticle(url: string): Promise<{ article: Article; stale: boolean }>;
-  /** Warms the cache for links the reader may follow next. */
-  prefetch(urls: string[]): void;
+  /** Warms the cache for links the reader may follow next; `mayFollow` limits the redirects those fetches follow. */
+  prefetch(urls: string[], mayFollow: (target: string) => boolean): void;
   openInBrowser(url: string): void;
   /** Read marks, saves and positions from earlier runs. */
   remembered?: ReadingState;
@@ -99,8 +99,17 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
       };
     },
     readArticle: read,
-    prefetch: (links) => {
-      for (const url of links) read(url).catch(() => {});
+    prefetch: (links, mayFollow) => {
+      for (const url of links) {
+        if (articles.has(url)) continue;
+        // Kept for the reader once read; a fetch that failed or met a redirect it may not follow is
+        // forgotten, and opening the link reads it as any open does.
+        const reading = session.readArticle(url, { mayFollow });
+        reading.then(
+          () => articles.has(url) || articles.set(url, reading),
+          () => {},
+        );
+      }
     },
     openInBrowser,
     remembered: cleanRemembered(session.readingState().current()),

@@ -65,8 +65,11 @@ export interface Session {
   sourcesToRead(named: string[], sourcesFile: string | undefined): Promise<SourceEntry[]>;
   /** The sources' headlines, cache first; with `revalidate`, every server is asked again, fresh copies or not (a reload). */
   readSources(entries: SourceEntry[], options?: { revalidate?: boolean }): Promise<{ sources: SourceResult[]; headlines: Headline[] }>;
-  /** A page's article, or its saved copy when the page cannot be read (see the rule inside). */
-  readArticle(url: string): Promise<ArticleReading>;
+  /**
+   * A page's article, or its saved copy when the page cannot be read (see the rule inside).
+   * `mayFollow` limits the redirects it may follow (reading ahead, see app/prefetch-rule.ts).
+   */
+  readArticle(url: string, options?: { mayFollow?: (target: string) => boolean }): Promise<ArticleReading>;
   /** What an address reads as: a feed, a feed its page announces (the `pick`-th), or the page's links. */
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
   /** Adds what an address was found to read as to the configured sources. */
@@ -120,9 +123,10 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
       return urls.length ? urls.map((url) => ({ url })) : (await sourceStore()).list();
     },
     readSources: (entries, { revalidate = false } = {}) => readSources(client, entries, { revalidate }),
-    async readArticle(url) {
+    async readArticle(url, options = {}) {
+      const address = webAddress(url);
       try {
-        return { ...(await readArticle(client, url)), fromSavedCopy: false };
+        return { ...(await readArticle(client, address, options)), fromSavedCopy: false };
       } catch (error) {
         // The one saved-copy rule, for the reader and `kiosque read` alike. A saved article is shown
         // from its copy whenever its page cannot be read now for a reason the web gives (any
@@ -155,8 +159,8 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   };
 }
 
-/** An address given by the user: http or https only, said plainly otherwise. */
-function webAddress(url: string): string {
+/** An address given by the user: http or https only, said plainly otherwise (a usage error, exit 2). */
+export function webAddress(url: string): string {
   const address = webUrl(url);
   if (!address) throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
   return address;

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import type { Session } from '../app/session.js';
+import { type Session, webAddress } from '../app/session.js';
 import { KiosqueError } from '../errors.js';
 import { sourcesFromOpml, sourcesToOpml } from '../feeds/opml.js';
 import type { SourceEntry } from '../feeds/types.js';
 import { cleanInline } from '../text/sanitize.js';
-import { displayUrl, webUrl } from '../text/url.js';
+import { displayUrl } from '../text/url.js';
 import type { Command } from './args.js';
 
 type SourcesCommand = Extract<Command, { name: 'sources' }>;
@@ -46,7 +46,7 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       };
     }
     case 'add': {
-      const url = httpUrl(command.url);
+      const url = webAddress(command.url);
       const found = await session.findSource(url, command.pick);
       const { added, entry } = await session.addSource(found);
       const lines = [added ? `Added ${describe(entry)}` : `${displayUrl(entry.url)} is already a source`];
@@ -61,12 +61,12 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       };
     }
     case 'remove': {
-      const url = httpUrl(command.url);
+      const url = webAddress(command.url);
       if (!store.remove(url)) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
       return { value: { action: 'remove', url: displayUrl(url), sources: store.list().map(shown) }, text: `Removed ${displayUrl(url)}\n` };
     }
     case 'rename': {
-      const url = httpUrl(command.url);
+      const url = webAddress(command.url);
       if (!store.rename(url, command.title)) throw new KiosqueError('USAGE', `${url} is not among your sources.`, { url });
       return {
         value: { action: 'rename', url: displayUrl(url), title: command.title },
@@ -106,11 +106,4 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       };
     }
   }
-}
-
-/** An address given to add, remove or rename: http or https only, said plainly otherwise. */
-function httpUrl(url: string): string {
-  const address = webUrl(url);
-  if (!address) throw new KiosqueError('USAGE', `"${url}" is not an http or https address.`, { url });
-  return address;
 }

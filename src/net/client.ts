@@ -43,6 +43,12 @@ export interface FetchOptions {
    * with a year-long max-age must not defeat. Offline, the cache still answers.
    */
   revalidate?: boolean;
+  /**
+   * Which redirect targets this fetch may follow (besides the rules of every fetch). Reading
+   * ahead passes its own rule here, so that a link on the page's site cannot send the reader,
+   * by a redirect, where the link itself could not (another site, the local network).
+   */
+  mayFollow?: (target: string) => boolean;
 }
 
 interface Wire {
@@ -144,6 +150,7 @@ export class HttpClient {
   /** Fetches a URL through the cache. Concurrent calls for one URL (and the same `revalidate`) share one fetch. */
   fetch(url: string, options: FetchOptions = {}): Promise<FetchedResource> {
     const revalidate = options.revalidate ?? false;
+    const { mayFollow } = options;
     let normalized: string;
     try {
       normalized = normalizeUrl(url);
@@ -152,7 +159,8 @@ export class HttpClient {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     // A reload does not join a cache-first fetch already under way: that one may answer from a fresh copy.
-    const key = revalidate ? `revalidate ${normalized}` : normalized;
+    // Nor does a fetch that may follow any redirect join one that may not (its refusal is not the page's).
+    const key = `${revalidate ? 'revalidate ' : ''}${mayFollow ? 'guarded ' : ''}${normalized}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const host = new URL(normalized).host;
@@ -161,12 +169,12 @@ export class HttpClient {
       limit = pLimit(this.perHostConcurrency);
       this.hostLimits.set(host, limit);
     }
-    const task = limit(() => this.fetchThroughCache(normalized, revalidate)).finally(() => this.inFlight.delete(key));
+    const task = limit(() => this.fetchThroughCache(normalized, revalidate, mayFollow)).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, task);
     return task;
   }
 
-  private async fetchThroughCache(url: string, revalidate: boolean): Promise<FetchedResource> {
+  private async fetchThroughCache(url: string, revalidate: boolean, mayFollow?: (target: string) => boolean): Promise<FetchedResource> {
     // As the cache policy knows the request (and keeps it, in the cache folder): without credentials.
     const request = { url: displayUrl(url), method: 'GET', headers: { accept: ACCEPT } };
     const cached = await this.cache?.get(url);
@@ -183,7 +191,7 @@ export class HttpClient {
     const headers = policy ? (policy.revalidationHeaders(request) as Record<string, string>) : request.headers;
     let response: Response<Buffer>;
     try {
-      response = await this.download(url, headers);
+      response = await this.download(url, headers, mayFollow);
     } catch (error) {
       // The network failed: an old copy is better than nothing, marked as such.
       if (cached && policy && !(error instanceof KiosqueError && error.code === 'TOO_LARGE')) {
@@ -239,11 +247,24 @@ export class HttpClient {
     }
   }
 
-  private async download(url: string, headers: Record<string, string>): Promise<Response<Buffer>> {
+  private async download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
     // Only to describe a failure: the address being fetched when it happened (after redirects).
     let failedAt: string | undefined;
     const { http, RequestError } = await this.loadWire();
-    const request = http.get(url, { headers, responseType: 'buffer', signal: AbortSignal.timeout(this.timeoutMs + 1_000) });
+    const refuseRedirect = (options: { url?: string | URL | undefined }) => {
+      const target = String(options.url ?? '');
+      if (mayFollow && !mayFollow(target)) {
+        throw new KiosqueError('REDIRECTS', `${hostOf(url)} redirected to ${displayUrl(target)}, which this fetch may not follow.`, {
+          url,
+        });
+      }
+    };
+    const request = http.get(url, {
+      headers,
+      responseType: 'buffer',
+      signal: AbortSignal.timeout(this.timeoutMs + 1_000),
+      ...(mayFollow ? { hooks: { beforeRedirect: [refuseRedirect] } } : {}),
+    });
     let tooLarge = false;
     // on() hands back the request itself, which is awaited below.
     void request.on('downloadProgress', ({ transferred, total }) => {

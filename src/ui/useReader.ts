@@ -1,11 +1,9 @@
 import { useEffect, useEffectEvent, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
 import { stripControls } from '../text/sanitize.js';
-import { mayPrefetch } from '../app/prefetch-rule.js';
+import { mayPrefetchFrom, prefetchTargets } from '../app/prefetch-rule.js';
 import type { LoadedHeadlines, ReaderServices } from '../app/reader-services.js';
 import { useInitialViewport, useResize } from './useViewport.js';
-
-const PREFETCH_LIMIT = 8;
 
 /**
  * The first loading of the sources, started before the screen opened: `settled` when it
@@ -110,14 +108,8 @@ export function useReader(
   const article = currentPage?.status === 'ready' ? currentPage.article : undefined;
   useEffect(() => {
     if (!article || !currentUrl) return;
-    // Only links the page may have the reader fetch with no key pressed (app/prefetch-rule.ts): its own site,
-    // and the local network only from a page on it. Judged from the address opened and from where the page
-    // was read (after redirects) alike: a redirect does not make another site's links this site's.
-    const allowed = (url: string) => mayPrefetch(currentUrl, url) && mayPrefetch(article.url, url);
-    const urls = [article.next?.url, article.previous?.url, ...article.related.map((link) => link.url)].filter(
-      (url): url is string => url !== undefined && allowed(url),
-    );
-    services.prefetch([...new Set(urls)].slice(0, PREFETCH_LIMIT));
+    const targets = prefetchTargets(currentUrl, article);
+    if (targets.length) services.prefetch(targets, (target) => mayPrefetchFrom(currentUrl, article.url, target));
   }, [services, article, currentUrl]);
 
   return { state, dispatch };
