@@ -193,8 +193,15 @@ interface OpenDemo {
  */
 async function openDemo(): Promise<OpenDemo> {
   const { startDemoServer } = await import('../demo/server.js');
-  const server = await startDemoServer();
+  // The folder first: if it cannot be made, no server is left listening.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-demo-'));
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  try {
+    server = await startDemoServer();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const removeFolder = () => rmSync(dir, { recursive: true, force: true });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -77,7 +77,10 @@ export async function startDemoServer(): Promise<DemoServer> {
     }
     response.writeHead(200, headers).end(route.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   routes = buildRoutes(origin, Date.now());
   return {
