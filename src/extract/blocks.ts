@@ -150,7 +150,7 @@ class BlockBuilder {
       this.relatedIndex.set(match.link.url, index);
       this.related.push({ ...match.link, label: match.label });
     }
-    this.blocks.push({ type: 'related', index, text: cleanInline(textOf(node)) });
+    this.blocks.push({ type: 'related', index, text: match.text });
     return true;
   }
 

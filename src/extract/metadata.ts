@@ -1,5 +1,17 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, type Document, type Element, resolveLink, squash, textOf } from '../html/dom.js';
+import {
+  $all,
+  $one,
+  attr,
+  type Document,
+  type Element,
+  elementsByTag,
+  firstOfEach,
+  relsOf,
+  resolveLink,
+  squash,
+  textOf,
+} from '../html/dom.js';
 import { JsonLd, stringOf } from '../html/jsonld.js';
 import { cleanMetaText as clean, meta, siteNameOf } from '../html/meta.js';
 import { normalizeDate } from '../text/dates.js';
@@ -21,7 +33,7 @@ export interface Metadata {
 export function readMetadata(document: Document, url: string): Metadata {
   const ld = new JsonLd(document);
   const article = ld.article();
-  const titleTag = $one('head > title, title', document);
+  const titleTag = elementsByTag(document, 'title')[0];
   const docTitle = (titleTag ? clean(textOf(titleTag)) : undefined) ?? '';
   const siteName = siteNameOf(document, ld);
 
@@ -32,9 +44,9 @@ export function readMetadata(document: Document, url: string): Metadata {
     siteName,
   );
 
-  const canonicalHref = $one('link[rel~="canonical" i]', document);
+  const canonicalHref = elementsByTag(document, 'link').find((link) => relsOf(link).includes('canonical'));
   const canonicalUrl = resolveLink(canonicalHref ? attr(canonicalHref, 'href') : meta(document, 'og:url'), url) ?? null;
-  const htmlElement = $one('html', document);
+  const htmlElement = elementsByTag(document, 'html')[0];
   const lang =
     (htmlElement && attr(htmlElement, 'lang')?.trim()) || meta(document, 'og:locale', 'content-language')?.replace('_', '-') || null;
 
@@ -73,7 +85,7 @@ function chooseTitle(
   const references = [...metaTitles, docTitle].filter((text): text is string => Boolean(text)).map(normalizedForCompare);
   const site = siteName ? normalizedForCompare(siteName) : '';
   let best: { title: string; element: Element; score: number } | undefined;
-  for (const heading of $all('h1, h2', document)) {
+  for (const heading of elementsByTag(document, 'h1', 'h2')) {
     const text = cleanInline(textOf(heading));
     const normalized = normalizedForCompare(text);
     if (normalized.length < 8 || normalized === site) continue;
@@ -89,13 +101,13 @@ function chooseTitle(
   if (best) return { title: best.title, element: best.element };
   const fromMeta = metaTitles.find((text): text is string => Boolean(text));
   if (fromMeta) return { title: fromMeta, element: undefined };
-  const h1s = $all('h1', document)
+  const h1s = elementsByTag(document, 'h1')
     .map((h1) => cleanInline(textOf(h1)))
     .filter((text) => text.length >= 8);
   if (h1s.length === 1 && h1s[0]) return { title: h1s[0], element: undefined };
   if (docTitle) return { title: stripSiteSuffix(docTitle, siteName), element: undefined };
   // No title anywhere: the page's first heading, however short.
-  const heading = $all('h1, h2', document)
+  const heading = elementsByTag(document, 'h1', 'h2')
     .map((element) => cleanInline(textOf(element)))
     .find(Boolean);
   return { title: heading ?? '', element: undefined };
@@ -120,18 +132,21 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
-  for (const selector of [
-    '[itemprop="author"] [itemprop="name"]',
-    '[rel="author"]',
-    '.byline .author, .byline a, .byline',
-    '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
-  ]) {
-    const element = $one(selector, document);
+  const [itemprop, rel, byline, authorName, sentence] = firstOfEach(
+    [
+      '[itemprop="author"] [itemprop="name"]',
+      '[rel="author"]',
+      '.byline .author, .byline a, .byline',
+      '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
+      '.postmetadata, .post-meta, .entry-meta, .meta',
+    ],
+    document,
+  );
+  for (const element of [itemprop, rel, byline, authorName]) {
     const text = element && cleanInline(attr(element, 'content') ?? textOf(element)).replace(BYLINE_PREFIX, '');
     if (text && text.length < 80) return text;
   }
   // Classic WordPress themes put it in a sentence: "publié le ... par Odile Schaller et ...".
-  const sentence = $one('.postmetadata, .post-meta, .entry-meta, .meta', document);
   const match = sentence && /\b(?:par|by|von|por)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})/u.exec(squash(textOf(sentence)));
   return match?.[1] ?? null;
 }
@@ -156,7 +171,11 @@ function chooseDate(document: Document, article: Record<string, unknown> | undef
       'parsely-pub-date',
     ),
   );
-  for (const time of $all('time[datetime]', document).slice(0, 3)) push(attr(time, 'datetime'));
+  for (const time of elementsByTag(document, 'time')
+    .filter((element) => 'datetime' in element.attribs)
+    .slice(0, 3)) {
+    push(attr(time, 'datetime'));
+  }
   const dates = candidates.map((raw) => normalizeDate(raw)).filter((date): date is NonNullable<typeof date> => date !== null);
   const first = dates[0];
   if (!first) return null;

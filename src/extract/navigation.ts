@@ -1,5 +1,17 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, closest, classAndId, type Document, type Element, isTag, resolveLink, textOf } from '../html/dom.js';
+import {
+  $all,
+  $one,
+  attr,
+  closest,
+  classAndId,
+  type Document,
+  type Element,
+  elementsByTag,
+  isTag,
+  resolveLink,
+  textOf,
+} from '../html/dom.js';
 import { PAGINATION_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import type { Link } from './types.js';
@@ -22,8 +34,9 @@ const NEXT_LABEL =
 
 export function findNeighbours(document: Document, url: string): Neighbours {
   const head = headLinks(document, url);
-  const previous = labelledNeighbour(document, url, 'previous') ?? relNeighbour(document, url, 'prev') ?? head.adjacentPrevious;
-  const next = labelledNeighbour(document, url, 'next') ?? relNeighbour(document, url, 'next') ?? head.adjacentNext;
+  const labelled = labelledNeighbours(document, url);
+  const previous = labelled.previous ?? relNeighbour(document, url, 'prev') ?? head.adjacentPrevious;
+  const next = labelled.next ?? relNeighbour(document, url, 'next') ?? head.adjacentNext;
   const notNeighbour = (href: string | null) => (href && href !== previous?.url && href !== next?.url ? href : null);
   return {
     previous,
@@ -43,7 +56,7 @@ function headLinks(document: Document, url: string) {
     pagePrevious: null as string | null,
     pageNext: null as string | null,
   };
-  for (const link of $all('link[rel]', document)) {
+  for (const link of elementsByTag(document, 'link').filter((element) => 'rel' in element.attribs)) {
     const rel = (attr(link, 'rel') ?? '').toLowerCase().split(/\s+/);
     const href = resolveLink(attr(link, 'href'), url);
     if (!href) continue;
@@ -63,27 +76,36 @@ function headLinks(document: Document, url: string) {
 /** A label is short: no need to read all of an element wrapping the article to know it is not one. */
 const LABEL = { characters: 30, nodes: 50 } as const;
 
-/** A short element whose whole text is "Article précédent" and a link beside or around it. */
-function labelledNeighbour(document: Document, url: string, which: 'previous' | 'next'): Link | null {
-  const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;
+/**
+ * Short elements whose whole text is "Article précédent" / "Article suivant" (and kin), with a
+ * link beside or around them: the first of each in the page. One pass over the page for both,
+ * each candidate's text read once.
+ */
+function labelledNeighbours(document: Document, url: string): { previous: Link | null; next: Link | null } {
+  const found: { previous: Link | null; next: Link | null } = { previous: null, next: null };
   for (const element of $all('span, div, p, strong, b, em, small, h3, h4, h5, h6', document)) {
+    if (found.previous && found.next) break;
     if (element.children.length > 3 || !fitsWithin(element, LABEL)) continue;
     const text = cleanInline(textOf(element));
-    if (!text || text.length > 30 || !label.test(text)) continue;
-    if (closest(element, (el) => el.name === 'script' || PAGINATION_CLASS.test(classAndId(el)))) continue;
-    const anchor = closest(element, (el) => el.name === 'a');
-    if (anchor) {
-      const link = anchorLink(anchor, url, label);
-      if (link) return link;
-      continue;
+    if (!text || text.length > 30) continue;
+    for (const which of ['previous', 'next'] as const) {
+      const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;
+      if (found[which] || !label.test(text)) continue;
+      found[which] = neighbourBy(element, url, label);
     }
-    const container = element.parent;
-    if (!container || !isTag(container)) continue;
-    const candidate = $all('a[href]', container).find((a) => !a.children.includes(element));
-    const link = candidate && anchorLink(candidate, url, label);
-    if (link) return link;
   }
-  return null;
+  return found;
+}
+
+/** The link a label element names: the link around it, else another link beside it. */
+function neighbourBy(element: Element, url: string, label: RegExp): Link | null {
+  if (closest(element, (el) => el.name === 'script' || PAGINATION_CLASS.test(classAndId(el)))) return null;
+  const anchor = closest(element, (el) => el.name === 'a');
+  if (anchor) return anchorLink(anchor, url, label);
+  const container = element.parent;
+  if (!container || !isTag(container)) return null;
+  const candidate = $all('a[href]', container).find((a) => !a.children.includes(element));
+  return (candidate && anchorLink(candidate, url, label)) ?? null;
 }
 
 function relNeighbour(document: Document, url: string, rel: 'prev' | 'next'): Link | null {

@@ -42,6 +42,8 @@ const RELATED_LABEL = new RegExp(
 export interface InlineRelated {
   label: string;
   link: RelatedLink;
+  /** The whole line as read (label and link), for the block that stands in the text. */
+  text: string;
 }
 
 /** An inline related-article line: a block that is a label followed by one link. */
@@ -49,15 +51,25 @@ export function matchInlineRelated(block: Element, base: string): InlineRelated 
   const text = cleanInline(textOf(block));
   const label = RELATED_LABEL.exec(text);
   if (!label || text.length > 400) return null;
-  const anchors = $all('a[href]', block);
-  const anchor = anchors.find((a) => cleanInline(textOf(a)).length > 0 && !RELATED_LABEL.test(cleanInline(textOf(a)) + ' '));
   const rest = text.slice(label[0].length).trim();
-  if (!anchor || !rest) return null;
+  if (!rest) return null;
+  // The first link with text of its own, not a label itself; each link's text read once.
+  let anchor: Element | undefined;
+  let anchorText = '';
+  for (const candidate of $all('a[href]', block)) {
+    const candidateText = cleanInline(textOf(candidate));
+    if (candidateText.length > 0 && !RELATED_LABEL.test(candidateText + ' ')) {
+      anchor = candidate;
+      anchorText = candidateText;
+      break;
+    }
+  }
+  if (!anchor) return null;
   const url = resolveLink(attr(anchor, 'href'), base);
-  const title = cleanInline(textOf(anchor)).replace(RELATED_LABEL, '').trim();
+  const title = anchorText.replace(RELATED_LABEL, '').trim();
   // The link must be most of what follows the label.
   if (!url || title.length < rest.length * 0.6) return null;
-  return { label: label[0].trim(), link: { title, url } };
+  return { label: label[0].trim(), link: { title, url }, text };
 }
 
 /** Items of related-posts boxes (tagDiv, Jetpack, YARPP and similar), in page order. */

@@ -123,6 +123,58 @@ export function $one(selector: string, root: AnyNode | AnyNode[]): Element | nul
   }
 }
 
+interface TagIndex {
+  byTag: Map<string, Element[]>;
+  /** Each element's place in the page, to merge several tags back into document order. */
+  order: Map<Element, number>;
+}
+const tagIndexes = new WeakMap<Document, TagIndex>();
+
+/**
+ * The page's elements of the given tags, in document order, from one walk of the page made
+ * once per document: metadata and links ask a dozen "every <meta>", "every <h1>, <h2>" of a
+ * page of 100,000 elements, and css-select would walk it each time. A snapshot of the page as
+ * parsed: take it before anything changes the tree (the extractor reads metadata and links
+ * before it strips the page's furniture).
+ */
+export function elementsByTag(document: Document, ...names: string[]): Element[] {
+  let index = tagIndexes.get(document);
+  if (!index) {
+    index = { byTag: new Map(), order: new Map() };
+    const stack: AnyNode[] = [...document.children].reverse();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (!isTag(node)) continue;
+      index.order.set(node, index.order.size);
+      const list = index.byTag.get(node.name);
+      if (list) list.push(node);
+      else index.byTag.set(node.name, [node]);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+    tagIndexes.set(document, index);
+  }
+  const { byTag, order } = index;
+  if (names.length === 1) return byTag.get(names[0]!) ?? [];
+  return names.flatMap((name) => byTag.get(name) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/**
+ * The first element each selector matches, in one walk of the page rather than one per
+ * selector: for fallbacks tried in order (a byline's places), on pages of 100,000 elements.
+ */
+export function firstOfEach(selectors: string[], root: AnyNode | AnyNode[]): Array<Element | undefined> {
+  const candidates = $all(selectors.join(', '), root);
+  return selectors.map((selector) => {
+    const matches = query(selector);
+    return candidates.find((element) => matches(element));
+  });
+}
+
+/** The link types of a rel attribute, lower-cased (rel is a set of space-separated tokens). */
+export function relsOf(element: Element): string[] {
+  return (element.attribs['rel'] ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 export function attr(node: Element, name: string): string | undefined {
   return node.attribs[name];
 }

@@ -1,4 +1,4 @@
-import { $all, type Document, textOf } from './dom.js';
+import { attr, type Document, elementsByTag, textOf } from './dom.js';
 import { isWebUrl } from '../text/url.js';
 
 type JsonObject = Record<string, unknown>;
@@ -11,7 +11,9 @@ export class JsonLd {
   private readonly byId = new Map<string, JsonObject>();
 
   constructor(document: Document) {
-    for (const script of $all('script[type="application/ld+json"]', document)) {
+    for (const script of elementsByTag(document, 'script').filter(
+      (element) => attr(element, 'type')?.toLowerCase() === 'application/ld+json',
+    )) {
       let data: unknown;
       try {
         data = JSON.parse(

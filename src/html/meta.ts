@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
 import { cleanInline } from '../text/sanitize.js';
-import { $all, attr, type Document } from './dom.js';
+import { attr, type Document, elementsByTag } from './dom.js';
 import { JsonLd, stringOf } from './jsonld.js';
 
 /** What a page says about itself in <meta> tags and JSON-LD, for the extractor and for feed discovery alike. */
@@ -12,7 +12,7 @@ function metaIndex(document: Document): Map<string, string> {
   let index = metaIndexes.get(document);
   if (!index) {
     index = new Map();
-    for (const element of $all('meta[content]', document)) {
+    for (const element of elementsByTag(document, 'meta')) {
       const content = attr(element, 'content')?.trim();
       if (!content) continue;
       for (const name of ['property', 'name', 'itemprop']) {
