@@ -1,10 +1,22 @@
 import { createHash, scryptSync } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rmdir, stat, utimes, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, utimes, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type CachePolicy from 'http-cache-semantics';
-import { describeFsError, KiosqueError } from '../errors.js';
+import { describeFsError } from '../errors.js';
 import { credentialsOf, displayUrl } from '../text/url.js';
+import {
+  checkFolder,
+  clearFolder,
+  ENTRY_MAGIC as MAGIC,
+  entriesDirOf,
+  listCacheFiles,
+  setAsideDirOf,
+  sweepUnfinished,
+  tagFolder,
+} from './cache-folder.js';
+
+export { CACHE_TAG, UNFINISHED_GRACE_MS } from './cache-folder.js';
 
 /** One cached response: its cache policy, its body and what was made of that body. */
 export interface StoredResponse {
@@ -51,36 +63,7 @@ export interface DiskCacheOptions {
   onWarning?: (message: string) => void;
 }
 
-const MAGIC = 'KSQ1\n';
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-
-/**
- * The cache folder's tag (https://bford.info/cachedir/): backup tools skip the folder, and
- * `cache clear` knows the folder is kiosque's by the last line.
- */
-export const CACHE_TAG = 'CACHEDIR.TAG';
-/** What kiosque itself puts in its cache folder. */
-const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt']);
-const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
-const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag created by kiosque.\n# kiosque-cache\n`;
-
-/** The only names kiosque writes under entries/: a shard, an entry, write-file-atomic's temporary file of one. */
-const SHARD_NAME = /^[0-9a-f]{2}$/;
-const ENTRY_NAME = /^[0-9a-f]{64}\.entry$/;
-const UNFINISHED_NAME = /^[0-9a-f]{64}\.entry\.\d+$/;
-/** What quarantine() sets aside in corrupt/. */
-const SET_ASIDE_NAME = /^[0-9a-f]{64}\.entry\.\d+$/;
-/**
- * An unfinished write older than this is a leftover of a process that died: a live writer
- * renames its temporary file within milliseconds, so it is never taken from under it.
- */
-export const UNFINISHED_GRACE_MS = 5 * 60 * 1000;
-
-interface CacheFile {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
 
 /**
  * A persistent HTTP cache on disk: one file per URL, written atomically
@@ -104,10 +87,6 @@ export class DiskCache {
     this.onWarning = options.onWarning ?? (() => {});
   }
 
-  private entriesDir(): string {
-    return path.join(this.dir, 'entries');
-  }
-
   private fileFor(url: string): string {
     // An address without credentials keys as it always did (entries of earlier versions still serve);
     // one with credentials keys on its digest of them, never on the password itself.
@@ -115,7 +94,7 @@ export class DiskCache {
     const key = createHash('sha256')
       .update(account ? `${address}\n${account}` : address)
       .digest('hex');
-    return path.join(this.entriesDir(), key.slice(0, 2), `${key}.entry`);
+    return path.join(entriesDirOf(this.dir), key.slice(0, 2), `${key}.entry`);
   }
 
   /** The stored entry for `url`, as the entry of `url` itself (credentials included, as asked). */
@@ -162,7 +141,10 @@ export class DiskCache {
     const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      await this.tag();
+      if (!this.tagged) {
+        this.tagged = true;
+        await tagFolder(this.dir);
+      }
       await writeFileAtomic(file, data);
     } catch (error) {
       // Said once: a read-only or full disk stops the caching, not the reading.
@@ -197,45 +179,17 @@ export class DiskCache {
     if (this.knownBytes !== undefined) this.knownBytes -= raw.length;
   }
 
-  /**
-   * Tags the folder as kiosque's cache, once per process (what `cache clear` looks for), but only
-   * a folder that holds nothing else: a tag makes backup tools skip the whole folder, and
-   * `--cache-dir ~` must not take the home folder out of the user's backups.
-   */
-  private async tag(): Promise<void> {
-    if (this.tagged) return;
-    this.tagged = true;
-    const file = path.join(this.dir, CACHE_TAG);
-    const present = await readFile(file, 'utf8').then(isKiosqueTag, () => false);
-    if (present) return;
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    if (names.some((name) => !OWN_NAMES.has(name))) return;
-    // 'wx': two processes tagging at once both end with the same tag.
-    await writeFile(file, TAG_TEXT, { flag: 'wx' }).catch(() => {});
-  }
-
   /** What the cache takes on disk; sweeps what dead writers left on the way (the first listing of a run). */
   private async listedBytes(): Promise<number> {
-    const { entries, unfinished } = await this.listFiles();
-    const kept = await this.sweepUnfinished(unfinished);
+    const { entries, unfinished } = await listCacheFiles(this.dir);
+    const kept = await sweepUnfinished(unfinished);
     return [...entries, ...kept].reduce((sum, file) => sum + file.size, 0);
-  }
-
-  /** Removes unfinished writes older than UNFINISHED_GRACE_MS; returns those left (a live writer's). */
-  private async sweepUnfinished(unfinished: CacheFile[]): Promise<CacheFile[]> {
-    const cutoff = Date.now() - UNFINISHED_GRACE_MS;
-    const kept: CacheFile[] = [];
-    for (const file of unfinished) {
-      if (file.mtimeMs < cutoff) await unlink(file.path).catch(() => {});
-      else kept.push(file);
-    }
-    return kept;
   }
 
   /** Drops what dead writers left, then least-recently-used entries until the cache fits in `maxBytes`. */
   async prune(maxBytes = this.maxBytes): Promise<number> {
-    const listed = await this.listFiles();
-    const unfinished = await this.sweepUnfinished(listed.unfinished);
+    const listed = await listCacheFiles(this.dir);
+    const unfinished = await sweepUnfinished(listed.unfinished);
     const files = listed.entries;
     let total = [...files, ...unfinished].reduce((sum, file) => sum + file.size, 0);
     this.knownBytes = total;
@@ -253,8 +207,8 @@ export class DiskCache {
   }
 
   async info(): Promise<CacheInfo> {
-    await this.checkFolder();
-    const { entries, unfinished } = await this.listFiles();
+    await checkFolder(this.dir);
+    const { entries, unfinished } = await listCacheFiles(this.dir);
     return {
       dir: this.dir,
       entries: entries.length,
@@ -264,124 +218,16 @@ export class DiskCache {
     };
   }
 
-  /**
-   * Removes what kiosque wrote in the folder (entries, unfinished writes, damaged entries set
-   * aside) and nothing else. A folder is taken for kiosque's cache by its tag, or (a cache of a
-   * version before the tag) by entries kiosque recognises as its own; any other folder with an
-   * entries/ in it is refused untouched, for it may be the reader's own.
-   */
+  /** Removes what kiosque wrote in the folder and nothing else (see cache-folder.ts clearFolder). */
   async clear(): Promise<{ removed: number; leftAlone: number }> {
-    if (!(await this.checkFolder())) return { removed: 0, leftAlone: 0 };
-    const { entries, unfinished, foreign } = await this.listFiles();
-    const tagged = await readFile(path.join(this.dir, CACHE_TAG), 'utf8').then(isKiosqueTag, () => false);
-    if (!tagged && foreign > 0 && !(await anyIsEntry(entries))) {
-      throw new KiosqueError(
-        'CONFIG',
-        `${this.dir} is not a kiosque cache (no kiosque tag, and its entries folder holds files kiosque did not write): nothing was removed. Check --cache-dir or KIOSQUE_CACHE_DIR.`,
-      );
-    }
-    let removed = 0;
-    for (const file of entries) {
-      // Named as kiosque names its entries; only removed if it also reads as one (or a damaged one).
-      if (await startsWithMagic(file.path)) {
-        await unlink(file.path).then(
-          () => removed++,
-          () => {},
-        );
-      }
-    }
-    for (const file of unfinished) await unlink(file.path).catch(() => {});
-    await this.clearSetAside();
-    // Folders kiosque made, if now empty; a folder still holding the reader's files stays.
-    const shards = await readdir(this.entriesDir()).catch(() => [] as string[]);
-    for (const shard of shards) if (SHARD_NAME.test(shard)) await rmdir(path.join(this.entriesDir(), shard)).catch(() => {});
-    await rmdir(this.entriesDir()).catch(() => {});
+    const result = await clearFolder(this.dir);
     this.knownBytes = undefined;
-    const left = await this.listFiles();
-    return { removed, leftAlone: left.foreign + left.entries.length };
-  }
-
-  /** Whether the folder exists; a file where the folder should be is said in words. */
-  private async checkFolder(): Promise<boolean> {
-    for (const dir of [this.dir, this.entriesDir()]) {
-      try {
-        if (!(await stat(dir)).isDirectory()) {
-          throw new KiosqueError('CONFIG', `The cache folder ${dir} is a file, not a folder. Check --cache-dir or KIOSQUE_CACHE_DIR.`);
-        }
-      } catch (error) {
-        if (error instanceof KiosqueError) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return dir !== this.dir;
-        if (code === 'ENOTDIR') {
-          throw new KiosqueError('CONFIG', `The cache folder ${this.dir} cannot be used: ${describeFsError(error)}.`, { cause: error });
-        }
-        throw new KiosqueError('CONFIG', `The cache folder ${dir} cannot be read: ${describeFsError(error)}.`, { cause: error });
-      }
-    }
-    return true;
-  }
-
-  private async clearSetAside(): Promise<void> {
-    const aside = path.join(this.dir, 'corrupt');
-    const names = await readdir(aside).catch(() => [] as string[]);
-    for (const name of names) if (SET_ASIDE_NAME.test(name)) await unlink(path.join(aside, name)).catch(() => {});
-    await rmdir(aside).catch(() => {});
-  }
-
-  /**
-   * The files under entries/, by what they are: entries and unfinished writes (named as kiosque
-   * names them) and a count of anything else (never kiosque's: never counted, pruned or removed).
-   */
-  private async listFiles(): Promise<{ entries: CacheFile[]; unfinished: CacheFile[]; foreign: number }> {
-    const listed = { entries: [] as CacheFile[], unfinished: [] as CacheFile[], foreign: 0 };
-    let shards: string[];
-    try {
-      shards = await readdir(this.entriesDir());
-    } catch {
-      return listed;
-    }
-    for (const shard of shards) {
-      const shardDir = path.join(this.entriesDir(), shard);
-      let names: string[];
-      try {
-        names = await readdir(shardDir);
-      } catch {
-        // A file where a shard would be: not kiosque's.
-        listed.foreign++;
-        continue;
-      }
-      if (!SHARD_NAME.test(shard)) {
-        listed.foreign += Math.max(1, names.length);
-        continue;
-      }
-      for (const name of names) {
-        const kind = !name.startsWith(shard)
-          ? undefined
-          : ENTRY_NAME.test(name)
-            ? 'entries'
-            : UNFINISHED_NAME.test(name)
-              ? 'unfinished'
-              : undefined;
-        if (!kind) {
-          listed.foreign++;
-          continue;
-        }
-        const file = path.join(shardDir, name);
-        try {
-          const info = await stat(file);
-          if (info.isFile()) listed[kind].push({ path: file, size: info.size, mtimeMs: info.mtimeMs });
-          else listed.foreign++;
-        } catch {
-          // Removed by another process meanwhile.
-        }
-      }
-    }
-    return listed;
+    return result;
   }
 
   /** A damaged entry is moved aside (kept for inspection), never served. */
   private async quarantine(file: string, url: string): Promise<void> {
-    const aside = path.join(this.dir, 'corrupt');
+    const aside = setAsideDirOf(this.dir);
     try {
       await mkdir(aside, { recursive: true });
       await rename(file, path.join(aside, `${path.basename(file)}.${Date.now()}`));
@@ -416,30 +262,6 @@ function accountDigest(username: string, password: string): string {
     accounts.set(key, digest);
   }
   return digest;
-}
-
-function isKiosqueTag(text: string): boolean {
-  return text.startsWith(TAG_SIGNATURE) && text.includes('kiosque');
-}
-
-async function startsWithMagic(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-    const head = Buffer.alloc(MAGIC.length);
-    const { bytesRead } = await handle.read(head, 0, MAGIC.length, 0);
-    return head.subarray(0, bytesRead).toString('latin1') === MAGIC;
-  } catch {
-    return false;
-  } finally {
-    await handle?.close();
-  }
-}
-
-/** Whether any of these files is a kiosque entry (the magic header): a cache of a version before the tag. */
-async function anyIsEntry(files: CacheFile[]): Promise<boolean> {
-  for (const file of files) if (await startsWithMagic(file.path)) return true;
-  return false;
 }
 
 function parseEntry(raw: Buffer): { header: EntryHeader; entry: StoredResponse } | undefined {
