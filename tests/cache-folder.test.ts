@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { runCli } from './helpers/cli.js';
 
 /**
  * `kiosque cache clear` removes what kiosque wrote and nothing else; `cache info` counts
@@ -23,11 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function kiosque(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 80 });
-  return { code, stdout, stderr };
+function kiosque(...args: string[]) {
+  return runCli(args);
 }
 
 const tempDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));

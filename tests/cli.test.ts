@@ -6,6 +6,7 @@ import { main } from '../src/cli.js';
 import type { DemoServer } from '../src/demo/server.js';
 import { withDemo } from './helpers/demo.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { runCli } from './helpers/cli.js';
 
 let demo: DemoServer;
 let odd: TestServer;
@@ -21,13 +22,9 @@ afterAll(async () => {
   await odd.close();
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-cli-'));
+function run(args: string[]) {
   process.env['KIOSQUE_CONFIG_DIR'] = mkdtempSync(path.join(os.tmpdir(), 'kiosque-config-'));
-  const code = await main([...args, '--cache-dir', cacheDir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 80 });
-  return { code, stdout, stderr };
+  return runCli([...args, '--cache-dir', mkdtempSync(path.join(os.tmpdir(), 'kiosque-cli-'))]);
 }
 
 describe('kiosque command line', () => {

@@ -2,10 +2,10 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import type { DemoServer } from '../src/demo/server.js';
 import { withDemo } from './helpers/demo.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { runCli } from './helpers/cli.js';
 
 /**
  * An address with credentials (http://alice:secret@host/) sends them to that host and nowhere
@@ -35,11 +35,8 @@ afterAll(async () => {
   await redirecting.close();
 });
 
-async function kiosque(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 80 });
-  return { code, stdout, stderr };
+function kiosque(...args: string[]) {
+  return runCli(args);
 }
 
 const tempDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { runCli } from './helpers/cli.js';
 
 /** Answers a server should not give, said for what they are. */
 
@@ -36,11 +36,8 @@ async function kiosque(...args: string[]) {
   return kiosqueWith(mkdtempSync(path.join(os.tmpdir(), 'kiosque-odd-')), ...args);
 }
 
-async function kiosqueWith(cacheDir: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...args, '--cache-dir', cacheDir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 80 });
-  return { code, stdout, stderr };
+function kiosqueWith(cacheDir: string, ...args: string[]) {
+  return runCli([...args, '--cache-dir', cacheDir]);
 }
 
 describe('odd answers', () => {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReaderServices } from '../src/app/reader-services.js';
 import { createSession } from '../src/app/session.js';
-import { main } from '../src/cli.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { runCli } from './helpers/cli.js';
 
 /** What the command line and the reader must agree on, since both start from one session. */
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));
@@ -45,17 +45,10 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function cli(args: string[], env: { dataDir: string; configDir: string }) {
-  let stdout = '';
-  let stderr = '';
+function cli(args: string[], env: { dataDir: string; configDir: string }) {
   process.env['KIOSQUE_DATA_DIR'] = env.dataDir;
   process.env['KIOSQUE_CONFIG_DIR'] = env.configDir;
-  const code = await main([...args, '--cache-dir', tmp('cache')], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    columns: 80,
-  });
-  return { code, stdout, stderr };
+  return runCli([...args, '--cache-dir', tmp('cache')]);
 }
 
 describe('one saved-copy rule for both faces', () => {

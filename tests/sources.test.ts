@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { runCli } from './helpers/cli.js';
 
 const rss = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>http://x/</link>
   <item><title>Un titre du jour assez long</title><link>http://x/a</link><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>`;
@@ -62,13 +62,9 @@ beforeEach(() => {
   configDir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-config-'));
 });
 
-async function kiosque(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
+function kiosque(...args: string[]) {
   process.env['KIOSQUE_CONFIG_DIR'] = configDir;
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-cache-'));
-  const code = await main([...args, '--cache-dir', cacheDir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: 100 });
-  return { code, stdout, stderr };
+  return runCli([...args, '--cache-dir', mkdtempSync(path.join(os.tmpdir(), 'kiosque-cache-'))], 100);
 }
 
 const listed = async () =>
