@@ -1,9 +1,10 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createSession } from '../src/app/session.js';
+import { hasTmux, tmuxServer } from './helpers/tmux.js';
 
 /**
  * The demo newsstand keeps its cache and reading state in a temporary folder of its
@@ -11,7 +12,6 @@ import { createSession } from '../src/app/session.js';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const built = existsSync(path.join(ROOT, 'dist', 'cli.js'));
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!built) console.warn('[skipped] demo clean-up through the built command line: dist/ is not built (run "npm run build").');
 
 /** A TMPDIR of the test's own, so that what a run leaves behind is all there is in it. */
@@ -73,20 +73,19 @@ describe('the demo session', () => {
 describe.skipIf(!built || !hasTmux)('the demo reader in tmux', () => {
   it('removes its folder when the reader quits', async () => {
     const tmp = freshTmp();
-    const socket = `kiosque-demo-clean-${process.pid}`;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-    const screen = () => tmux('capture-pane', '-p', '-t', 'demo');
+    const server = tmuxServer(`kiosque-demo-clean-${process.pid}`);
+    const tmux = server.run;
     // The pane stays open after the reader ends, showing its exit status.
     const command = `env -u CI TMPDIR=${tmp} node ${path.join(ROOT, 'bin', 'kiosque.js')} --demo; echo "kiosque exited with $?"; read line`;
     tmux('new-session', '-d', '-s', 'demo', '-x', '100', '-y', '30', command);
     try {
-      await vi.waitFor(() => expect(screen()).toMatch(/kiosque 32 headlines/), { timeout: 15_000, interval: 50 });
+      await server.waitForScreen('demo', /kiosque 32 headlines/);
       expect(demoFolders(tmp)).toHaveLength(1);
-      tmux('send-keys', '-t', 'demo', 'q');
-      await vi.waitFor(() => expect(screen()).toMatch(/kiosque exited with 0/), { timeout: 15_000, interval: 50 });
+      server.press('demo', 'q');
+      await server.waitForScreen('demo', /kiosque exited with 0/);
       expect(demoFolders(tmp)).toEqual([]);
     } finally {
-      tmux('kill-server');
+      server.kill();
     }
   });
 });

@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { hasTmux, tmuxServer } from './helpers/tmux.js';
 
 /**
  * The built reader in a real terminal (tmux), given a --sources file whose lines carry
@@ -11,22 +11,16 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const built = existsSync(path.join(ROOT, 'dist', 'bundle', 'cli.js'));
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!built || !hasTmux)
   console.warn(`[skipped] hostile --sources file in tmux: ${!built ? 'dist/ is not built (run "npm run build")' : 'no tmux'}.`);
 
 const socket = `kiosque-e2e-hostile-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'hostile');
+const server = tmuxServer(socket);
+const tmux = server.run;
+const screen = () => server.screen('hostile');
 
 describe.skipIf(!built || !hasTmux)('a hostile --sources file, in tmux', () => {
-  afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  });
+  afterAll(() => server.kill());
 
   it('names the sources cleanly; the terminal keeps its title and its clipboard', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-hostile-'));

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hasTmux, tmuxServer } from './helpers/tmux.js';
 
 /**
  * The built reader in a real terminal (tmux), on the demo newsstand served from
@@ -10,24 +11,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const built = existsSync(path.join(ROOT, 'dist', 'cli.js'));
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const reason = !built ? 'dist/ is not built (run "npm run build")' : 'tmux is not installed';
 if (!built || !hasTmux) console.warn(`[skipped] end-to-end tmux test: ${reason}.`);
 
 const socket = `kiosque-e2e-${process.pid}`;
 const session = 'reader';
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const waitForScreen = (pattern: RegExp) =>
-  vi.waitFor(
-    () => {
-      const text = screen();
-      if (!pattern.test(text)) throw new Error(`screen does not show ${pattern}:\n${text}`);
-      return text;
-    },
-    { timeout: 15_000, interval: 50 },
-  );
-const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+const server = tmuxServer(socket);
+const tmux = server.run;
+const screen = () => server.screen(session);
+const waitForScreen = (pattern: RegExp) => server.waitForScreen(session, pattern);
+const press = (...keys: string[]) => server.press(session, ...keys);
 const firstLine = (text: string) => text.split('\n')[1] ?? '';
 
 describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
@@ -46,13 +39,7 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
       `env -u CI node ${path.join(ROOT, 'bin', 'kiosque.js')} --demo --cache-dir ${cache}`,
     );
   });
-  afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  });
+  afterAll(() => server.kill());
 
   it("runs sealed off from the user's folders: the tmux server has the test's HOME, XDG and KIOSQUE_* folders", () => {
     // tests/helpers/setup.ts points them at a temporary folder; the server took its environment from this process.
@@ -105,14 +92,9 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
 
 describe.skipIf(!built || !hasTmux)('a corrupt configuration, in tmux', () => {
   const own = `${socket}-corrupt`;
-  const tmuxOwn = (...args: string[]) => execFileSync('tmux', ['-L', own, ...args], { encoding: 'utf8' });
-  afterAll(() => {
-    try {
-      tmuxOwn('kill-server');
-    } catch {
-      // already gone
-    }
-  });
+  const ownServer = tmuxServer(own);
+  const tmuxOwn = ownServer.run;
+  afterAll(() => ownServer.kill());
 
   it('the reader starts anyway, says the file was set aside, and keeps it', async () => {
     const config = mkdtempSync(path.join(os.tmpdir(), 'kiosque-e2e-config-'));
@@ -154,7 +136,7 @@ if (hasTmux && !canUnplug)
 describe.skipIf(!hasTmux || !canUnplug)('npm start with the network unplugged, in tmux', () => {
   const unplugged = 'unplugged';
   // A tmux server of its own: the one above may still be shutting down.
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', `${socket}-unplugged`, ...args], { encoding: 'utf8' });
+  const tmux = tmuxServer(`${socket}-unplugged`).run;
   afterAll(() => {
     try {
       tmux('kill-session', '-t', unplugged);

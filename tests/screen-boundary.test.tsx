@@ -57,6 +57,22 @@ beforeAll(async () => {
 });
 afterAll(() => feeds.close());
 
+/** The reader on the sources of `configDir`: its sources view shows `shown`, and no frame drawn on the way holds a control byte. */
+async function expectSourcesViewClean(configDir: string, shown: string): Promise<void> {
+  const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir });
+  try {
+    const entries = await session.sourcesToRead([], undefined);
+    const services = createReaderServices(session, { entries, openInBrowser: () => {} });
+    const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, 'An ordinary headline');
+    await press('S', 'unread');
+    expect(frame()).toContain(shown);
+    for (const seen of app.frames) expect(forbiddenIn(seen)).toBeNull();
+    app.unmount();
+  } finally {
+    await session.close();
+  }
+}
+
 describe('the screen boundary: escape sequences from stored and configured strings never reach a frame', () => {
   it('config.json source titles and folders', async () => {
     const configDir = tmp('config');
@@ -72,19 +88,8 @@ describe('the screen boundary: escape sequences from stored and configured strin
         ],
       }),
     );
-    const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir });
-    try {
-      const entries = await session.sourcesToRead([], undefined);
-      const services = createReaderServices(session, { entries, openInBrowser: () => {} });
-      const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, 'An ordinary headline');
-      await press('S', 'unread');
-      // U+009B "2J" is one C1 CSI sequence: all of it goes.
-      expect(frame()).toContain('World / News / Evil title');
-      for (const seen of app.frames) expect(forbiddenIn(seen)).toBeNull();
-      app.unmount();
-    } finally {
-      await session.close();
-    }
+    // U+009B "2J" is one C1 CSI sequence: all of it goes.
+    await expectSourcesViewClean(configDir, 'World / News / Evil title');
   });
 
   it('state.json saved titles', async () => {
@@ -149,18 +154,7 @@ describe('the screen boundary: escape sequences from stored and configured strin
     const stored = readFileSync(path.join(configDir, 'config.json'), 'utf8');
     // Stored clean: JSON would write ESC as \u001b, C1 and bidi raw.
     expect(stored).not.toMatch(/\\u001b|\u001b|\u009b|\u202e|javascript/);
-    const session = await createSession({ cacheDir: tmp('cache'), dataDir: tmp('data'), configDir });
-    try {
-      const entries = await session.sourcesToRead([], undefined);
-      const services = createReaderServices(session, { entries, openInBrowser: () => {} });
-      const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, 'An ordinary headline');
-      await press('S', 'unread');
-      expect(frame()).toContain('Folder / Imported feed');
-      for (const seen of app.frames) expect(forbiddenIn(seen)).toBeNull();
-      app.unmount();
-    } finally {
-      await session.close();
-    }
+    await expectSourcesViewClean(configDir, 'Folder / Imported feed');
   });
 
   it('`sources list --json` cleans attribute names (object keys) as well as values', async () => {
