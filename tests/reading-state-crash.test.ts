@@ -2,9 +2,9 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openReadingState } from '../src/store/reading-state.js';
+import { bundleScript } from './helpers/bundle.js';
 
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));
 
@@ -18,9 +18,8 @@ const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name
 let script: string;
 beforeAll(() => {
   script = path.join(tmp('script'), 'kiosque-writer.mjs');
-  buildSync({
-    stdin: {
-      contents: `import { mkdirSync } from 'node:fs';
+  bundleScript(
+    `import { mkdirSync } from 'node:fs';
         import path from 'node:path';
         import { createInterface } from 'node:readline';
         import { openReadingState } from ${JSON.stringify(path.resolve('src/store/reading-state.ts'))};
@@ -51,18 +50,8 @@ beforeAll(() => {
           release();
           input.close();
         }`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: script,
-    logLevel: 'silent',
-    banner: {
-      js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
-    },
-  });
+    script,
+  );
 });
 
 interface Kiosque {

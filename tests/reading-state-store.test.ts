@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { openReadingState } from '../src/store/reading-state.js';
 import type { DemoServer } from '../src/demo/server.js';
 import { withDemo } from './helpers/demo.js';
+import { bundleScript } from './helpers/bundle.js';
 
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `kiosque-${name}-`));
 
@@ -56,24 +56,13 @@ describe('reading state file', () => {
     const dir = tmp('state');
     const script = path.join(tmp('script'), 'writer.mjs');
     // A real second process: the store bundled into a script that marks 100 articles read, one write each.
-    buildSync({
-      stdin: {
-        contents: `import { openReadingState } from ${JSON.stringify(path.resolve('src/store/reading-state.ts'))};
+    bundleScript(
+      `import { openReadingState } from ${JSON.stringify(path.resolve('src/store/reading-state.ts'))};
           const [dir, name] = process.argv.slice(2);
           const store = openReadingState({ dir, onWarning: (m) => { console.error(m); process.exitCode = 1; } });
           for (let i = 0; i < 100; i++) store.apply([{ kind: 'read', urls: ['http://' + name + '/' + i], read: true }]);`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: script,
-      logLevel: 'silent',
-      banner: {
-        js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
-      },
-    });
+      script,
+    );
     const run = (name: string) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, [script, dir, name], { stdio: ['ignore', 'ignore', 'pipe'] });
