@@ -3,6 +3,7 @@ import { findContent, stripBoilerplate } from './content.js';
 import { parseHtml } from '../html/dom.js';
 import { readMetadata } from './metadata.js';
 import { findNeighbours } from './navigation.js';
+import { findPagination, notAPage } from './pagination.js';
 import { findRelatedBoxes } from './related.js';
 import type { Article, Block, RelatedLink } from './types.js';
 
@@ -16,6 +17,7 @@ export function extractArticle(html: string, url: string): Article {
   // Links and metadata first: they live in the parts of the page the body leaves out.
   const metadata = readMetadata(document, url);
   const neighbours = findNeighbours(document, url);
+  const pagination = findPagination(document, url, neighbours.pagination);
   const boxes = findRelatedBoxes(document, url);
 
   stripBoilerplate(document);
@@ -38,9 +40,10 @@ export function extractArticle(html: string, url: string): Article {
     description: metadata.description,
     blocks,
     related: mergeRelated(inline, boxes, url),
-    previous: neighbours.previous,
-    next: neighbours.next,
-    pagination: neighbours.pagination,
+    // Page 2 of this article is never its next article (extract/pagination.ts).
+    previous: notAPage(neighbours.previous, url, pagination),
+    next: notAPage(neighbours.next, url, pagination),
+    pagination,
     wordCount: countWords(blocks),
   };
 }
