@@ -1,7 +1,8 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../extract/types.js';
+import { missingPageNote } from './join-pages.js';
 
-export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'link' | 'blank';
+export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'page' | 'link' | 'blank';
 
 export interface Line {
   text: string;
@@ -88,9 +89,17 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
         push('related', wrap(`[${block.index + 1}] ${block.text || link?.title || ''}`, measure), index);
         break;
       }
+      // Where the next page of a multi-page article begins: a quiet rule, not a heading of the text.
+      case 'page':
+        push('page', [pageRule(`page ${block.number}${block.of ? ` of ${block.of}` : ''}`, measure)], index);
+        break;
     }
     blank(index);
   });
+  if (article.missingPage) {
+    push('page', wrap(missingPageNote(article.missingPage), measure), article.blocks.length);
+    blank(article.blocks.length);
+  }
   if (options.linkList) pushLinkList(article, measure, lines);
   if (!byWidth) {
     byWidth = new Map();
@@ -98,6 +107,13 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
   }
   byWidth.set(key, lines);
   return lines;
+}
+
+/** "──── page 2 of 3 ────" across the measure. */
+function pageRule(label: string, measure: number): string {
+  const room = Math.max(0, measure - label.length - 2);
+  const left = Math.min(4, Math.floor(room / 2));
+  return `${'─'.repeat(left)} ${label} ${'─'.repeat(room - left)}`;
 }
 
 /** Addresses are written whole, never wrapped, so that they can be copied. */

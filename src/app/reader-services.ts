@@ -7,6 +7,9 @@ import { displayUrl } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
 import type { WarningListener } from './warnings.js';
 
+/** Pages of a multi-page article read ahead with it: page 2 is where the reader goes on reading. */
+const PREFETCH_PAGES = 2;
+
 /** A source that failed, as the headline list names it. */
 export interface SourceError {
   source: string;
@@ -104,9 +107,11 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
         if (articles.has(url)) continue;
         // Kept for the reader once read; a fetch that failed or met a redirect it may not follow is
         // forgotten, and opening the link reads it as any open does.
-        const reading = session.readArticle(url, { mayFollow });
+        // Page 1 and page 2 of a multi-page article; the rest is read when it is opened.
+        const reading = session.readArticle(url, { mayFollow, pages: PREFETCH_PAGES });
         reading.then(
-          () => articles.has(url) || articles.set(url, reading),
+          // An article read in part is not kept as the article: opening it reads it whole (its first pages from the cache).
+          ({ cutShort }) => cutShort || articles.has(url) || articles.set(url, reading),
           () => {},
         );
       }

@@ -14,6 +14,7 @@ import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
 import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
+import { readPages } from './join-pages.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
 
@@ -36,6 +37,8 @@ export interface ArticleReading {
   stale: boolean;
   fromCache: boolean;
   fromSavedCopy: boolean;
+  /** A multi-page article read only up to the `pages` asked for, with pages left (see app/join-pages.ts). */
+  cutShort?: boolean;
 }
 
 export interface AddedSource {
@@ -66,10 +69,11 @@ export interface Session {
   /** The sources' headlines, cache first; with `revalidate`, every server is asked again, fresh copies or not (a reload). */
   readSources(entries: SourceEntry[], options?: { revalidate?: boolean }): Promise<{ sources: SourceResult[]; headlines: Headline[] }>;
   /**
-   * A page's article, or its saved copy when the page cannot be read (see the rule inside).
-   * `mayFollow` limits the redirects it may follow (reading ahead, see app/prefetch-rule.ts).
+   * A page's article with its following pages joined (app/join-pages.ts), or its saved copy when
+   * the page cannot be read (see the rule inside). `mayFollow` limits the redirects it may follow
+   * (reading ahead, see app/prefetch-rule.ts); `pages` how many pages it reads at most.
    */
-  readArticle(url: string, options?: { mayFollow?: (target: string) => boolean }): Promise<ArticleReading>;
+  readArticle(url: string, options?: { mayFollow?: (target: string) => boolean; pages?: number }): Promise<ArticleReading>;
   /** What an address reads as: a feed, a feed its page announces (the `pick`-th), or the page's links. */
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
   /** Adds what an address was found to read as to the configured sources. */
@@ -126,7 +130,16 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     async readArticle(url, options = {}) {
       const address = webAddress(url);
       try {
-        return { ...(await readArticle(client, address, options)), fromSavedCopy: false };
+        const reading = await readPages(address, (page, fetchOptions) => readArticle(client, page, fetchOptions), {
+          maxPages: options.pages,
+          mayFollow: options.mayFollow,
+        });
+        // A page of it is missing now (offline, out of the cache), and a saved copy has them all: the copy.
+        const copy = reading.article.missingPage ? savedCopies.get(url) : undefined;
+        if (copy && !copy.missingPage && (copy.pages?.length ?? 1) > (reading.article.pages?.length ?? 1)) {
+          return { article: copy, stale: true, fromCache: true, fromSavedCopy: true };
+        }
+        return { ...reading, fromSavedCopy: false };
       } catch (error) {
         // The one saved-copy rule, for the reader and `kiosque read` alike. A saved article is shown
         // from its copy whenever its page cannot be read now for a reason the web gives (any

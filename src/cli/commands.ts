@@ -1,4 +1,5 @@
 import type { GlobalOptions } from '../app/options.js';
+import { missingPageNote } from '../app/join-pages.js';
 import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { isRead } from '../store/reading-state.js';
@@ -61,6 +62,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             ? '(offline copy you saved: the page could not be read now)\n'
             : '(offline copy: the page could not be refreshed)\n',
         );
+      // A page of a multi-page article that could not be read: --json says it in `missingPage`.
+      if (article.missingPage && !options.json) io.stderr(`kiosque: ${missingPageNote(article.missingPage)}\n`);
       print({ ...article, stale }, () => formatArticle(article, io.columns, systemLocale()));
       return EXIT.ok;
     }

@@ -15,7 +15,21 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'preformatted'; text: string }
   /** An inline "Lire aussi" line, kept where it stood; `index` points into `Article.related`. */
-  | { type: 'related'; index: number; text: string };
+  | { type: 'related'; index: number; text: string }
+  /**
+   * Where page `number` of a multi-page article begins, once its pages are joined into one
+   * (app/join-pages.ts; the extractor reads one page and never gives it). `of` is the number of
+   * pages, null when a page could not be read (see `Article.missingPage`).
+   */
+  | { type: 'page'; number: number; of: number | null; url: string };
+
+/** A page of a multi-page article that could not be read: the joined text stops before it. */
+export interface MissingPage {
+  number: number;
+  url: string;
+  /** Why, in words (a network error, or the limit on pages joined). */
+  message: string;
+}
 
 export interface Article {
   url: string;
@@ -35,4 +49,8 @@ export interface Article {
   /** Pages of this same article (page 2 of 3...), never another article. */
   pagination: { previous: string | null; next: string | null };
   wordCount: number;
+  /** The addresses of the pages joined into this article, in order (app/join-pages.ts): absent from the extractor's one page. */
+  pages?: string[];
+  /** The page of a multi-page article that could not be read, if one could not. */
+  missingPage?: MissingPage | null;
 }

@@ -20,6 +20,7 @@ const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: b
   body: {},
   quote: { color: 'gray' },
   related: { color: 'cyan' },
+  page: { dimColor: true },
   link: { dimColor: true },
   blank: {},
 };
