@@ -22,6 +22,8 @@ interface ExpectedArticle {
   next: { url: string; title: string } | null;
   first_sentence: string;
   last_sentence: string;
+  /** A page of a multi-page post (its README): which page, of how many, and its neighbouring pages. */
+  article_pages?: { page: number; of: number; prev_page: string | null; next_page: string | null };
 }
 
 let server: Server;
@@ -74,7 +76,9 @@ describe.skipIf(!present)('the shared French fixture site (../shared/fixtures/si
         related: Array<{ label?: string; url: string; title: string }>;
         previous: { url: string; title: string } | null;
         next: { url: string; title: string } | null;
-        blocks: Array<{ type: string; text?: string }>;
+        blocks: Array<{ type: string; text?: string; number?: number; of?: number; url?: string }>;
+        pagination: { previous: string | null; next: string | null };
+        pages: string[];
       };
       const local = (link: { url: string; title: string } | null) =>
         link ? { url: link.url.replace(origin, ''), title: link.title } : null;
@@ -86,9 +90,22 @@ describe.skipIf(!present)('the shared French fixture site (../shared/fixtures/si
       for (const box of want.related_box) expect(article.related.map((r) => r.url.replace(origin, ''))).toContain(box.url);
       expect(local(article.previous)).toEqual(want.prev);
       expect(local(article.next)).toEqual(want.next);
-      const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text ?? '');
+      // expected.json describes each page of a multi-page post: the page's own text is what comes before the next page's block.
+      const nextPage = article.blocks.findIndex((b) => b.type === 'page');
+      const ownPage = nextPage < 0 ? article.blocks : article.blocks.slice(0, nextPage);
+      const paragraphs = ownPage.filter((b) => b.type === 'paragraph').map((b) => b.text ?? '');
       expect(paragraphs[0]?.startsWith(want.first_sentence)).toBe(true);
       expect(paragraphs.at(-1)?.endsWith(want.last_sentence)).toBe(true);
+      // Read whole from the page on: the following pages joined, each after its "page n of N" block.
+      const pages = want.article_pages;
+      const address = (local: string | null | undefined) => (local ? origin + local : null);
+      expect(article.pagination).toEqual({ previous: address(pages?.prev_page), next: address(pages?.next_page) });
+      expect(article.pages).toHaveLength(pages ? pages.of - pages.page + 1 : 1);
+      expect(article.pages[0]).toBe(origin + url);
+      if (pages?.next_page) {
+        expect(article.pages[1]).toBe(origin + pages.next_page);
+        expect(article.blocks[nextPage]).toEqual({ type: 'page', number: pages.page + 1, of: pages.of, url: origin + pages.next_page });
+      }
     },
   );
 
