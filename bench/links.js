@@ -12,6 +12,9 @@ export async function scoreLinks({ extractArticle, decodeBody }) {
   if (!existsSync(path.join(dir, 'labels.json'))) return null;
   const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8'));
   const predictions = {};
+  // pagination_next is not scored by score.mjs (only taken as next, pag>next): counted here.
+  const paging = { labelled: 0, found: 0, wrong: 0 };
+  const canon = (url) => (url ? new URL(url).href.replace(/#.*$/, '').replace(/\/+(?=\?|$)/, '') : null);
   for (const label of labels) {
     const bytes = pageBytes(path.join(SHARED, label.corpus, label.file));
     if (!bytes) continue;
@@ -22,11 +25,16 @@ export async function scoreLinks({ extractArticle, decodeBody }) {
         previous: article.previous?.url ?? null,
         next: article.next?.url ?? null,
       };
+      const [found, labelled] = [canon(article.pagination?.next), canon(label.pagination_next)];
+      if (labelled) paging.labelled++;
+      if (labelled && found === labelled) paging.found++;
+      else if (found !== labelled && found) paging.wrong++;
     } catch {
       // Nothing found on that page.
     }
   }
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kiosque-links-')), 'predictions.json');
   writeFileSync(file, JSON.stringify(predictions));
-  return execFileSync('node', [path.join(dir, 'score.mjs'), file], { encoding: 'utf8' }).trim();
+  const summary = execFileSync('node', [path.join(dir, 'score.mjs'), file], { encoding: 'utf8' }).trim();
+  return `${summary}\npagination_next (the article's next page): ${paging.found}/${paging.labelled} found, ${paging.wrong} page(s) given a wrong one`;
 }

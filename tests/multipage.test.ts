@@ -79,6 +79,11 @@ describe('the pages of an article, told from the next article and from a list’
         '<div class="comment-navigation"><a href="/2024/05/dossier/comment-page-2/#comments">Older comments</a> <a href="/2024/05/dossier/2/#comments">2</a></div>',
     });
     expect(comments.pagination.next).toBeNull();
+    // A post whose comments are open (WordPress's comments-open class) still has its pages.
+    const open = page('http://s/2024/05/dossier/', {
+      after: '<div class="comments-open"><div class="page-links"><a href="/2024/05/dossier/2/">2</a></div></div>',
+    });
+    expect(open.pagination.next).toBe('http://s/2024/05/dossier/2/');
     const teaser = (n: number) => `<article><h2><a href="/a-${n}/">Un article ${n}</a></h2><p>${'Résumé. '.repeat(20)}</p></article>`;
     const list = (url: string, next: string, bodyClass: string) =>
       extractArticle(

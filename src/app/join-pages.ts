@@ -50,6 +50,8 @@ export async function readPages(url: string, readPage: ReadPage, options: JoinOp
   const allowed = (target: string) => mayPrefetchFrom(url, first.article.url, target);
   const pageOptions: FetchOptions = { mayFollow: (target) => allowed(target) && (options.mayFollow?.(target) ?? true) };
   const parts: PageReading[] = [first];
+  // Each page's text once, to tell a page served again under another address (a site ignoring ?page=2).
+  const texts = new Set([textKey(first.article)]);
   const seen = new Set([addressKey(url), addressKey(first.article.url)]);
   const start = firstPageNumber(first.article);
   let missing: MissingPage | null = null;
@@ -72,7 +74,9 @@ export async function readPages(url: string, readPage: ReadPage, options: JoinOp
       missing = { number, url: next, message: error.message };
       break;
     }
-    if (!continues(parts, part.article)) break;
+    const text = textKey(part.article);
+    if (texts.has(text) || !sameTitle(first.article.title, part.article.title)) break;
+    texts.add(text);
     parts.push(part);
     seen.add(addressKey(part.article.url));
     next = part.article.pagination.next;
@@ -156,13 +160,7 @@ function firstPageNumber(article: Article): number {
   return pageNumber(article.url) ?? 2;
 }
 
-/** Whether a page read as the next one is this article's: not a page already read, and under the same title. */
-function continues(parts: PageReading[], page: Article): boolean {
-  const text = textKey(page);
-  if (parts.some((part) => textKey(part.article) === text)) return false;
-  return sameTitle(parts[0]!.article.title, page.title);
-}
-
+/** A page's text, to tell the same page read again. */
 function textKey(article: Article): string {
   return JSON.stringify(article.blocks);
 }

@@ -41,8 +41,18 @@ const PREVIOUS_PAGE =
   /^[«‹←<]*\s*(?:prev(?:ious)?(?:\s+page)?|page\s+précédente|précédente?|vorherige(?:\s+seite)?|zurück|anterior|página\s+anterior|pagina\s+precedente|precedente|vorige(?:\s+pagina)?|poprzednia(?:\s+strona)?)?$/i;
 /** A page number in a pager: "2", "Page 2", "Seite 2", "[2]". */
 const PAGE_NUMBER = /^\[?(?:page|seite|pagina|página|p\.)?\s*(\d{1,3})\]?$/i;
-/** A pager of links to comment pages is not the article's. */
-const COMMENTS = /comment|respond|disqus/;
+/**
+ * A pager of links to comment pages is not the article's: an element whose class or id names the
+ * comments (comments-area, comment-navigation, #respond, Disqus), not one that only says whether
+ * they are open (WordPress's comments-open).
+ */
+const isComments = (element: Element) =>
+  classAndId(element)
+    .split(/\s+/)
+    .some(
+      (token) =>
+        (/^comments?(?:-|$)/.test(token) && !/-(?:open|closed|count)$/.test(token)) || token === 'respond' || token.startsWith('disqus'),
+    );
 
 /**
  * The article's own pagination, read before the page's furniture is removed (pagers are
@@ -87,7 +97,7 @@ function pagerLinks(document: Document, url: string, here: PageAddress): PagerLi
     if (!link) continue;
     const self = canonical(link) === address;
     if (!self && !isPageAt(link, here)) continue;
-    if (closest(anchor, (element) => COMMENTS.test(classAndId(element)))) continue;
+    if (closest(anchor, isComments)) continue;
     const text = cleanInline(textOf(anchor));
     const numbered = PAGE_NUMBER.exec(text);
     if (numbered) {

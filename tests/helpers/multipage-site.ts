@@ -5,7 +5,8 @@ import { startServer, type TestServer } from './server.js';
  * "Le grand dossier des ports" in three pages (wp_link_pages "Pages: 1 2 3", a title-less
  * `<link rel=next>`, the post navigation to the next article on every page), the next article,
  * a category listing and a news listing whose own pagination must never be followed, and
- * articles whose pages fail, loop, never end, or lead to another article.
+ * articles whose pages fail, loop, never end, or lead to another article. /feed.xml lists the
+ * three-page article and the next one; /panne.xml the article whose page 3 fails.
  */
 export interface MultipageSite {
   server: TestServer;
@@ -153,11 +154,13 @@ export async function startMultipageSite(): Promise<MultipageSite> {
       ? ok(generic('/2024/05/sans-fin/', Number(endless[1] ?? 1)))
       : path === '/feed.xml'
         ? () => ({ status: 200, body: feed(server.origin) })
-        : routes.get(path);
+        : path === '/panne.xml'
+          ? () => ({ status: 200, body: feed(server.origin, [['Article /2024/05/panne/', '/2024/05/panne/']]) })
+          : routes.get(path);
     const answer = route?.() ?? { status: 404, body: '<h1>Not found</h1>' };
     response
       .writeHead(answer.status, {
-        'content-type': path === '/feed.xml' ? 'application/rss+xml; charset=utf-8' : 'text/html; charset=utf-8',
+        'content-type': path.endsWith('.xml') ? 'application/rss+xml; charset=utf-8' : 'text/html; charset=utf-8',
         // Kept an hour: reading again (offline or not) is read from the cache.
         'cache-control': 'max-age=3600',
       })
@@ -174,10 +177,15 @@ export async function startMultipageSite(): Promise<MultipageSite> {
   };
 }
 
-/** The feed: the three-page article first (newest), the next article after it. */
-function feed(origin: string) {
+/** The feed: the three-page article first (newest), the next article after it; or the items given. */
+function feed(
+  origin: string,
+  items: Array<[string, string]> = [
+    [TITLE, DOSSIER],
+    [NEXT_TITLE, NEXT_ARTICLE],
+  ],
+) {
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Le Port</title><link>${origin}/</link>
-<item><title>${TITLE}</title><link>${origin}${DOSSIER}</link><pubDate>Tue, 14 May 2024 10:00:00 GMT</pubDate></item>
-<item><title>${NEXT_TITLE}</title><link>${origin}${NEXT_ARTICLE}</link><pubDate>Mon, 13 May 2024 10:00:00 GMT</pubDate></item>
+${items.map(([title, path], n) => `<item><title>${title}</title><link>${origin}${path}</link><pubDate>${new Date(Date.UTC(2024, 4, 14 - n, 10)).toUTCString()}</pubDate></item>`).join('\n')}
 </channel></rss>`;
 }
