@@ -138,7 +138,7 @@ describe('joinPages', () => {
     expect(joined.pages).toEqual(['http://s/d/', 'http://s/d/2/']);
     expect(joined.blocks).toEqual([
       { type: 'paragraph', text: 'un deux' },
-      { type: 'page', number: 2, of: 2, url: 'http://s/d/2/' },
+      { type: 'page', number: 2, of: 2, url: 'http://s/d/2/', text: 'page 2 of 2' },
       { type: 'paragraph', text: 'trois' },
       { type: 'related', index: 0, text: 'Lire aussi : Encadré' },
     ]);
@@ -175,8 +175,8 @@ describe('a multi-page article read whole, through the one session', () => {
     expect(article.pages).toEqual(site.pages);
     expect(article.missingPage).toBeNull();
     expect(article.blocks.filter((block) => block.type === 'page')).toEqual([
-      { type: 'page', number: 2, of: 3, url: site.pages[1] },
-      { type: 'page', number: 3, of: 3, url: site.pages[2] },
+      { type: 'page', number: 2, of: 3, url: site.pages[1], text: 'page 2 of 3' },
+      { type: 'page', number: 3, of: 3, url: site.pages[2], text: 'page 3 of 3' },
     ]);
     expect(article.next?.url).toBe(site.nextArticle);
     expect(article.pagination.next).toBe(site.pages[1]);
@@ -206,7 +206,13 @@ describe('a multi-page article read whole, through the one session', () => {
     expect(article.pages).toEqual([url, `${url}2/`]);
     expect(article.missingPage).toMatchObject({ number: 3, url: `${url}3/` });
     // Not knowing how many pages there are, the marker does not guess.
-    expect(article.blocks.find((block) => block.type === 'page')).toEqual({ type: 'page', number: 2, of: null, url: `${url}2/` });
+    expect(article.blocks.find((block) => block.type === 'page')).toEqual({
+      type: 'page',
+      number: 2,
+      of: null,
+      url: `${url}2/`,
+      text: 'page 2',
+    });
   });
 
   it('loop-safe and bounded: a last page leading back stops there; a pager without end stops at 20 pages; another article is not joined', async () => {

@@ -91,7 +91,7 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
       }
       // Where the next page of a multi-page article begins: a quiet rule, not a heading of the text.
       case 'page':
-        push('page', [pageRule(`page ${block.number}${block.of ? ` of ${block.of}` : ''}`, measure)], index);
+        push('page', [pageRule(block.text, measure)], index);
         break;
     }
     blank(index);

@@ -118,7 +118,8 @@ export function joinPages(parts: Article[], { start = 1, missing = null }: { sta
   const of = missing ? null : start + parts.length - 1;
   const blocks: Block[] = [];
   parts.forEach((part, position) => {
-    if (position > 0) blocks.push({ type: 'page', number: start + position, of, url: part.url });
+    const number = start + position;
+    if (position > 0) blocks.push({ type: 'page', number, of, url: part.url, text: `page ${number}${of ? ` of ${of}` : ''}` });
     for (const block of part.blocks) {
       if (block.type !== 'related') {
         blocks.push(block);

@@ -19,9 +19,10 @@ export type Block =
   /**
    * Where page `number` of a multi-page article begins, once its pages are joined into one
    * (app/join-pages.ts; the extractor reads one page and never gives it). `of` is the number of
-   * pages, null when a page could not be read (see `Article.missingPage`).
+   * pages, null when a page could not be read (see `Article.missingPage`); `text` says it in
+   * words ("page 2 of 3"), for whoever prints every block's text.
    */
-  | { type: 'page'; number: number; of: number | null; url: string };
+  | { type: 'page'; number: number; of: number | null; url: string; text: string };
 
 /** A page of a multi-page article that could not be read: the joined text stops before it. */
 export interface MissingPage {
