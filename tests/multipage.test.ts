@@ -198,6 +198,7 @@ describe('a multi-page article read whole, through the one session', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Page 2, paragraphe 1');
     expect(text.stdout).toContain('Page 3 of this article could not be read, the text stops before it:');
+    expect(text.stdout).toMatch(new RegExp(`^Missing page 3:\\n  ${url}3/$`, 'm'));
     expect(text.stderr).toMatch(
       /^kiosque: Page 3 of this article could not be read, the text stops before it: The server answered 404 Not Found for .*\/panne\/3\/\.$/m,
     );

@@ -136,6 +136,11 @@ function pushLinkList(article: Article, measure: number, lines: Line[]): void {
     for (const text of wrap(`${label}: ${link.title}`, measure)) push(text);
     push(`  ${link.url}`);
   }
+  // The page that could not be read, to be opened by hand.
+  if (article.missingPage) {
+    push(`Missing page ${article.missingPage.number}:`);
+    push(`  ${article.missingPage.url}`);
+  }
 }
 
 /** The first line of the block that was at the top, in a new layout. */
