@@ -180,6 +180,11 @@ describe('a multi-page article read whole, through the one session', () => {
     ]);
     expect(article.next?.url).toBe(site.nextArticle);
     expect(article.pagination.next).toBe(site.pages[1]);
+
+    // Opened on page 2 (a link to it), the article is read from there on, its pages numbered as the site numbers them.
+    const fromTwo = JSON.parse((await runCli(['read', site.pages[1]!, '--json', '--cache-dir', cache])).stdout) as Article;
+    expect(fromTwo.pages).toEqual(site.pages.slice(1));
+    expect(fromTwo.blocks.filter((block) => block.type === 'page').map((block) => block.text)).toEqual(['page 3 of 3']);
   });
 
   it('read again offline: every page comes from the cache, no request reaches the site', async () => {

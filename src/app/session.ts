@@ -148,7 +148,13 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
         // it readable through exactly these. A bug (any other error) is never hidden behind a copy.
         const copy = isKiosqueError(error) ? savedCopies.get(url) : undefined;
         if (!copy) throw error;
-        return { article: copy, stale: true, fromCache: true, fromSavedCopy: true };
+        // A copy kept before pages were joined says nothing of them: it is the one page it was.
+        return {
+          article: { ...copy, pages: copy.pages ?? [copy.url], missingPage: copy.missingPage ?? null },
+          stale: true,
+          fromCache: true,
+          fromSavedCopy: true,
+        };
       }
     },
     findSource,
