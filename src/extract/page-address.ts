@@ -73,12 +73,8 @@ export function pageAddress(url: string): PageAddress | undefined {
  * archive, a category or the home page, and its ?paged=2.
  */
 export function isListPagination(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return /\/page\/\d+\/?$/i.test(parsed.pathname) || /^\d+$/.test(parsed.searchParams.get('paged') ?? '');
-  } catch {
-    return false;
-  }
+  // On the address as written: asked of every link of a page, it parses nothing.
+  return /\/page\/\d+\/?(?:[?#]|$)|[?&]paged=\d+(?:[&#]|$)/i.test(url);
 }
 
 /** Whether `link` is another page of the article at `url`: the same address but for the page marker, on the same site. */

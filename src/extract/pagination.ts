@@ -90,13 +90,21 @@ function pagerLinks(document: Document, url: string, here: PageAddress): PagerLi
   // On page 1 (no marker), a link to another page has its number in it: most links are passed over unparsed
   // (a link to page 1 itself would only say what is assumed anyway, that this is page 1).
   const firstPage = here.number === null;
+  // Menus repeat the same addresses many times over: each href is judged once.
+  const judged = new Map<string, { link: string; self: boolean } | null>();
+  const judge = (href: string) => {
+    const link = resolveLink(href, url);
+    if (!link) return null;
+    const self = canonical(link) === address;
+    return self || isPageAt(link, here) ? { link, self } : null;
+  };
   for (const anchor of elementsByTag(document, 'a')) {
     const href = attr(anchor, 'href');
     if (!href || (firstPage && !/\d/.test(href))) continue;
-    const link = resolveLink(href, url);
-    if (!link) continue;
-    const self = canonical(link) === address;
-    if (!self && !isPageAt(link, here)) continue;
+    let verdict = judged.get(href);
+    if (verdict === undefined) judged.set(href, (verdict = judge(href)));
+    if (!verdict) continue;
+    const { link, self } = verdict;
     if (closest(anchor, isComments)) continue;
     const text = cleanInline(textOf(anchor));
     const numbered = PAGE_NUMBER.exec(text);
