@@ -32,3 +32,25 @@ describe('a multi-page article with a missing page, in the reader', () => {
     }
   });
 });
+
+describe('a multi-page article whose last page is slow, in the reader', () => {
+  it('shows the pages read so far at once, says the next one is loading, and joins it when it comes', async () => {
+    const session = await createSession({ cacheDir: mkdtempSync(path.join(os.tmpdir(), 'kiosque-multipage-')) });
+    try {
+      const services = createReaderServices(session, { entries: [{ url: `${site.origin}/lent.xml` }], openInBrowser: () => {} });
+      const { frame, press, waitFor } = await openScreen(<App services={services} locale="en-GB" />, 'Article /2024/05/lent/');
+      await press('\r', /─ page 2 ─/);
+      expect(frame()).toContain('Page 1, paragraphe 1');
+      // Page 3 is still on its way: pages 1 and 2 are there to read, down to the line saying so.
+      await press('G', 'page 3 is loading…');
+      expect(frame()).toContain('Page 2, paragraphe 3');
+      site.releaseSlowPage();
+      await waitFor(/─ page 3 of 3 ─/);
+      expect(frame()).not.toContain('loading');
+      await press('G', 'Page 3, paragraphe 3');
+    } finally {
+      site.releaseSlowPage();
+      await session.close();
+    }
+  });
+});

@@ -33,6 +33,11 @@ export interface JoinOptions {
   maxPages?: number | undefined;
   /** Which redirect targets the fetches may follow (reading ahead passes its rule). */
   mayFollow?: ((target: string) => boolean) | undefined;
+  /**
+   * Told the pages read so far before each following page is fetched, ending with a `page` block
+   * "page 3 is loading…": the reader shows page 1 at once, not after the last page.
+   */
+  onProgress?: ((reading: PageReading) => void) | undefined;
 }
 
 /**
@@ -65,6 +70,13 @@ export async function readPages(url: string, readPage: ReadPage, options: JoinOp
       break;
     }
     seen.add(addressKey(next));
+    if (options.onProgress) {
+      const sofar = joinPages(
+        parts.map((part) => part.article),
+        { start, loading: { number, url: next } },
+      );
+      options.onProgress({ article: sofar, stale: parts.some((part) => part.stale), fromCache: parts.every((part) => part.fromCache) });
+    }
     let part: PageReading;
     try {
       part = await readPage(next, pageOptions);
@@ -97,11 +109,24 @@ export async function readPages(url: string, readPage: ReadPage, options: JoinOp
  * blocks with a `page` block before each page after the first, related links of all pages
  * once each (inline callouts first, as on one page), the word count of all. Pure.
  */
-export function joinPages(parts: Article[], { start = 1, missing = null }: { start?: number; missing?: MissingPage | null } = {}): Article {
+export function joinPages(
+  parts: Article[],
+  {
+    start = 1,
+    missing = null,
+    loading,
+  }: {
+    start?: number;
+    missing?: MissingPage | null;
+    /** The page being read next, while the pages are read: a last `page` block says it is on its way. */
+    loading?: { number: number; url: string };
+  } = {},
+): Article {
   const [first, ...rest] = parts;
   if (!first) throw new Error('joinPages needs at least one page');
   const pages = parts.map((part) => part.url);
-  if (rest.length === 0) return { ...first, pages, missingPage: missing };
+  const pending: Block[] = loading ? [{ type: 'page', ...loading, of: null, text: `page ${loading.number} is loading…` }] : [];
+  if (rest.length === 0) return { ...first, blocks: [...first.blocks, ...pending], pages, missingPage: missing };
   const own = new Set(pages.map(addressKey));
   const notOwn = <T extends { url: string }>(link: T | null): T | null => (link && !own.has(addressKey(link.url)) ? link : null);
 
@@ -115,7 +140,7 @@ export function joinPages(parts: Article[], { start = 1, missing = null }: { sta
     related.push(link);
   }
 
-  const of = missing ? null : start + parts.length - 1;
+  const of = missing || loading ? null : start + parts.length - 1;
   const blocks: Block[] = [];
   parts.forEach((part, position) => {
     const number = start + position;
@@ -135,7 +160,7 @@ export function joinPages(parts: Article[], { start = 1, missing = null }: { sta
   const last = parts[parts.length - 1]!;
   return {
     ...first,
-    blocks,
+    blocks: [...blocks, ...pending],
     related,
     // The post navigation is often printed on the last page only.
     previous: notOwn(first.previous) ?? notOwn(last.previous),

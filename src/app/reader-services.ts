@@ -37,7 +37,11 @@ export interface ReaderServices {
    * a reload (`revalidate`, the R key) asks every server again, however long it said to keep its copy.
    */
   loadHeadlines(options?: { revalidate?: boolean }): Promise<LoadedHeadlines>;
-  readArticle(url: string): Promise<{ article: Article; stale: boolean }>;
+  /** The article, read whole; `onProgress` is told the pages read so far of a multi-page article, while the rest is read. */
+  readArticle(
+    url: string,
+    onProgress?: (reading: { article: Article; stale: boolean }) => void,
+  ): Promise<{ article: Article; stale: boolean }>;
   /** Warms the cache for links the reader may follow next; `mayFollow` limits the redirects those fetches follow. */
   prefetch(urls: string[], mayFollow: (target: string) => boolean): void;
   openInBrowser(url: string): void;
@@ -63,10 +67,10 @@ export interface ReaderServiceOptions {
  */
 export function createReaderServices(session: Session, { entries, openInBrowser }: ReaderServiceOptions): ReaderServices {
   const articles = new Map<string, ReturnType<Session['readArticle']>>();
-  const read = (url: string) => {
+  const read = (url: string, onProgress?: (reading: { article: Article; stale: boolean }) => void) => {
     let pending = articles.get(url);
     if (!pending) {
-      pending = session.readArticle(url);
+      pending = session.readArticle(url, onProgress ? { onProgress } : {});
       // A failure is not remembered: going back to the page tries again.
       pending.catch(() => articles.delete(url));
       articles.set(url, pending);
@@ -101,7 +105,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
         sources: sources.map((s) => ({ url: s.url, title: titleOf(s), group: groups.get(s.url) ?? [], error: failed(s.error?.message) })),
       };
     },
-    readArticle: read,
+    readArticle: (url, onProgress) => read(url, onProgress),
     prefetch: (links, mayFollow) => {
       for (const url of links) {
         if (articles.has(url)) continue;

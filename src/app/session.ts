@@ -14,7 +14,7 @@ import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
 import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
-import { readPages } from './join-pages.js';
+import { type JoinOptions, readPages } from './join-pages.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
 
@@ -73,7 +73,10 @@ export interface Session {
    * the page cannot be read (see the rule inside). `mayFollow` limits the redirects it may follow
    * (reading ahead, see app/prefetch-rule.ts); `pages` how many pages it reads at most.
    */
-  readArticle(url: string, options?: { mayFollow?: (target: string) => boolean; pages?: number }): Promise<ArticleReading>;
+  readArticle(
+    url: string,
+    options?: { mayFollow?: (target: string) => boolean; pages?: number; onProgress?: JoinOptions['onProgress'] },
+  ): Promise<ArticleReading>;
   /** What an address reads as: a feed, a feed its page announces (the `pick`-th), or the page's links. */
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
   /** Adds what an address was found to read as to the configured sources. */
@@ -133,6 +136,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
         const reading = await readPages(address, (page, fetchOptions) => readArticle(client, page, fetchOptions), {
           maxPages: options.pages,
           mayFollow: options.mayFollow,
+          onProgress: options.onProgress,
         });
         // A page of it is missing now (offline, out of the cache), and a saved copy has them all: the copy.
         const copy = reading.article.missingPage ? savedCopies.get(url) : undefined;

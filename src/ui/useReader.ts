@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useReducer, useRef } from 'react';
 import { type Action, initialState, readerReducer, type ReaderState, type Request } from '../state/reader.js';
+import type { Article } from '../extract/types.js';
 import { stripControls } from '../text/sanitize.js';
 import { mayPrefetchFrom, prefetchTargets } from '../app/prefetch-rule.js';
 import type { LoadedHeadlines, ReaderServices } from '../app/reader-services.js';
@@ -96,12 +97,11 @@ export function useReader(
     if (!currentUrl || currentPage?.status !== 'loading' || requested.current.has(currentUrl)) return;
     const url = currentUrl;
     requested.current.add(url);
+    // A multi-page article shows its first pages while the others are read.
+    const shown = ({ article, stale }: { article: Article; stale: boolean }) => dispatch({ type: 'page/loaded', url, article, stale });
     services
-      .readArticle(url)
-      .then(
-        ({ article, stale }) => dispatch({ type: 'page/loaded', url, article, stale }),
-        (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }),
-      )
+      .readArticle(url, shown)
+      .then(shown, (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }))
       .finally(() => requested.current.delete(url));
   }, [services, currentUrl, currentPage?.status]);
 

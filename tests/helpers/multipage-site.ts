@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { startServer, type TestServer } from './server.js';
 
 /**
@@ -6,7 +7,8 @@ import { startServer, type TestServer } from './server.js';
  * `<link rel=next>`, the post navigation to the next article on every page), the next article,
  * a category listing and a news listing whose own pagination must never be followed, and
  * articles whose pages fail, loop, never end, or lead to another article. /feed.xml lists the
- * three-page article and the next one; /panne.xml the article whose page 3 fails.
+ * three-page article and the next one; /panne.xml the article whose page 3 fails; /lent.xml the
+ * article whose page 3 is held until the test releases it.
  */
 export interface MultipageSite {
   server: TestServer;
@@ -19,6 +21,8 @@ export interface MultipageSite {
   lastSentence: string;
   /** How many requests a path has received. */
   hits(path: string): number;
+  /** Lets /2024/05/lent/3/ answer (held until then). */
+  releaseSlowPage(): void;
   close(): Promise<void>;
 }
 
@@ -147,8 +151,19 @@ export async function startMultipageSite(): Promise<MultipageSite> {
   routes.set('/2024/05/piege/', ok(generic('/2024/05/piege/', 1)));
   routes.set('/2024/05/piege/2/', ok(generic('/2024/05/piege/', 2, { title: 'Une tout autre histoire de tramway' })));
 
+  // An article whose page 3 is answered only when the test says so: what the reader shows meanwhile.
+  routes.set('/2024/05/lent/', ok(generic('/2024/05/lent/', 1, { last: 3 })));
+  routes.set('/2024/05/lent/2/', ok(generic('/2024/05/lent/', 2, { last: 3 })));
+  routes.set('/2024/05/lent/3/', ok(generic('/2024/05/lent/', 3, { last: 3 })));
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+
   const server = await startServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname + (new URL(request.url ?? '/', 'http://x').search || '');
+    if (path === '/2024/05/lent/3/') void released.then(() => answer(path, response));
+    else answer(path, response);
+  });
+  function answer(path: string, response: ServerResponse) {
     const endless = /^\/2024\/05\/sans-fin\/(?:(\d+)\/)?$/.exec(path);
     const route = endless
       ? ok(generic('/2024/05/sans-fin/', Number(endless[1] ?? 1)))
@@ -156,16 +171,18 @@ export async function startMultipageSite(): Promise<MultipageSite> {
         ? () => ({ status: 200, body: feed(server.origin) })
         : path === '/panne.xml'
           ? () => ({ status: 200, body: feed(server.origin, [['Article /2024/05/panne/', '/2024/05/panne/']]) })
-          : routes.get(path);
-    const answer = route?.() ?? { status: 404, body: '<h1>Not found</h1>' };
+          : path === '/lent.xml'
+            ? () => ({ status: 200, body: feed(server.origin, [['Article /2024/05/lent/', '/2024/05/lent/']]) })
+            : routes.get(path);
+    const found = route?.() ?? { status: 404, body: '<h1>Not found</h1>' };
     response
-      .writeHead(answer.status, {
+      .writeHead(found.status, {
         'content-type': path.endsWith('.xml') ? 'application/rss+xml; charset=utf-8' : 'text/html; charset=utf-8',
         // Kept an hour: reading again (offline or not) is read from the cache.
         'cache-control': 'max-age=3600',
       })
-      .end(answer.body);
-  });
+      .end(found.body);
+  }
   return {
     server,
     origin: server.origin,
@@ -173,6 +190,7 @@ export async function startMultipageSite(): Promise<MultipageSite> {
     nextArticle: server.origin + NEXT_ARTICLE,
     lastSentence: LAST_SENTENCE,
     hits: (path) => server.hits.get(path) ?? 0,
+    releaseSlowPage: () => release(),
     close: () => server.close(),
   };
 }
