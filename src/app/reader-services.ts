@@ -105,7 +105,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
         sources: sources.map((s) => ({ url: s.url, title: titleOf(s), group: groups.get(s.url) ?? [], error: failed(s.error?.message) })),
       };
     },
-    readArticle: (url, onProgress) => read(url, onProgress),
+    readArticle: read,
     prefetch: (links, mayFollow) => {
       for (const url of links) {
         if (articles.has(url)) continue;
