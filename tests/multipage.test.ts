@@ -256,7 +256,7 @@ describe('a multi-page article read whole, through the one session', () => {
       const services = createReaderServices(session, { entries: [], openInBrowser: () => {} });
       const before = [1, 2, 3].map((n) => site.hits(new URL(site.pages[n - 1]!).pathname));
       services.prefetch([site.pages[0]!], () => true);
-      await vi.waitFor(() => expect(site.hits(new URL(site.pages[1]!).pathname)).toBe(before[1]! + 1));
+      await vi.waitFor(() => expect(site.hits(new URL(site.pages[1]!).pathname)).toBe(before[1]! + 1), { timeout: 15_000, interval: 20 });
       const { article } = await services.readArticle(site.pages[0]!);
       expect(article.pages).toEqual(site.pages);
       const after = [1, 2, 3].map((n) => site.hits(new URL(site.pages[n - 1]!).pathname));
