@@ -67,6 +67,7 @@ export interface ReaderServiceOptions {
  */
 export function createReaderServices(session: Session, { entries, openInBrowser }: ReaderServiceOptions): ReaderServices {
   const articles = new Map<string, ReturnType<Session['readArticle']>>();
+  const readAhead = new Set<string>();
   const read = (url: string, onProgress?: (reading: { article: Article; stale: boolean }) => void) => {
     let pending = articles.get(url);
     if (!pending) {
@@ -108,7 +109,9 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     readArticle: read,
     prefetch: (links, mayFollow) => {
       for (const url of links) {
-        if (articles.has(url)) continue;
+        if (articles.has(url) || readAhead.has(url)) continue;
+        // Asked again as a multi-page article shows page after page: read ahead once per run (again only after a failure).
+        readAhead.add(url);
         // Kept for the reader once read; a fetch that failed or met a redirect it may not follow is
         // forgotten, and opening the link reads it as any open does.
         // Page 1 and page 2 of a multi-page article; the rest is read when it is opened.
@@ -116,7 +119,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
         reading.then(
           // An article read in part is not kept as the article: opening it reads it whole (its first pages from the cache).
           ({ cutShort }) => cutShort || articles.has(url) || articles.set(url, reading),
-          () => {},
+          () => readAhead.delete(url),
         );
       }
     },
