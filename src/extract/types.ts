@@ -9,28 +9,20 @@ export interface RelatedLink extends Link {
 }
 
 export type Block =
-  | { type: 'heading'; level: number; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'quote'; text: string }
-  | { type: 'list'; ordered: boolean; items: string[] }
-  | { type: 'preformatted'; text: string }
-  /** An inline "Lire aussi" line, kept where it stood; `index` points into `Article.related`. */
-  | { type: 'related'; index: number; text: string }
   /**
    * Where page `number` of a multi-page article begins, once its pages are joined into one
    * (app/join-pages.ts; the extractor reads one page and never gives it). `of` is the number of
    * pages, null when a page could not be read (see `Article.missingPage`); `text` says it in
    * words ("page 2 of 3"), for whoever prints every block's text.
    */
-  | { type: 'page'; number: number; of: number | null; url: string; text: string };
-
-/** A page of a multi-page article that could not be read: the joined text stops before it. */
-export interface MissingPage {
-  number: number;
-  url: string;
-  /** Why, in words (a network error, or the limit on pages joined). */
-  message: string;
-}
+  | { type: 'page'; number: number; of: number | null; url: string; text: string }
+  | { type: 'heading'; level: number; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'quote'; text: string }
+  | { type: 'list'; ordered: boolean; items: string[] }
+  | { type: 'preformatted'; text: string }
+  /** An inline "Lire aussi" line, kept where it stood; `index` points into `Article.related`. */
+  | { type: 'related'; index: number; text: string };
 
 export interface Article {
   url: string;
@@ -49,9 +41,17 @@ export interface Article {
   next: Link | null;
   /** Pages of this same article (page 2 of 3...), never another article. */
   pagination: { previous: string | null; next: string | null };
-  wordCount: number;
   /** The addresses of the pages joined into this article, in order (app/join-pages.ts): absent from the extractor's one page. */
   pages?: string[];
   /** The page of a multi-page article that could not be read, if one could not. */
   missingPage?: MissingPage | null;
+  wordCount: number;
+}
+
+/** A page of a multi-page article that could not be read: the joined text stops before it. */
+export interface MissingPage {
+  number: number;
+  url: string;
+  /** Why, in words (a network error, or the limit on pages joined). */
+  message: string;
 }
