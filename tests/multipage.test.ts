@@ -211,6 +211,13 @@ describe('a multi-page article read whole, through the one session', () => {
     const article = JSON.parse(json.stdout) as Article;
     expect(article.pages).toEqual([url, `${url}2/`]);
     expect(article.missingPage).toMatchObject({ number: 3, url: `${url}3/` });
+    // The text ends where page 3 would have begun, saying why it is not there.
+    expect(article.blocks.at(-1)).toMatchObject({
+      type: 'page',
+      number: 3,
+      of: null,
+      text: expect.stringMatching(/^Page 3 of this article could not be read/),
+    });
     // Not knowing how many pages there are, the marker does not guess.
     expect(article.blocks.find((block) => block.type === 'page')).toEqual({
       type: 'page',

@@ -1,6 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../extract/types.js';
-import { missingPageNote } from './join-pages.js';
 
 export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'page' | 'link' | 'blank';
 
@@ -91,15 +90,11 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
       }
       // Where the next page of a multi-page article begins: a quiet rule, not a heading of the text.
       case 'page':
-        push('page', [pageRule(block.text, measure)], index);
+        push('page', block.text.length + 10 <= measure ? [pageRule(block.text, measure)] : wrap(block.text, measure), index);
         break;
     }
     blank(index);
   });
-  if (article.missingPage) {
-    push('page', wrap(missingPageNote(article.missingPage), measure), article.blocks.length);
-    blank(article.blocks.length);
-  }
   if (options.linkList) pushLinkList(article, measure, lines);
   if (!byWidth) {
     byWidth = new Map();
@@ -107,13 +102,6 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
   }
   byWidth.set(key, lines);
   return lines;
-}
-
-/** "──── page 2 of 3 ────" across the measure. */
-function pageRule(label: string, measure: number): string {
-  const room = Math.max(0, measure - label.length - 2);
-  const left = Math.min(4, Math.floor(room / 2));
-  return `${'─'.repeat(left)} ${label} ${'─'.repeat(room - left)}`;
 }
 
 /** Addresses are written whole, never wrapped, so that they can be copied. */
@@ -153,4 +141,11 @@ export function remapScroll(oldLines: Line[], scroll: number, newLines: Line[]):
   if (firstOfBlock < 0) return 0;
   const blockLength = newLines.filter((line) => line.block === anchor.block).length;
   return firstOfBlock + Math.min(offset, Math.max(0, blockLength - 1));
+}
+
+/** "──── page 2 of 3 ────" across the measure. */
+function pageRule(label: string, measure: number): string {
+  const room = Math.max(0, measure - label.length - 2);
+  const left = Math.min(4, Math.floor(room / 2));
+  return `${'─'.repeat(left)} ${label} ${'─'.repeat(room - left)}`;
 }

@@ -106,8 +106,9 @@ export async function readPages(url: string, readPage: ReadPage, options: JoinOp
 
 /**
  * Pages of one article as one article: page 1's title, byline and neighbours, every page's
- * blocks with a `page` block before each page after the first, related links of all pages
- * once each (inline callouts first, as on one page), the word count of all. Pure.
+ * blocks with a `page` block before each page after the first (and a last one for a page still
+ * loading, or missing), related links of all pages once each (inline callouts first, as on one
+ * page), the word count of all. Pure.
  */
 export function joinPages(
   parts: Article[],
@@ -125,7 +126,12 @@ export function joinPages(
   const [first, ...rest] = parts;
   if (!first) throw new Error('joinPages needs at least one page');
   const pages = parts.map((part) => part.url);
-  const pending: Block[] = loading ? [{ type: 'page', ...loading, of: null, text: `page ${loading.number} is loading…` }] : [];
+  // The last block says what comes after the pages read: the next page on its way, or why it is missing.
+  const pending: Block[] = loading
+    ? [{ type: 'page', ...loading, of: null, text: `page ${loading.number} is loading…` }]
+    : missing
+      ? [{ type: 'page', number: missing.number, url: missing.url, of: null, text: missingPageNote(missing) }]
+      : [];
   if (rest.length === 0) return { ...first, blocks: [...first.blocks, ...pending], pages, missingPage: missing };
   const own = new Set(pages.map(addressKey));
   const notOwn = <T extends { url: string }>(link: T | null): T | null => (link && !own.has(addressKey(link.url)) ? link : null);

@@ -13,7 +13,8 @@ export type Block =
    * Where page `number` of a multi-page article begins, once its pages are joined into one
    * (app/join-pages.ts; the extractor reads one page and never gives it). `of` is the number of
    * pages, null when a page could not be read (see `Article.missingPage`); `text` says it in
-   * words ("page 2 of 3"), for whoever prints every block's text.
+   * words ("page 2 of 3"), for whoever prints every block's text. A missing page has a last
+   * such block, whose text says why it could not be read.
    */
   | { type: 'page'; number: number; of: number | null; url: string; text: string }
   | { type: 'heading'; level: number; text: string }

@@ -20,9 +20,9 @@ const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: b
   body: {},
   quote: { color: 'gray' },
   related: { color: 'cyan' },
-  page: { dimColor: true },
   link: { dimColor: true },
   blank: {},
+  page: { dimColor: true },
 };
 
 /** Renders only the lines in view: a key press costs the same for 100 lines or 10,000. */

@@ -102,19 +102,18 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const max = Math.max(0, lineCount - state.viewport.height);
   const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
   const stale = page?.status === 'ready' && page.stale ? '[offline copy] ' : '';
-  // A page of a multi-page article that could not be read: said until the article is left (the text ends with why).
-  const missing = article?.missingPage ? `[page ${article.missingPage.number} missing] ` : '';
   const star = state.saved[state.place.url] ? '★ ' : '';
   const position = article ? ` ${percent}%` : '';
   const parts = [
+    // A page of a multi-page article that could not be read (the text ends saying why).
+    article?.missingPage ? `[page ${article.missingPage.number} missing]` : null,
     article?.next ? `n → ${cleanInline(article.next.title)}` : null,
     article?.previous ? `p ← ${cleanInline(article.previous.title)}` : null,
   ].filter(Boolean);
-  const room = Math.max(0, width - stale.length - missing.length - star.length - position.length);
+  const room = Math.max(0, width - stale.length - star.length - position.length);
   return (
     <Box width={width}>
       {stale ? <Text color="yellow">{stale}</Text> : null}
-      {missing ? <Text color="yellow">{missing}</Text> : null}
       {star ? <Text color="magenta">{star}</Text> : null}
       <Box flexGrow={1} flexShrink={1}>
         <Text dimColor wrap="truncate-end">
