@@ -188,7 +188,8 @@ class BlockBuilder {
   /** A container that is mostly links (a tag cloud, a list of other articles). */
   private isLinkFarm(element: Element): boolean {
     const length = this.measure.length(element);
-    if (length === 0) return true;
+    // Empty of text: nothing to read, unless it holds a picture (kept as an image block, see image()).
+    if (length === 0) return !$one('img', element);
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
 }

@@ -263,7 +263,7 @@ function onMouse(state: ReaderState, event: MouseEvent): ReaderState {
     if (isListPlace(state.place)) return readerReducer(state, { type: 'list/move', delta: event.delta * WHEEL_LINES });
     return readerReducer(state, { type: 'scroll/by', lines: event.delta * WHEEL_LINES });
   }
-  const target = event.target;
+  const target = event.target(state);
   if (!target) return state;
   switch (target.kind) {
     case 'row':

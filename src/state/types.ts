@@ -45,7 +45,11 @@ export type Request = Ask & { id: number };
 /** What a click landed on, as the screen drew it: a row of a list, a line of the article, a row of the links overlay. */
 export type ClickTarget = { kind: 'row'; index: number } | { kind: 'line'; target: LineTarget } | { kind: 'link'; index: number };
 
-export type MouseEvent = { kind: 'wheel'; delta: 1 | -1 } | { kind: 'click'; target: ClickTarget | undefined };
+/**
+ * A click carries the screen's answer to "what is drawn at this row", asked of the state the click
+ * meets in the reducer (a key pressed just before it may have moved the list).
+ */
+export type MouseEvent = { kind: 'wheel'; delta: 1 | -1 } | { kind: 'click'; target: (state: ReaderState) => ClickTarget | undefined };
 
 /** What the reader remembers from earlier runs. */
 export interface Remembered {
