@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn as nodeSpawn, spawnSync as nodeSpawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { ChildProcess, SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
 import { webUrl } from '../text/url.js';
 
@@ -55,14 +55,14 @@ export interface OpenerOptions {
   spawnSync?: (command: string, args: string[]) => SpawnSyncReturns<Buffer>;
 }
 
-const startDetached = (command: string, args: string[]) => nodeSpawn(command, args, { detached: true, stdio: 'ignore', shell: false });
-const runInTerminal = (command: string, args: string[]) => nodeSpawnSync(command, args, { stdio: 'inherit', shell: false });
+// node:child_process is loaded when a page is first opened, not before the reader's first frame.
+const childProcess = () => import('node:child_process');
 
 /**
  * Opens `url` with the first command that can; `say` is told what happened (more than once
  * when a browser that started then fails, and the next one is tried). Only http(s) addresses.
  */
-export function openInBrowser(url: string, options: OpenerOptions, say: (message: string) => void = () => {}): void {
+export async function openInBrowser(url: string, options: OpenerOptions, say: (message: string) => void = () => {}): Promise<void> {
   const address = webUrl(url);
   if (!address) {
     say('Only web pages (http, https) are opened in the browser.');
@@ -72,8 +72,10 @@ export function openInBrowser(url: string, options: OpenerOptions, say: (message
     ...options.browsers.map((entry) => browserCommand(entry, address)).filter((command) => command !== undefined),
     platformOpener(address, options.platform),
   ];
-  const spawn = options.spawn ?? startDetached;
-  const spawnSync = options.spawnSync ?? runInTerminal;
+  const node = options.spawn && options.spawnSync ? undefined : await childProcess();
+  const spawn =
+    options.spawn ?? ((command: string, args: string[]) => node!.spawn(command, args, { detached: true, stdio: 'ignore', shell: false }));
+  const spawnSync = options.spawnSync ?? ((command: string, args: string[]) => node!.spawnSync(command, args, { stdio: 'inherit', shell: false }));
   const foreground = options.foreground ?? (<T>(program: () => T) => program());
   const tried: string[] = [];
 

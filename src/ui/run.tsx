@@ -53,8 +53,12 @@ export async function runReader(named: string[], options: GlobalOptions, setting
     const entries = await session.sourcesToRead(named, options.sourcesFile);
     const services = createReaderServices(session, {
       entries,
-      openInBrowser: (url, say) =>
-        openInBrowser(url, { browsers: terminal.browsers, foreground: (program) => (screen ? screen.foreground(program) : program()) }, say),
+      openInBrowser: (url, say) => {
+        const foreground = <T,>(program: () => T): T => (screen ? screen.foreground(program) : program());
+        openInBrowser(url, { browsers: terminal.browsers, foreground }, say).catch((error: unknown) =>
+          say?.(`The page could not be opened: ${String((error as Error)?.message ?? error)}`),
+        );
+      },
     });
     const firstLoad = await startLoading(services);
     const locale = systemLocale();

@@ -1,11 +1,11 @@
 import type { LoadedHeadlines } from '../../app/reader-services.js';
+import type { Headline } from '../../feeds/types.js';
 import { keyHints } from '../../state/keymap.js';
-import { initialState, readerReducer, type ReaderState, type Remembered, visibleHeadlines } from '../../state/reader.js';
-import { isRead } from '../../state/selectors.js';
+import type { Remembered } from '../../state/types.js';
+import { isRead, type ReadMarks } from '../../store/reading-state.js';
 import { cleanInline } from '../../text/sanitize.js';
 import { fitWidth } from '../fit-width.js';
 import { headlineRow } from '../headline-row.js';
-import { windowStart } from '../scroll-window.js';
 import { viewportOf } from '../viewport-size.js';
 import { colourOf, SGR, type ScreenStyle, type ThemeRole } from './style.js';
 
@@ -21,47 +21,61 @@ export interface FirstPaint {
 
 /**
  * The reader's first frame as plain text with SGR styles, drawn before Ink and React are
- * loaded (they are most of a start-up): the same state the reader starts from (initialState,
- * then the loaded headlines through the reducer), the same row layout (headline-row.ts), the
- * same title bar and status line. Ink then draws its first frame over it, row for row (see
- * takeOver), so the screen shows the headlines as soon as Node can print them.
+ * loaded (they are most of a start-up): the state the reader starts in (the headline list, its
+ * cursor on the first row, the read marks and saves of earlier runs), the same row layout
+ * (headline-row.ts), the same title bar and status line. It imports neither the reducer nor the
+ * article layout, which would load more than a first frame needs; tests/terminal-screen.test.tsx
+ * checks it, row for row, against the first frame Ink draws. Ink then draws that frame over this
+ * one (see takeOver), so the screen shows the headlines as soon as Node can print them.
  */
 export function firstFrame({ loaded, remembered, size, now, locale, style }: FirstPaint): string[] {
-  const viewport = viewportOf(size);
-  const start = initialState({ viewport, locale, ...(remembered ? { remembered } : {}) });
-  const state = loaded ? readerReducer(start, { type: 'sources/loaded', ...loaded }) : start;
+  const { width, height } = viewportOf(size);
+  const marks: ReadMarks = {
+    read: remembered?.read ?? {},
+    unread: remembered?.unread ?? {},
+    readThrough: remembered?.readThrough ?? {},
+  };
   const paint = (role: ThemeRole | undefined, text: string, { bold = false, dim = false } = {}) => {
     const colour = colourOf(style, role);
     if (!bold && !dim && !colour) return text;
     return `${bold ? SGR.bold : ''}${dim ? SGR.dim : ''}${SGR.fg(colour)}${text}${SGR.reset}`;
   };
-  return [titleBar(state, paint), ...body(state, paint, now, locale), paint(undefined, fitWidth(keyHints('list'), viewport.width), { dim: true })];
+  const list: List = { loaded, width, height, marks, saved: remembered?.saved ?? {}, now, locale };
+  return [titleBar(list, paint), ...body(list, paint), paint(undefined, fitWidth(keyHints('list'), width), { dim: true })];
 }
 
 type Paint = (role: ThemeRole | undefined, text: string, options?: { bold?: boolean; dim?: boolean }) => string;
 
+interface List {
+  loaded: LoadedHeadlines | undefined;
+  width: number;
+  height: number;
+  marks: ReadMarks;
+  saved: Record<string, unknown>;
+  now: number;
+  locale: string;
+}
+
 /** TitleBar (Bars.tsx) as it is drawn on the headline list. */
-function titleBar(state: ReaderState, paint: Paint): string {
+function titleBar({ loaded }: List, paint: Paint): string {
   const name = paint('title', 'kiosque', { bold: true });
-  if (state.loadingSources) return `${name} ${paint('accent', '·')} loading sources…`;
-  const count = visibleHeadlines(state).length;
+  if (!loaded) return `${name} ${paint('accent', '·')} loading sources…`;
+  const count = loaded.headlines.length;
   return name + paint(undefined, ` ${count} headline${count === 1 ? '' : 's'}`, { dim: true });
 }
 
-/** HeadlineList (HeadlineList.tsx) for the whole list: failing sources first, then the window of rows, padded to its height. */
-function body(state: ReaderState, paint: Paint, now: number, locale: string): string[] {
-  const { width, height } = state.viewport;
-  const headlines = visibleHeadlines(state);
-  const errors = state.sourceErrors.slice(0, Math.max(0, height - 1));
+/** HeadlineList (HeadlineList.tsx) with the cursor on the first row: failing sources first, then the rows, padded to its height. */
+function body({ loaded, width, height, marks, saved, now, locale }: List, paint: Paint): string[] {
+  const headlines: Headline[] = loaded?.headlines ?? [];
+  const allErrors = loaded?.errors ?? [];
+  const errors = allErrors.slice(0, Math.max(0, height - 1));
   const lines = errors.map((error) => paint('error', fitWidth(`! ${cleanInline(error.source)}: ${cleanInline(error.message)}`, width)));
-  if (headlines.length === 0 && state.sourceErrors.length === 0 && !state.loadingSources) lines.push(paint(undefined, 'No headlines.', { dim: true }));
+  if (loaded && headlines.length === 0 && allErrors.length === 0) lines.push(paint(undefined, 'No headlines.', { dim: true }));
   const rows = Math.max(1, height - errors.length);
-  const cursor = state.place.kind === 'list' ? state.place.cursor : 0;
-  const first = windowStart(cursor, headlines.length, rows);
-  headlines.slice(first, first + rows).forEach((headline, offset) => {
-    const selected = first + offset === cursor;
-    const read = isRead(state, headline);
-    const row = headlineRow(headline, { selected, read, saved: Boolean(state.saved[headline.url]), width, now, locale });
+  headlines.slice(0, rows).forEach((headline, index) => {
+    const selected = index === 0;
+    const read = isRead(marks, headline);
+    const row = headlineRow(headline, { selected, read, saved: Boolean(saved[headline.url]), width, now, locale });
     lines.push(
       paint(selected ? 'cursor' : undefined, row.marks, { bold: selected }) +
         paint('mark', row.star) +
