@@ -52,7 +52,9 @@ const lazySegmenterPlugin = {
         const declaration = new RegExp(`^const ${name} = (.+);$`, 'm');
         const made = declaration.exec(source);
         if (!made)
-          throw new Error(`${args.path} no longer declares ${name} as it loads: review the lazy-string-width step of build/esbuild-options.js`);
+          throw new Error(
+            `${args.path} no longer declares ${name} as it loads: review the lazy-string-width step of build/esbuild-options.js`,
+          );
         source = source
           .replace(declaration, `let ${name}Made;`)
           .replace(new RegExp(`\\b${name}\\b(?!Made)`, 'g'), `(${name}Made ??= ${made[1]})`)

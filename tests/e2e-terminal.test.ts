@@ -22,8 +22,17 @@ let sessions = 0;
 /** A shell in its own tmux window, prompt "$ ", with the reader's command typed and not yet run. */
 function shell({ width = 100, height = 30, env = '' } = {}) {
   const name = `t${++sessions}`;
-  server.run('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), // No history file: the shell writes none into the test's HOME as tmux ends it.
-    `env PS1='$ ' HISTFILE= bash --norc --noprofile`);
+  server.run(
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    String(width),
+    '-y',
+    String(height), // No history file: the shell writes none into the test's HOME as tmux ends it.
+    `env PS1='$ ' HISTFILE= bash --norc --noprofile`,
+  );
   const flag = (format: string) => server.run('display-message', '-p', '-t', name, format).trim();
   return {
     name,
@@ -111,7 +120,7 @@ describe.skipIf(!built || !hasTmux)('the mouse, in tmux', () => {
     await term.start('');
     const listed = term.screen().split('\n');
     // Row 4 of the screen: the third headline.
-    const third = /^[ ›][ •]  (.+?)\s{2,}/.exec(listed[3]!)![1]!;
+    const third = /^[ ›][ •] {2}(.+?)\s{2,}/.exec(listed[3]!)![1]!;
     term.type('\u001b[<0;10;4M');
     const opened = await term.waitFor(new RegExp(`^${third.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
     const top = opened.split('\n')[1];
@@ -176,7 +185,10 @@ describe.skipIf(!built || !hasTmux)('open in the browser, in tmux', () => {
 
 describe.skipIf(!built || !hasTmux)('colours, in tmux', () => {
   /** SGR colours as tmux gives them back (capture-pane -e): foreground or background, 16, 256 or true colour. */
-  const colours = (styled: string) => [...styled.matchAll(/\u001b\[([0-9;]*)m/g)].flatMap((match) => match[1]!.split(';')).filter((code) => /^(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(code));
+  const colours = (styled: string) =>
+    [...styled.matchAll(/\u001b\[([0-9;]*)m/g)]
+      .flatMap((match) => match[1]!.split(';'))
+      .filter((code) => /^(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(code));
 
   it('coloured by default; NO_COLOR: no colour in the list or the pane', async () => {
     const coloured = shell();

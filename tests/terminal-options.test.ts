@@ -4,42 +4,42 @@ import { describe, expect, it } from 'vitest';
 import { browserCommand, openInBrowser } from '../src/app/open-in-browser.js';
 import { hyperlink, linkTarget } from '../src/ui/terminal/hyperlink.js';
 import { MouseDecoder } from '../src/ui/terminal/mouse.js';
-import { browserCommands, terminalOptions, useColour, useHyperlinks } from '../src/ui/terminal/options.js';
+import { browserCommands, terminalOptions, colourWanted, hyperlinksWanted } from '../src/ui/terminal/options.js';
 import { DEFAULT_THEME, themeFrom } from '../src/ui/terminal/style.js';
 
 const tty = { stdoutTty: true, stdinTty: true };
 
 describe('colour: flags, then FORCE_COLOR, then NO_COLOR, then the terminal', () => {
   it('NO_COLOR (set and not empty) turns colour off on a terminal', () => {
-    expect(useColour(undefined, { env: {}, ...tty })).toBe(true);
-    expect(useColour(undefined, { env: { NO_COLOR: '1' }, ...tty })).toBe(false);
-    expect(useColour('auto', { env: { NO_COLOR: '1' }, ...tty })).toBe(false);
+    expect(colourWanted(undefined, { env: {}, ...tty })).toBe(true);
+    expect(colourWanted(undefined, { env: { NO_COLOR: '1' }, ...tty })).toBe(false);
+    expect(colourWanted('auto', { env: { NO_COLOR: '1' }, ...tty })).toBe(false);
     // no-color.org: an empty NO_COLOR is as if unset.
-    expect(useColour(undefined, { env: { NO_COLOR: '' }, ...tty })).toBe(true);
+    expect(colourWanted(undefined, { env: { NO_COLOR: '' }, ...tty })).toBe(true);
   });
 
   it('FORCE_COLOR beats NO_COLOR and the terminal; --color beats both', () => {
-    expect(useColour(undefined, { env: { FORCE_COLOR: '1', NO_COLOR: '1' }, stdoutTty: false })).toBe(true);
-    expect(useColour(undefined, { env: { FORCE_COLOR: '0' }, ...tty })).toBe(false);
-    expect(useColour(undefined, { env: { FORCE_COLOR: 'false' }, ...tty })).toBe(false);
-    expect(useColour('always', { env: { NO_COLOR: '1', FORCE_COLOR: '0' }, stdoutTty: false })).toBe(true);
-    expect(useColour('never', { env: { FORCE_COLOR: '3' }, ...tty })).toBe(false);
+    expect(colourWanted(undefined, { env: { FORCE_COLOR: '1', NO_COLOR: '1' }, stdoutTty: false })).toBe(true);
+    expect(colourWanted(undefined, { env: { FORCE_COLOR: '0' }, ...tty })).toBe(false);
+    expect(colourWanted(undefined, { env: { FORCE_COLOR: 'false' }, ...tty })).toBe(false);
+    expect(colourWanted('always', { env: { NO_COLOR: '1', FORCE_COLOR: '0' }, stdoutTty: false })).toBe(true);
+    expect(colourWanted('never', { env: { FORCE_COLOR: '3' }, ...tty })).toBe(false);
   });
 
   it('auto: none into a pipe or on TERM=dumb', () => {
-    expect(useColour('auto', { env: {}, stdoutTty: false })).toBe(false);
-    expect(useColour('auto', { env: { TERM: 'dumb' }, ...tty })).toBe(false);
+    expect(colourWanted('auto', { env: {}, stdoutTty: false })).toBe(false);
+    expect(colourWanted('auto', { env: { TERM: 'dumb' }, ...tty })).toBe(false);
   });
 });
 
 describe('the terminal options', () => {
   it('hyperlinks on a TTY only, never with TERM=dumb, the Linux console, or a pipe; FORCE_HYPERLINK decides when set', () => {
-    expect(useHyperlinks({ env: { TERM: 'xterm-256color' }, stdoutTty: true })).toBe(true);
-    expect(useHyperlinks({ env: { TERM: 'dumb' }, stdoutTty: true })).toBe(false);
-    expect(useHyperlinks({ env: { TERM: 'linux' }, stdoutTty: true })).toBe(false);
-    expect(useHyperlinks({ env: {}, stdoutTty: false })).toBe(false);
-    expect(useHyperlinks({ env: { FORCE_HYPERLINK: '0' }, stdoutTty: true })).toBe(false);
-    expect(useHyperlinks({ env: { FORCE_HYPERLINK: '1' }, stdoutTty: false })).toBe(true);
+    expect(hyperlinksWanted({ env: { TERM: 'xterm-256color' }, stdoutTty: true })).toBe(true);
+    expect(hyperlinksWanted({ env: { TERM: 'dumb' }, stdoutTty: true })).toBe(false);
+    expect(hyperlinksWanted({ env: { TERM: 'linux' }, stdoutTty: true })).toBe(false);
+    expect(hyperlinksWanted({ env: {}, stdoutTty: false })).toBe(false);
+    expect(hyperlinksWanted({ env: { FORCE_HYPERLINK: '0' }, stdoutTty: true })).toBe(false);
+    expect(hyperlinksWanted({ env: { FORCE_HYPERLINK: '1' }, stdoutTty: false })).toBe(true);
   });
 
   it('the mouse: on a TTY, unless --no-mouse or the setting turn it off; the full screen on a TTY only', () => {
@@ -152,7 +152,7 @@ describe('open in the browser', () => {
 
   it('tries $BROWSER in order, then the platform opener; says which one opened the page', async () => {
     const { started, said, spawn, say } = opener({ firefox: { exit: 0 } });
-    openInBrowser('https://a.example/x', { browsers: ['missing-browser', 'firefox'], platform: 'linux', spawn }, say);
+    await openInBrowser('https://a.example/x', { browsers: ['missing-browser', 'firefox'], platform: 'linux', spawn }, say);
     await expect.poll(() => said).toEqual(['Opened in firefox.']);
     expect(started.map(([command]) => command)).toEqual(['missing-browser', 'firefox']);
     expect(started[1]![1]).toEqual(['https://a.example/x']);
@@ -160,7 +160,7 @@ describe('open in the browser', () => {
 
   it('an opener that starts and fails (xdg-open without a browser) is passed over; nothing left: said in the status line', async () => {
     const { started, said, spawn, say } = opener({ 'xdg-open': { exit: 3 } });
-    openInBrowser('https://a.example/x', { browsers: ['nope'], platform: 'linux', spawn }, say);
+    await openInBrowser('https://a.example/x', { browsers: ['nope'], platform: 'linux', spawn }, say);
     await expect.poll(() => said.at(-1)).toMatch(/^Nothing could open the page \(tried nope, xdg-open\): set \$BROWSER/);
     expect(started.map(([command]) => command)).toEqual(['nope', 'xdg-open']);
   });
@@ -172,34 +172,34 @@ describe('open in the browser', () => {
       ['linux', 'xdg-open'],
     ] as const) {
       const { started, said, spawn, say } = opener({ [command]: { exit: 0 } });
-      openInBrowser('https://a.example/', { browsers: [], platform, spawn }, say);
+      await openInBrowser('https://a.example/', { browsers: [], platform, spawn }, say);
       await expect.poll(() => said).toEqual([`Opened in ${command}.`]);
       expect(started).toEqual([[command, ['https://a.example/']]]);
     }
   });
 
-  it('a text browser is run in the foreground, the terminal handed over; the reader says it is back', () => {
+  it('a text browser is run in the foreground, the terminal handed over; the reader says it is back', async () => {
     const { said, spawn, say } = opener({});
     const handed: string[] = [];
     const spawnSync = (command: string, args: string[]) => {
       handed.push(`${command} ${args.join(' ')}`);
       return { status: 0, error: undefined } as unknown as SpawnSyncReturns<Buffer>;
     };
-    const foreground = <T,>(program: () => T): T => {
+    const foreground = <T>(program: () => T): T => {
       handed.push('leave');
       const result = program();
       handed.push('back');
       return result;
     };
-    openInBrowser('https://a.example/', { browsers: ['lynx -accept_all_cookies'], spawn, spawnSync, foreground }, say);
+    await openInBrowser('https://a.example/', { browsers: ['lynx -accept_all_cookies'], spawn, spawnSync, foreground }, say);
     expect(handed).toEqual(['leave', 'lynx -accept_all_cookies https://a.example/', 'back']);
     expect(said).toEqual(['Back from lynx.']);
   });
 
-  it('only web addresses: never a file or a script', () => {
+  it('only web addresses: never a file or a script', async () => {
     const { started, said, spawn, say } = opener({});
-    openInBrowser('file:///etc/passwd', { browsers: ['firefox'], spawn }, say);
-    openInBrowser('javascript:alert(1)', { browsers: ['firefox'], spawn }, say);
+    await openInBrowser('file:///etc/passwd', { browsers: ['firefox'], spawn }, say);
+    await openInBrowser('javascript:alert(1)', { browsers: ['firefox'], spawn }, say);
     expect(started).toEqual([]);
     expect(said).toEqual([
       'Only web pages (http, https) are opened in the browser.',

@@ -39,7 +39,10 @@ const headlines: Headline[] = Array.from({ length: 40 }, (_, index) => ({
 
 /** A long article with a related link, a figure with its caption and a picture alone, as the extractor reads them. */
 function article(url: string): Article {
-  const paragraphs = Array.from({ length: 30 }, (_, index) => `<p>Paragraph ${index + 1} of the story, with enough words to be read as text.</p>`);
+  const paragraphs = Array.from(
+    { length: 30 },
+    (_, index) => `<p>Paragraph ${index + 1} of the story, with enough words to be read as text.</p>`,
+  );
   paragraphs.splice(2, 0, `<p><strong>Read also:</strong> <a href="${ORIGIN}/story-7">The seventh story</a></p>`);
   paragraphs.splice(
     4,
@@ -57,8 +60,8 @@ function services(): ReaderServices & { opened: string[]; say: string | undefine
   const self = {
     opened,
     say: undefined as string | undefined,
-    loadHeadlines: async () => ({ headlines, errors: [] }),
-    readArticle: async (url: string) => ({ article: article(url), stale: false }),
+    loadHeadlines: () => Promise.resolve({ headlines, errors: [] }),
+    readArticle: (url: string) => Promise.resolve({ article: article(url), stale: false }),
     prefetch: () => {},
     openInBrowser: (url: string, say?: (message: string) => void) => {
       opened.push(url);
@@ -120,7 +123,10 @@ describe('colours', () => {
   });
 
   it('a theme: named colours per part of the screen', async () => {
-    const { frame, press, app } = await reader({ ...DEFAULT_SCREEN_STYLE, theme: { ...DEFAULT_THEME, title: 'green', cursor: 'magentaBright' } });
+    const { frame, press, app } = await reader({
+      ...DEFAULT_SCREEN_STYLE,
+      theme: { ...DEFAULT_THEME, title: 'green', cursor: 'magentaBright' },
+    });
     expect(frame()).toContain(`${ESC}[32mkiosque`);
     expect(frame()).toContain(`${ESC}[95m`);
     await press('\r', 'Paragraph 1 of the story');
@@ -156,7 +162,9 @@ describe('images', () => {
     ]);
     expect(body('<div><img src="x.png" alt=""></div>')).toEqual([]);
     expect(body('<div><img src="p.gif" alt="pixel" width="1" height="1"></div>')).toEqual([]);
-    expect(body('<div><img src="javascript:alert(1)" alt="A map"></div>')).toEqual([{ type: 'image', alt: 'A map', caption: '', src: null }]);
+    expect(body('<div><img src="javascript:alert(1)" alt="A map"></div>')).toEqual([
+      { type: 'image', alt: 'A map', caption: '', src: null },
+    ]);
     const lines = layoutArticle(
       { ...article(`${ORIGIN}/b`), blocks: [{ type: 'image', alt: '', caption: 'Only a caption', src: null }] },
       100,
@@ -255,14 +263,20 @@ describe('the mouse', () => {
     const { frame, press, app } = await reader(DEFAULT_SCREEN_STYLE, svc);
     await press('\r', 'Paragraph 1 of the story');
     const top = rowOf(frame(), 2);
-    const imageRow = plain(frame()).split('\n').findIndex((line) => line.startsWith('[image:')) + 1;
+    const imageRow =
+      plain(frame())
+        .split('\n')
+        .findIndex((line) => line.startsWith('[image:')) + 1;
     app.stdin.write(`${ESC}[<0;3;${imageRow}M`);
     await vi.waitFor(() => expect(svc.opened).toEqual([`${ORIGIN}/img/boat.jpg`]));
     await press(`${ESC}[<65;10;10M`, /./);
     await vi.waitFor(() => expect(rowOf(frame(), 2)).not.toBe(top));
     await vi.waitFor(() => expect(plain(frame())).not.toContain('The story of'));
     await press(`${ESC}[<64;10;10M`, 'The story of');
-    const linkRow = plain(frame()).split('\n').findIndex((line) => line.startsWith('[1] Read also')) + 1;
+    const linkRow =
+      plain(frame())
+        .split('\n')
+        .findIndex((line) => line.startsWith('[1] Read also')) + 1;
     await press(`${ESC}[<0;3;${linkRow}M`, `The story of ${ORIGIN}/story-7`);
     app.unmount();
   });
@@ -304,20 +318,35 @@ describe('the first paint', () => {
 
   it('while the sources load: the loading frame Ink draws first', () => {
     const app = render(<App services={{ ...services(), loadHeadlines: () => new Promise(() => {}) }} locale="en-GB" now={NOW} />);
-    const painted = firstFrame({ loaded: undefined, remembered: undefined, size: { columns: 100 }, now: NOW, locale: 'en-GB', style: DEFAULT_SCREEN_STYLE });
+    const painted = firstFrame({
+      loaded: undefined,
+      remembered: undefined,
+      size: { columns: 100 },
+      now: NOW,
+      locale: 'en-GB',
+      style: DEFAULT_SCREEN_STYLE,
+    });
     expect(painted.map(plain)).toEqual(plain(app.lastFrame() ?? '').split('\n'));
     app.unmount();
   });
 
   it('keeps the read marks and saved stars of earlier runs, and failing sources first', () => {
     const remembered = {
-      read: { [`${ORIGIN}/story-1`]: {} },
+      read: { [`${ORIGIN}/story-1`]: '2026-11-24T11:00:00Z' },
       unread: {},
-      saved: { [`${ORIGIN}/story-2`]: { title: 'Headline number 2', source: 'The Harbour Times', savedAt: '2026-11-24T10:00:00Z' } },
+      readThrough: {},
+      saved: {
+        [`${ORIGIN}/story-2`]: {
+          url: `${ORIGIN}/story-2`,
+          title: 'Headline number 2',
+          source: 'The Harbour Times',
+          savedAt: '2026-11-24T10:00:00Z',
+        },
+      },
       positions: {},
     };
     const loaded = { headlines, errors: [{ source: 'Broken feed', message: 'did not answer' }] };
-    const svc = { ...services(), remembered, loadHeadlines: async () => loaded };
+    const svc = { ...services(), remembered, loadHeadlines: () => Promise.resolve(loaded) };
     const app = render(<App services={svc} locale="en-GB" now={NOW} firstLoad={{ pending: svc.loadHeadlines(), settled: loaded }} />);
     const painted = firstFrame({ loaded, remembered, size: { columns: 100 }, now: NOW, locale: 'en-GB', style: DEFAULT_SCREEN_STYLE });
     expect(painted.map(plain)).toEqual(plain(app.lastFrame() ?? '').split('\n'));

@@ -75,7 +75,8 @@ export async function openInBrowser(url: string, options: OpenerOptions, say: (m
   const node = options.spawn && options.spawnSync ? undefined : await childProcess();
   const spawn =
     options.spawn ?? ((command: string, args: string[]) => node!.spawn(command, args, { detached: true, stdio: 'ignore', shell: false }));
-  const spawnSync = options.spawnSync ?? ((command: string, args: string[]) => node!.spawnSync(command, args, { stdio: 'inherit', shell: false }));
+  const spawnSync =
+    options.spawnSync ?? ((command: string, args: string[]) => node!.spawnSync(command, args, { stdio: 'inherit', shell: false }));
   const foreground = options.foreground ?? (<T>(program: () => T) => program());
   const tried: string[] = [];
 

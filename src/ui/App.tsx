@@ -37,7 +37,8 @@ export function App({ services, locale, now, firstLoad, mouse = true }: Props) {
     // Where the click landed is a question for the screen (what it drew there); what it does is the reducer's.
     dispatch({
       type: 'mouse',
-      event: report.kind === 'wheel' ? { kind: 'wheel', delta: report.delta } : { kind: 'click', target: (now) => clickTarget(now, report.y) },
+      event:
+        report.kind === 'wheel' ? { kind: 'wheel', delta: report.delta } : { kind: 'click', target: (now) => clickTarget(now, report.y) },
     });
   });
   return <Screen state={state} locale={locale} now={clock} />;

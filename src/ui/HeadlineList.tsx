@@ -58,7 +58,9 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
               {row.title}
             </Text>
             {row.gap}
-            <Text dimColor color="meta">{row.tail}</Text>
+            <Text dimColor color="meta">
+              {row.tail}
+            </Text>
           </Text>
         );
       })}

@@ -46,7 +46,7 @@ export interface TerminalContext {
  * always / never first; then FORCE_COLOR (0 or false: none; anything else: colour); then
  * NO_COLOR (no-color.org: set and not empty, no colour); then auto: a TTY that is not TERM=dumb.
  */
-export function useColour(mode: ColourMode | undefined, { env, stdoutTty }: Pick<TerminalContext, 'env' | 'stdoutTty'>): boolean {
+export function colourWanted(mode: ColourMode | undefined, { env, stdoutTty }: Pick<TerminalContext, 'env' | 'stdoutTty'>): boolean {
   if (mode === 'always') return true;
   if (mode === 'never') return false;
   const force = env['FORCE_COLOR'];
@@ -60,7 +60,7 @@ export function useColour(mode: ColourMode | undefined, { env, stdoutTty }: Pick
  * console (which has no OSC 8), and FORCE_HYPERLINK=0 / 1 decides when set (the convention of
  * supports-hyperlinks). A terminal that does not know OSC 8 draws the text alone.
  */
-export function useHyperlinks({ env, stdoutTty }: Pick<TerminalContext, 'env' | 'stdoutTty'>): boolean {
+export function hyperlinksWanted({ env, stdoutTty }: Pick<TerminalContext, 'env' | 'stdoutTty'>): boolean {
   const force = env['FORCE_HYPERLINK'];
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   return stdoutTty && env['TERM'] !== 'dumb' && env['TERM'] !== 'linux';
@@ -78,9 +78,9 @@ export function terminalOptions(flags: TerminalFlags, settings: TerminalSettings
     fullScreen: tty,
     mouse: tty && flags.mouse !== false && settings.mouse !== false,
     style: {
-      colour: useColour(flags.color, context),
+      colour: colourWanted(flags.color, context),
       theme: themeFrom(settings.theme),
-      hyperlinks: useHyperlinks(context),
+      hyperlinks: hyperlinksWanted(context),
     },
     browsers: browserCommands(context.env, settings.browser),
   };
