@@ -165,6 +165,8 @@ describe('images', () => {
     expect(body('<div><img src="javascript:alert(1)" alt="A map"></div>')).toEqual([
       { type: 'image', alt: 'A map', caption: '', src: null },
     ]);
+    // An emoticon in running text: the text stays one paragraph, as it was.
+    expect(body('<div>Before the smile <img src="s.gif" alt="smile"> and after it.</div>')).toEqual([]);
     const lines = layoutArticle(
       { ...article(`${ORIGIN}/b`), blocks: [{ type: 'image', alt: '', caption: 'Only a caption', src: null }] },
       100,

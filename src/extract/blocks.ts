@@ -179,6 +179,8 @@ class BlockBuilder {
     if (!img && !caption) return;
     const alt = img ? cleanInline(img.attribs['alt'] ?? '') : '';
     if (node.name !== 'figure' && !alt) return;
+    // A picture inside running text (an emoticon between two sentences) is left out as before: the text stays one paragraph.
+    if (node.name !== 'figure' && this.inline.join('').trim()) return;
     if (img && (img.attribs['width'] === '1' || img.attribs['height'] === '1')) return;
     const source = img ? (img.attribs['src'] ?? img.attribs['data-src'] ?? firstOfSrcset(img.attribs['srcset'])) : undefined;
     this.flush();
