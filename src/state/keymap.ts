@@ -105,8 +105,8 @@ export const BINDINGS: Binding[] = [
   { chars: ['v'], focus: BROWSING, command: 'savedView', help: { keys: 'v', what: 'saved articles' } },
   { chars: ['S'], keys: ['tab'], focus: BROWSING, command: 'sourcesView', help: { keys: 'S Tab', what: 'sources, one at a time' } },
   { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add this article's site to the sources" } },
-  { chars: ['o'], focus: ['list', 'article'], command: 'browser', help: { keys: 'o', what: 'open in the web browser ($BROWSER first)' } },
-  { chars: ['i'], focus: READING, command: 'image', help: { keys: 'i', what: 'open the image in view in the browser' } },
+  { chars: ['o'], focus: ['list', 'article'], command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
+  { chars: ['i'], focus: READING, command: 'image', help: { keys: 'i', what: 'open the image in view' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
   { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back towards the headlines / quit' } },
   {
