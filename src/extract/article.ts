@@ -62,7 +62,7 @@ function mergeRelated(inline: RelatedLink[], boxes: RelatedLink[], pageUrl: stri
 /** The article's text as plain paragraphs, as a reader (or a benchmark) reads it. */
 export function articleText(article: Pick<Article, 'blocks'>): string {
   return article.blocks
-    .filter((block): block is Exclude<Block, { type: 'related' | 'page' }> => block.type !== 'related' && block.type !== 'page')
+    .filter((block) => block.type !== 'related' && block.type !== 'image' && block.type !== 'page')
     .map((block) => (block.type === 'list' ? block.items.join('\n') : block.text))
     .join('\n');
 }
