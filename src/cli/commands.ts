@@ -7,7 +7,6 @@ import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
 import { formatArticle, formatHeadlines, formatSaved } from './format.js';
 import { type CliIo, errorJson } from './io.js';
-import { runSourcesCommand } from './sources-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
@@ -65,6 +64,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       return EXIT.ok;
     }
     case 'sources': {
+      // Loaded here only: conf, ajv and the OPML writer stay out of `headlines` (a reload loads none of them).
+      const { runSourcesCommand } = await import('./sources-command.js');
       const output = await runSourcesCommand(command, session);
       print(output.value, () => output.text);
       return EXIT.ok;
