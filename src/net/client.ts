@@ -170,13 +170,7 @@ export class HttpClient {
     const key = `${revalidate ? 'revalidate ' : ''}${mayFollow ? 'guarded ' : ''}${keep ? 'keeping ' : ''}${normalized}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const host = new URL(normalized).host;
-    let limit = this.hostLimits.get(host);
-    if (!limit) {
-      limit = pLimit(this.perHostConcurrency);
-      this.hostLimits.set(host, limit);
-    }
-    const task = limit(() => this.fetchThroughCache(normalized, revalidate, mayFollow, keep)).finally(() => this.inFlight.delete(key));
+    const task = this.fetchThroughCache(normalized, revalidate, mayFollow, keep).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, task);
     return task;
   }
@@ -272,7 +266,22 @@ export class HttpClient {
     }
   }
 
-  private async download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
+  /**
+   * The request itself, at most `perHostConcurrency` at once per host (politeness to one site), and
+   * no limit across hosts: feeds on a hundred sites are asked at once, and a slow site holds up only
+   * its own requests. Only the request waits its turn, not the cache or the parsing around it.
+   */
+  private download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
+    const host = new URL(url).host;
+    let limit = this.hostLimits.get(host);
+    if (!limit) {
+      limit = pLimit(this.perHostConcurrency);
+      this.hostLimits.set(host, limit);
+    }
+    return limit(() => this.request(url, headers, mayFollow));
+  }
+
+  private async request(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
     // Only to describe a failure: the address being fetched when it happened (after redirects).
     let failedAt: string | undefined;
     const { http, RequestError } = await this.loadWire();
