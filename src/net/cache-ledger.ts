@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import { link, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -76,6 +76,8 @@ export class CacheLedger {
   private opening: Promise<void> | undefined;
   /** The size as last read, plus this process's changes since. */
   private bytes = 0;
+  /** The ledger file's length as last read, plus what this process appended since: when it is still that, nobody else wrote. */
+  private fileLength = -1;
   /** Changes made and not yet appended (appended together, once per turn of the event loop). */
   private unwritten = 0;
   private flushing: Promise<void> | undefined;
@@ -96,16 +98,19 @@ export class CacheLedger {
     this.file = ledgerFileOf(dir);
   }
 
-  /** The size of the cache, as this process knows it. Reads the ledger (or rebuilds it) on first call. */
-  async size(): Promise<number> {
-    await this.begin();
-    return this.bytes + this.unwritten;
-  }
-
-  /** The ledger read again: other kiosques' changes since, before deciding that the cache is full. */
+  /**
+   * The size of the cache: as this process knows it, read again if another kiosque wrote since. Reads
+   * the ledger (or rebuilds it) on first call.
+   */
   async refresh(): Promise<number> {
     await this.begin();
     await this.flush();
+    // One stat: read again only if another kiosque appended (or rewrote it) since.
+    const length = await stat(this.file).then(
+      (info) => info.size,
+      () => -1,
+    );
+    if (length === this.fileLength) return this.bytes + this.unwritten;
     const reading = await this.read();
     if (reading && !this.isWrong(reading)) this.bytes = reading.bytes;
     return this.bytes + this.unwritten;
@@ -330,6 +335,7 @@ export class CacheLedger {
     }
     // Below zero: changes recorded that never happened as written; the listing knows better.
     if (bytes < 0) return invalid;
+    this.fileLength = Buffer.byteLength(text);
     return { valid: true, bytes, open: [...open.values()], lines: lines.length, text };
   }
 
@@ -355,6 +361,7 @@ export class CacheLedger {
       const handle = await open(this.file, APPEND_ONLY);
       try {
         await handle.write(line);
+        this.fileLength += Buffer.byteLength(line);
       } finally {
         await handle.close();
       }

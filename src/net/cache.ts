@@ -71,7 +71,8 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const PRUNE_TO = 0.9;
 /** Names of files being written or claimed (`<entry>.<digits>`, see cache-folder.ts): unique in this process. */
 let nextTemp = 0;
-const tempOf = (file: string) => `${file}.${process.pid}${String(++nextTemp).padStart(6, '0')}`;
+// The pid at a fixed width (Linux's largest is 7 digits): two processes never make the same name.
+const tempOf = (file: string) => `${file}.${String(process.pid).padStart(7, '0')}${String(++nextTemp).padStart(6, '0')}`;
 /** link() refused by a file system without hard links (FAT, some network shares). */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
@@ -89,8 +90,6 @@ export class DiskCache {
   private readonly ledger: CacheLedger;
   private toldWriteFailure = false;
   private tagged = false;
-  /** Writes since the ledger was last read again (other kiosques write too). */
-  private writesSinceRefresh = 0;
   private pruning: Promise<unknown> | undefined;
 
   constructor(dir: string, options: DiskCacheOptions = {}) {
@@ -167,12 +166,8 @@ export class DiskCache {
       }
       throw error;
     }
-    // Other kiosques' writes count too: the ledger is read again now and then, and before pruning.
-    let size = await this.ledger.size();
-    if (++this.writesSinceRefresh >= 64 || size > this.maxBytes) {
-      this.writesSinceRefresh = 0;
-      size = await this.ledger.refresh();
-    }
+    // Other kiosques' writes count too: the ledger is read again when one wrote (one stat tells).
+    const size = await this.ledger.refresh();
     if (size > this.maxBytes) {
       this.pruning ??= this.prune(Math.floor(this.maxBytes * PRUNE_TO)).finally(() => (this.pruning = undefined));
       await this.pruning;
@@ -189,13 +184,12 @@ export class DiskCache {
   private async replace(file: string, data: Buffer, count: (bytes: number) => void): Promise<void> {
     const temp = tempOf(file);
     await writeNew(temp, data);
-    count(data.length);
     try {
       for (let attempt = 0; ; attempt++) {
         count(-(await this.claim(file)));
         try {
           await link(temp, file);
-          return;
+          break;
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? '';
           if (code === 'EEXIST' && attempt < 10) continue;
@@ -204,9 +198,12 @@ export class DiskCache {
         // No hard links here: a rename, which replaces silently what another kiosque put there meanwhile
         // (a race of microseconds, counted as if it had not happened; the next listing makes it right).
         await rename(temp, file);
-        return;
+        break;
       }
+      count(data.length);
     } finally {
+      // Linked: its other name goes. Not: the file written goes, uncounted (a crash before this leaves
+      // it as an unfinished write, which the rebuilt ledger counts and a listing sweeps once old).
       await unlink(temp).catch(() => {});
     }
   }
@@ -231,7 +228,12 @@ export class DiskCache {
       this.ledger.doubt();
       return 0;
     }
-    await unlink(aside).catch(() => {});
+    try {
+      await unlink(aside);
+    } catch {
+      // Still there under its other name (counted by a listing as an unfinished write): the ledger is rebuilt by the next start.
+      this.ledger.doubt();
+    }
     return size;
   }
 
