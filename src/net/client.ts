@@ -4,7 +4,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { KiosqueError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
 import { bodyDigest, type DiskCache, type StoredResponse } from './cache.js';
-import { decodeBody } from './charset.js';
+import { decodeLater } from './charset.js';
 import { describeNetworkError } from './describe-error.js';
 import { displayUrl, hostOf, isWebUrl } from '../text/url.js';
 
@@ -16,7 +16,8 @@ export interface FetchedResource {
   status: number;
   contentType: string;
   bytes: Buffer;
-  text: string;
+  /** The body decoded (decoded on first use). */
+  readonly text: string;
   charset: string;
   /** Served from the disk cache without a full download. */
   fromCache: boolean;
@@ -367,6 +368,18 @@ async function toResource(
   bytes: Buffer,
   flags: { fromCache: boolean; stale: boolean; derived: Record<string, unknown> },
 ): Promise<FetchedResource> {
-  const { text, charset } = await decodeBody(bytes, contentType);
-  return { url, finalUrl, status, contentType, bytes, text, charset, ...flags };
+  // Decoded on first use: a warm start reads kept readings and never needs the text of 100 feeds.
+  const { text, charset } = await decodeLater(bytes, contentType);
+  return {
+    url,
+    finalUrl,
+    status,
+    contentType,
+    bytes,
+    get text() {
+      return text();
+    },
+    charset,
+    ...flags,
+  };
 }
