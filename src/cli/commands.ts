@@ -64,7 +64,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             : '(offline copy: the page could not be refreshed)\n',
         );
       // A page of a multi-page article that could not be read: --json says it in `missingPage`.
-      if (article.missingPage && !options.json) io.stderr(`kiosque: ${missingPageNote(article.missingPage)}
+      if (article.missingPage && !options.json)
+        io.stderr(`kiosque: ${missingPageNote(article.missingPage)}
 `);
       print({ ...article, stale }, ({ formatArticle }) => formatArticle(article, io.columns, systemLocale()));
       return EXIT.ok;
