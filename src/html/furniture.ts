@@ -120,3 +120,14 @@ export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer
 /** Class / id of page chrome whose links are never a site's headlines (menus, sidebars, pagers, share bars). */
 export const CHROME_CLASS =
   /\b(?:sidebar|widget|footer|menu|nav|breadcrumb|crumbs|pagination|page-nav|pager|social|share|cookie|td-ss-main-sidebar|td_block_social_counter)\b/;
+
+/**
+ * Class / id of a box of further reading by its name (related posts, "même sujet", similar
+ * posts, see also, suggested reading). A hint only: what the box's own heading says decides
+ * (src/extract/related.ts), since themes reuse these names for latest-posts and tag lists.
+ */
+export const RELATED_BOX_CLASS =
+  /(?:^|[^a-z])(?:related|relatedposts|yarpp|jp-relatedposts|meme[-_]?sujet|similar|see-?also|read-?also|lire-?aussi|suggest(?:ed)?[-_]?reading)(?:[^a-z]|$)/;
+
+/** Class / id of sponsored-content and recommendation-network widgets (Taboola, Outbrain…), never the site's own further reading. */
+export const SPONSORED_WIDGET_CLASS = /taboola|\btrc_|outbrain|\bob-widget|zergnet|revcontent|\bmgid|sponsor|partner|promoted/;
