@@ -14,7 +14,7 @@ import {
   squash,
   textOf,
 } from '../html/dom.js';
-import { NEVER_TEXT_TAGS, RELATED_BOX_CLASS, RELATED_BOX_SELECTOR, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
+import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, RELATED_BOX_CLASS, RELATED_BOX_SELECTOR, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
 import { isRelatedLabel, isUnrelatedLabel, LABEL_MAX_CHARACTERS, labelText } from './links/labels.js';
@@ -80,6 +80,8 @@ export function matchInlineRelated(block: Element, base: string): InlineRelated 
   for (const candidate of $all('a[href]', block)) {
     const candidateText = cleanInline(textOf(candidate));
     const candidateLabel = RELATED_LABEL.exec(candidateText);
+    // A label inside the link ("[Read: T]") ends with a colon: "Read more on Hot Corner »" is a link to a section.
+    if (candidateLabel && !/[:：]\s*$/.test(candidateLabel[0])) continue;
     if (candidateText.length > 0 && (!candidateLabel || stripBrackets(candidateText.slice(candidateLabel[0].length)))) {
       anchor = candidate;
       anchorText = candidateText;
@@ -201,7 +203,7 @@ function readLabelledRun(element: Element, search: Search, position: number): bo
   if (element.children.length > 6 || !fitsWithin(element, LABEL_BOUNDS)) return false;
   const text = cleanInline(textOf(element));
   if (!isRelatedLabel(text) || hasLinkOut(element, search.base) || isClaimed(element, search) || inChrome(element)) return false;
-  const run = runAfter(element, text);
+  const run = runAfter(element, text, search.base);
   if (!run) return false;
   const links = articleLinks(run.anchors, search);
   if (!links) return false;
@@ -222,10 +224,10 @@ interface Run {
  * thing in its wrapper (a box header), in the wrapper's following siblings. The run ends at the
  * next heading or label line, or where prose resumes.
  */
-function runAfter(label: Element, text: string): Run | null {
+function runAfter(label: Element, text: string, base: string): Run | null {
   let node: Element = label;
   for (let level = 0; level < 4; level++) {
-    const run = siblingRun(node);
+    const run = siblingRun(node, base);
     if (run.anchors.length > 0) return run;
     const parent = node.parent;
     if (!parent || !isTag(parent) || parent.name === 'body' || parent.name === 'article' || parent.name === 'main') return null;
@@ -239,7 +241,12 @@ function runAfter(label: Element, text: string): Run | null {
 /** At most this many links in a run: a related list is a handful, a site map is not. */
 const MAX_RUN_LINKS = 60;
 
-function siblingRun(node: Element): Run {
+/**
+ * The run itself: either one container of several links right after the label (a list, a grid
+ * of cards), or a series of siblings that each hold one link (paragraphs, headings, cards).
+ * "More on Amazon" beside the label is the box's link to its section, not an item.
+ */
+function siblingRun(node: Element, base: string): Run {
   const run: Run = { anchors: [], parts: [] };
   for (let sibling: AnyNode | null = node.next; sibling; sibling = sibling.next) {
     if (isText(sibling)) {
@@ -247,19 +254,43 @@ function siblingRun(node: Element): Run {
       continue;
     }
     if (!isTag(sibling) || NEVER_TEXT_TAGS.has(sibling.name)) continue;
-    const anchors = sibling.name === 'a' ? [sibling] : $all('a[href]', sibling);
+    const anchors = (sibling.name === 'a' ? [sibling] : $all('a[href]', sibling)).filter((anchor) => isItemLink(anchor, base));
     const heading = /^h[1-6]$/.test(sibling.name);
     if (anchors.length === 0) {
-      // An empty slot (an ad, a spacer) is passed over; a heading or a line of text ends the run.
-      if (heading || !fitsWithin(sibling, { characters: 0, nodes: 40 })) break;
+      // An empty slot (an ad, a spacer, a section link) is passed over; a heading or a line of text ends the run.
+      if (heading || !fitsWithin(sibling, { characters: 0, nodes: 40 })) {
+        if (!hasOnlyMoreLinks(sibling, base)) break;
+      }
       continue;
     }
     if (!mostlyLinks(sibling)) break;
+    const addresses = new Set(anchors.map((anchor) => attr(anchor, 'href')));
+    if (addresses.size > 1) {
+      // A container of several links: the box's body, if it comes first; else the end of a series.
+      if (run.parts.length === 0) {
+        run.anchors.push(...anchors);
+        run.parts.push(sibling);
+      }
+      break;
+    }
     run.anchors.push(...anchors);
     run.parts.push(sibling);
     if (run.anchors.length > MAX_RUN_LINKS) break;
   }
   return run;
+}
+
+/** A link that may be an item of a run: not "More on X", not a tag or section page, not nowhere. */
+function isItemLink(anchor: Element, base: string): boolean {
+  const url = resolveLink(attr(anchor, 'href'), base);
+  return url !== undefined && !MORE_LINK.test(cleanInline(textOf(anchor))) && !listingOrFurniture(url);
+}
+
+/** A short line of links that are no items: the box's "More on X" or the tag it is about. */
+function hasOnlyMoreLinks(element: Element, base: string): boolean {
+  if (!fitsWithin(element, LABEL_BOUNDS)) return false;
+  const anchors = element.name === 'a' ? [element] : $all('a[href]', element);
+  return anchors.length > 0 && anchors.every((anchor) => !isItemLink(anchor, base));
 }
 
 /** Whether an element is links rather than prose: a card or a list item, not a paragraph with a link in it. */
@@ -276,6 +307,8 @@ function readNamedBox(element: Element, search: Search, position: number): boole
   const names = classAndId(element);
   if (!names || element.name === 'a' || !(RELATED_BOX_CLASS.test(names) || matchesKnownBox(element))) return false;
   if (SPONSORED_WIDGET_CLASS.test(names) || isClaimed(element, search) || inChrome(element)) return false;
+  // One card of a list ("<li><table class=similar-side>"): the list's own heading decides, not the card.
+  if (element.name !== 'li' && closestWithinLevels(element, 3, (el) => el.name === 'li')) return false;
   if (!fitsWithin(element, BOX_BOUNDS)) return false;
   const heading = boxHeading(element);
   if (heading && isUnrelatedLabel(heading) && !isRelatedLabel(heading)) {
@@ -295,7 +328,10 @@ function matchesKnownBox(element: Element): boolean {
   return $all(RELATED_BOX_SELECTOR, [element]).includes(element);
 }
 
-/** The first line of text in a box before its first link: the box's heading, if it has one. */
+/**
+ * The box's heading: the first line of text inside it before its first link, else the label
+ * line just before it ("<h2>Next up in Culture</h2><div class=related-list>").
+ */
 function boxHeading(box: Element): string | null {
   const stack: AnyNode[] = [...box.children].reverse();
   let visited = 0;
@@ -307,18 +343,32 @@ function boxHeading(box: Element): string | null {
       continue;
     }
     if (!isTag(node) || NEVER_TEXT_TAGS.has(node.name)) continue;
-    if (node.name === 'a' && resolveLink(attr(node, 'href'), 'http://x/')) return null;
-    if (/^h[1-6]$/.test(node.name) || fitsWithin(node, LABEL_BOUNDS)) {
+    const heading = /^h[1-6]$/.test(node.name);
+    if (heading || fitsWithin(node, LABEL_BOUNDS)) {
       const text = cleanInline(textOf(node));
-      if (text && !$one('a[href]', node)) return text;
-      if (text) return tabsText(node);
+      if (!text) continue;
+      // Tabs (tagDiv's "Related articles | More from the author", href="#"): the first tab is the box's.
+      if ($one('a', node) && !hasLinkOut(node, 'http://x/')) return tabsText(node);
+      // A short line that is a link is the first item: the heading, if any, stands before the box.
+      if (!heading && hasLinkOut(node, 'http://x/')) return headingBefore(box);
+      return text;
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return null;
+  return headingBefore(box);
 }
 
-/** A heading made of tabs (tagDiv's "Related articles | More from the author"): the first tab is the box's. */
+/** The short line of text just before an element, if there is one. */
+function headingBefore(element: Element): string | null {
+  let previous: AnyNode | null = element.prev;
+  while (previous && !isTag(previous) && !(isText(previous) && squash(previous.data))) previous = previous.prev;
+  if (!previous) return null;
+  if (isText(previous)) return cleanInline(previous.data).slice(-LABEL_MAX_CHARACTERS);
+  if (!fitsWithin(previous, LABEL_BOUNDS) || hasLinkOut(previous, 'http://x/')) return null;
+  return cleanInline(textOf(previous)) || null;
+}
+
+/** The first tab of a heading made of tabs. */
 function tabsText(heading: Element): string {
   const first = $one('a, span, li', heading);
   return cleanInline(textOf(first ?? heading));
@@ -329,6 +379,7 @@ function readCallout(element: Element, search: Search, position: number): boolea
   if (!CALLOUT_TAGS.has(element.name) || !fitsWithin(element, CALLOUT_BOUNDS)) return false;
   const match = matchInlineRelated(element, search.base);
   if (!match || !onSite(match.link.url, search.sites) || isClaimed(element, search) || inChrome(element)) return false;
+  if (!looksLikeArticle(match.link.url) && !headlineLike(match.link.title)) return false;
   search.found.push({ order: position, links: [{ ...match.link, label: match.label }] });
   search.claimed.add(element);
   return true;
@@ -380,7 +431,11 @@ function articleLinks(anchors: Element[], search: Search): RelatedLink[] | null 
     const title = anchorTitle(anchor, text);
     const known = byUrl.get(withoutFragment(clean));
     if (known) {
-      if (title.length > known.title.length && !known.articleLike) known.title = title;
+      // An image link first, the headline link after it: the headline names the card.
+      if (title.length > known.title.length) {
+        known.title = title;
+        known.articleLike ||= headlineLike(title);
+      }
       continue;
     }
     byUrl.set(withoutFragment(clean), { title, articleLike: looksLikeArticle(clean) || headlineLike(title) });
@@ -396,7 +451,7 @@ const MORE_LINK = /^(?:more|see (?:all|more)|view (?:all|more)|all (?:posts|arti
 
 /** A headline has a few words (or, in scripts without spaces, a few characters). */
 function headlineLike(title: string): boolean {
-  return title.split(/\s+/).length >= 4 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6,}/u.test(title);
+  return title.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 4 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6,}/u.test(title);
 }
 
 /** A card's headline: a heading or a title inside the link, else the link's text, else its title attribute or picture's alt. */
@@ -422,18 +477,30 @@ function isClaimed(element: Element, search: Search): boolean {
   return false;
 }
 
-/** Inside a menu or a form, or in a header or footer of the page (an article's own footer is the article's). */
+/** Inside a menu, a bar or a form, or in a header or footer of the page (an article's own footer is the article's). */
 function inChrome(element: Element): boolean {
+  let edge = false;
   for (let node: Element | null = element; node; node = node.parent && isTag(node.parent) ? node.parent : null) {
     if (node.name === 'article' || node.name === 'main') return false;
-    if (CHROME.has(node.name) || PAGE_EDGE.has(node.name) || node.attribs['role'] === 'navigation') return true;
+    if (CHROME.has(node.name) || node.attribs['role'] === 'navigation') return true;
+    const names = classAndId(node);
+    if (names && MENU_BAR_CLASS.test(names)) return true;
+    if (PAGE_EDGE.has(node.name)) edge = true;
   }
-  return false;
+  return edge;
 }
 
 function closestWithin(node: Element, root: Element, predicate: (element: Element) => boolean): boolean {
   for (let current: Element | null = node; current && current !== root; current = current.parent && isTag(current.parent) ? current.parent : null) {
     if (predicate(current)) return true;
+  }
+  return false;
+}
+
+function closestWithinLevels(element: Element, levels: number, predicate: (element: Element) => boolean): boolean {
+  let node = element.parent;
+  for (let level = 0; level < levels && node && isTag(node); level++, node = node.parent) {
+    if (predicate(node)) return true;
   }
   return false;
 }

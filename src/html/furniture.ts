@@ -131,3 +131,7 @@ export const RELATED_BOX_CLASS =
 
 /** Class / id of sponsored-content and recommendation-network widgets (Taboola, Outbrain…), never the site's own further reading. */
 export const SPONSORED_WIDGET_CLASS = /taboola|\btrc_|outbrain|\bob-widget|zergnet|revcontent|\bmgid|sponsor|partner|promoted/;
+
+/** Class / id of the site's bars and menus (a top bar's "related" dropdown is a site-wide promo, not this article's further reading). */
+export const MENU_BAR_CLASS =
+  /(?:^|[^a-z])(?:topbar|top-bar|navbar|nav-bar|main-nav|site-nav|menu|mega-?menu|masthead|site-header|global-header|breadcrumbs?)(?:[^a-z]|$)/;

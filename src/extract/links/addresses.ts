@@ -37,8 +37,9 @@ export function listingOrFurniture(url: string): 'home' | 'listing' | 'file' | '
 }
 
 /**
- * Whether an address has the shape of an article's: a slug of several words, a long number (an
- * id or a date), a file name. "/business/amazon/" and "/beauty/hair" (sections, tags) have none.
+ * Whether an address has the shape of an article's: a slug of four words or more, a long number
+ * (an id or a date), a file name. "/business/amazon/" and "/teams/new-york-yankees" (sections,
+ * tags) have none.
  */
 export function looksLikeArticle(url: string): boolean {
   try {
@@ -54,7 +55,8 @@ function looksLikeArticlePath(segments: string[]): boolean {
   return segments.some(
     (segment) =>
       /\d{4,}/.test(segment) ||
-      /[-_+][^-_+]+[-_+]/.test(segment) ||
+      // Four words or more: "new-york-yankees" is a team's page, "how-to-braid-your-hair" an article.
+      /[^-_+]+[-_+][^-_+]+[-_+][^-_+]+[-_+][^-_+]+/.test(segment) ||
       /\.(?:s?html?|php|aspx?|cms)$/i.test(segment) ||
       // A non-Latin slug (percent-encoded words) of some length.
       /(?:%[0-9a-f]{2}){6,}/i.test(segment),

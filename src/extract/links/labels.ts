@@ -139,10 +139,14 @@ const NOT_RELATED_PHRASES = [
   'sponsor|partner|promoted|advertis|around the web|from the web|anzeige|publicité|publicidad|werbung',
 ];
 
-const NOT_RELATED_PHRASES_UNSPACED = ['最新|新着|最近', '人気|ランキング|热门|熱門|排行|热点|熱點', '标签|標籤|タグ|カテゴリ|分类|分類'];
+const NOT_RELATED_PHRASES_UNSPACED = ['最新|新着|最近', '人気|ランキング|热门|熱門|排行|热点|熱點', '标签|標籤|タグ|カテゴリ|分类|分類|類別|类别|其他的?文章'];
 
+/**
+ * The phrase opens the label, or follows one word ("Top related stories", "Also on heise"): a
+ * headline that merely holds the word ("Storm-related closures") is not a label.
+ */
 const RELATED = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(?:${RELATED_PHRASES.join('|')})(?=$|[^\\p{L}\\p{N}])|${RELATED_PHRASES_UNSPACED.join('|')}`,
+  `^(?:\\S+ )?(?:${RELATED_PHRASES.join('|')})(?=$|[^\\p{L}\\p{N}])|^.{0,4}(?:${RELATED_PHRASES_UNSPACED.join('|')})`,
   'u',
 );
 const NOT_RELATED = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${NOT_RELATED_PHRASES.join('|')})|${NOT_RELATED_PHRASES_UNSPACED.join('|')}`, 'u');
@@ -151,7 +155,8 @@ const NOT_RELATED = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${NOT_RELATED_PHRASES.jo
 export function labelText(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[【】〔〕［］\[\]()«»‹›<>:：|•·→←»+\-–—*#]+/g, ' ')
+    .replace(/[【】〔〕［］\[\]()«»‹›<>:：|•·→←»+–—*#]+/g, ' ')
+    .replace(/(?:^|\s)-+|-+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
