@@ -14,21 +14,20 @@ import {
   squash,
   textOf,
 } from '../html/dom.js';
-import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, RELATED_BOX_CLASS, RELATED_BOX_SELECTOR, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
+import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, RELATED_BOX_CLASS, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
+import { shortText } from './links/short-text.js';
 import { isRelatedLabel, isUnrelatedLabel, LABEL_MAX_CHARACTERS, labelText } from './links/labels.js';
 import type { RelatedLink } from './types.js';
 
 /**
- * "Lire aussi :" and its kin, at the start of a block, possibly inside brackets ("[Read: …]").
- * The label must be followed by a link that makes up the rest of the block, so a sentence such
- * as "On peut lire aussi, dans le projet de texte, ..." stays a paragraph. The short verbs
- * ("Read", "Lire", "See") count only with a colon: "Read the full report" is a sentence.
+ * "Lire aussi :" and its kin, at the start of a block, as the body's text reads them: the line
+ * becomes a related block in place (src/extract/blocks.ts). The label must be followed by a link
+ * that makes up the rest of the block, so a sentence such as "On peut lire aussi, dans le projet
+ * de texte, ..." stays a paragraph.
  */
-const RELATED_LABEL = new RegExp(
-  '^[\\[(]?\\s*(?:(?:' +
-    [
+const BODY_LABELS = [
       '(?:[àa]\\s+)?(?:lire|voir|relire|découvrir)\\s+(?:aussi|également|egalement|encore)',
       'sur le même sujet',
       'read (?:also|more)',
@@ -52,9 +51,23 @@ const RELATED_LABEL = new RegExp(
       'citeste si',
       'vezi și',
       'vezi si',
+    ];
+
+const RELATED_LABEL = new RegExp(`^(?:${BODY_LABELS.join('|')})\\s*[:：»>–-]?`, 'i');
+
+/**
+ * The same callouts as the related-links search reads them anywhere in the page, in more
+ * wordings: inside brackets ("[Read: …]"), in Czech, Russian, Indonesian, and the short verbs
+ * ("Read:", "Lire :", "See:") when a colon follows them ("Read the full report" is a sentence).
+ */
+const CALLOUT_LABEL = new RegExp(
+  '^[\\[(]?\\s*(?:(?:' +
+    [
+      ...BODY_LABELS,
       'související',
       'читайте также',
       'baca juga',
+      'lihat juga',
     ].join('|') +
     ')\\s*[:：»>–-]?|(?:read|lire|voir|see|leia|lea|lee|leggi|lies|lesen)\\s*[:：])',
   'i',
@@ -67,19 +80,43 @@ export interface InlineRelated {
   text: string;
 }
 
-/** An inline related-article line: a block that is a label followed by one link (or one link that begins with the label). */
+/** An inline related-article line of the body's text: a block that is a label followed by one link. */
 export function matchInlineRelated(block: Element, base: string): InlineRelated | null {
   const text = cleanInline(textOf(block));
   const label = RELATED_LABEL.exec(text);
   if (!label || text.length > 400) return null;
-  const rest = stripBrackets(text.slice(label[0].length));
+  const rest = text.slice(label[0].length).trim();
   if (!rest) return null;
-  // The first link with text of its own, not a label alone; each link's text read once.
+  // The first link with text of its own, not a label itself; each link's text read once.
   let anchor: Element | undefined;
   let anchorText = '';
   for (const candidate of $all('a[href]', block)) {
     const candidateText = cleanInline(textOf(candidate));
-    const candidateLabel = RELATED_LABEL.exec(candidateText);
+    if (candidateText.length > 0 && !RELATED_LABEL.test(candidateText + ' ')) {
+      anchor = candidate;
+      anchorText = candidateText;
+      break;
+    }
+  }
+  if (!anchor) return null;
+  const url = resolveLink(attr(anchor, 'href'), base);
+  const title = anchorText.replace(RELATED_LABEL, '').trim();
+  // The link must be most of what follows the label.
+  if (!url || title.length < rest.length * 0.6) return null;
+  return { label: label[0].trim(), link: { title, url }, text };
+}
+
+/** A callout anywhere in the page: a label and one link, or one link that begins with a label and a colon ("[Read: T]"). */
+function matchCallout(text: string, anchors: Element[], base: string): InlineRelated | null {
+  const label = CALLOUT_LABEL.exec(text);
+  if (!label || text.length > 400) return null;
+  const rest = stripBrackets(text.slice(label[0].length));
+  if (!rest) return null;
+  let anchor: Element | undefined;
+  let anchorText = '';
+  for (const candidate of anchors) {
+    const candidateText = cleanInline(textOf(candidate));
+    const candidateLabel = CALLOUT_LABEL.exec(candidateText);
     // A label inside the link ("[Read: T]") ends with a colon: "Read more on Hot Corner »" is a link to a section.
     if (candidateLabel && !/[:：]\s*$/.test(candidateLabel[0])) continue;
     if (candidateText.length > 0 && (!candidateLabel || stripBrackets(candidateText.slice(candidateLabel[0].length)))) {
@@ -90,7 +127,7 @@ export function matchInlineRelated(block: Element, base: string): InlineRelated 
   }
   if (!anchor) return null;
   const url = resolveLink(attr(anchor, 'href'), base);
-  const title = stripBrackets(anchorText.replace(RELATED_LABEL, ''));
+  const title = stripBrackets(anchorText.replace(CALLOUT_LABEL, ''));
   // The link must be most of what follows the label, and lead to an article, not a tag page.
   if (!url || title.length < rest.length * 0.6 || listingOrFurniture(url)) return null;
   return { label: label[0].replace(/^[[(]\s*/, '').trim(), link: { title, url }, text };
@@ -200,9 +237,13 @@ export function findRelatedBoxes(document: Document, url: string): RelatedLink[]
 
 /** A label element followed by a run of article links: its links, and the run claimed. */
 function readLabelledRun(element: Element, search: Search, position: number): boolean {
-  if (element.children.length > 6 || !fitsWithin(element, LABEL_BOUNDS)) return false;
-  const text = cleanInline(textOf(element));
-  if (!isRelatedLabel(text) || hasLinkOut(element, search.base) || isClaimed(element, search) || inChrome(element)) return false;
+  if (element.children.length > 6) return false;
+  const short = shortText(element, LABEL_BOUNDS);
+  // A label is text, not a link (tabs that lead nowhere, href="#", aside): most short elements of a page are links.
+  if (!short || short.anchors.some((anchor) => leadsSomewhere(anchor))) return false;
+  const text = cleanInline(short.text);
+  if (!text || !isRelatedLabel(text)) return false;
+  if (isClaimed(element, search) || inChrome(element)) return false;
   const run = runAfter(element, text, search.base);
   if (!run) return false;
   const links = articleLinks(run.anchors, search);
@@ -297,7 +338,7 @@ function hasOnlyMoreLinks(element: Element, base: string): boolean {
 function mostlyLinks(element: Element): boolean {
   if (!fitsWithin(element, { characters: 6000, nodes: 3000 })) return false;
   const total = squash(textOf(element)).length;
-  if (total <= 40) return true;
+  if (total <= 40 || element.name === 'a') return true;
   const linked = $all('a[href]', element).reduce((sum, anchor) => sum + squash(textOf(anchor)).length, 0);
   return linked / total >= 0.35;
 }
@@ -305,7 +346,7 @@ function mostlyLinks(element: Element): boolean {
 /** A box named related by its class, whose heading does not say it is something else. */
 function readNamedBox(element: Element, search: Search, position: number): boolean {
   const names = classAndId(element);
-  if (!names || element.name === 'a' || !(RELATED_BOX_CLASS.test(names) || matchesKnownBox(element))) return false;
+  if (!names || element.name === 'a' || !RELATED_BOX_CLASS.test(names)) return false;
   if (SPONSORED_WIDGET_CLASS.test(names) || isClaimed(element, search) || inChrome(element)) return false;
   // One card of a list ("<li><table class=similar-side>"): the list's own heading decides, not the card.
   if (element.name !== 'li' && closestWithinLevels(element, 3, (el) => el.name === 'li')) return false;
@@ -322,10 +363,6 @@ function readNamedBox(element: Element, search: Search, position: number): boole
   search.found.push({ order: position, links });
   search.claimed.add(element);
   return true;
-}
-
-function matchesKnownBox(element: Element): boolean {
-  return $all(RELATED_BOX_SELECTOR, [element]).includes(element);
 }
 
 /**
@@ -376,8 +413,10 @@ function tabsText(heading: Element): string {
 
 /** A callout line: "Lire aussi : <a>", "[Read: <a>…]", in the text or in an aside, a blockquote, a q. */
 function readCallout(element: Element, search: Search, position: number): boolean {
-  if (!CALLOUT_TAGS.has(element.name) || !fitsWithin(element, CALLOUT_BOUNDS)) return false;
-  const match = matchInlineRelated(element, search.base);
+  if (!CALLOUT_TAGS.has(element.name)) return false;
+  const short = shortText(element, CALLOUT_BOUNDS);
+  if (!short || short.anchors.length === 0) return false;
+  const match = matchCallout(cleanInline(short.text), short.anchors, search.base);
   if (!match || !onSite(match.link.url, search.sites) || isClaimed(element, search) || inChrome(element)) return false;
   if (!looksLikeArticle(match.link.url) && !headlineLike(match.link.title)) return false;
   search.found.push({ order: position, links: [{ ...match.link, label: match.label }] });
@@ -397,10 +436,10 @@ function readCalloutsInTheSameStyle(callouts: Element[], candidates: Element[], 
   if (styles.size === 0) return;
   for (const element of candidates) {
     if (!styles.has(`${element.name}.${attr(element, 'class') ?? ''}`) || search.claimed.has(element)) continue;
-    if (!fitsWithin(element, CALLOUT_BOUNDS)) continue;
-    const anchors = $all('a[href]', element);
-    if (anchors.length !== 1) continue;
-    const text = stripBrackets(cleanInline(textOf(element)));
+    const short = shortText(element, CALLOUT_BOUNDS);
+    const anchors = short?.anchors ?? [];
+    if (!short || anchors.length !== 1) continue;
+    const text = stripBrackets(cleanInline(short.text));
     const title = stripBrackets(cleanInline(textOf(anchors[0]!)));
     const url = resolveLink(attr(anchors[0]!, 'href'), search.base);
     if (!url || !title || title.length < text.length * 0.9 || listingOrFurniture(url) || !onSite(url, search.sites)) continue;
@@ -446,8 +485,12 @@ function articleLinks(anchors: Element[], search: Search): RelatedLink[] | null 
   return entries.filter(([, entry]) => entry.title).map(([url, entry]) => ({ title: entry.title, url }));
 }
 
-/** "More on Amazon", "See all", "Plus d'articles": a box's link to a section, not an item. */
-const MORE_LINK = /^(?:more|see (?:all|more)|view (?:all|more)|all (?:posts|articles|stories)|plus d|tous les|mehr|alle|más|ver (?:más|todos)|mais|altr[io]|read more|continue reading|lire la suite|weiterlesen)\b/i;
+/**
+ * "More on Amazon", "See all", "Plus d'articles": a box's link to its section, not an item. Whole
+ * link texts, so that a headline that begins with "More" ("More Nikon sample images") stays an item.
+ */
+const MORE_LINK =
+  /^(?:more|see (?:all|more)|view (?:all|more)|all (?:posts|articles|stories|news)|plus d['’]articles|tous les articles|mehr|alle (?:artikel|beiträge)|ver (?:más|todos)|ver mais|altri articoli|read more|continue reading|lire la suite|weiterlesen|leia mais|leer más|leggi (?:tutto|altro))(?:\s+(?:on|from|in|about|by|stories|articles|news|posts|videos|zu|zum|sur|de|du|des|von)\b.*)?\s*[»›>…→]*$/i;
 
 /** A headline has a few words (or, in scripts without spaces, a few characters). */
 function headlineLike(title: string): boolean {
@@ -462,6 +505,12 @@ function anchorTitle(anchor: Element, text: string): string {
   if (text) return text.slice(0, 300);
   const picture = $one('img[alt]', anchor);
   return cleanInline(attr(anchor, 'title') ?? (picture ? (attr(picture, 'alt') ?? '') : '')).slice(0, 300);
+}
+
+/** Whether a link leads to another page (not "#…", not javascript:), without resolving it. */
+function leadsSomewhere(anchor: Element): boolean {
+  const href = (attr(anchor, 'href') ?? '').trim();
+  return href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href);
 }
 
 /** Whether the element holds a link that leads somewhere (a label is text, not a link; tabs with href="#" are not links). */
