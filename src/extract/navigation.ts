@@ -1,9 +1,9 @@
 import { cleanInline } from '../text/sanitize.js';
 import { $all, $one, attr, classAndId, type Document, type Element, elementsByTag, isTag, relsOf, resolveLink, textOf } from '../html/dom.js';
 import { MENU_BAR_CLASS } from '../html/furniture.js';
-import { fitsWithin } from './bounded.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
 import { isOtherPageOfSame } from './links/same-article.js';
+import { shortText } from './links/short-text.js';
 import type { Link } from './types.js';
 
 /**
@@ -63,12 +63,15 @@ export function findNeighbours(document: Document, url: string): Neighbours {
     headTitles: head.titles,
   };
   const labelled = labelledNeighbours(document, context);
-  const rel = { previous: relNeighbour(document, context, 'prev'), next: relNeighbour(document, context, 'next') };
-  const named = labelled.previous && labelled.next ? { previous: null, next: null } : classNamedNeighbours(document, context);
-  const previous = labelled.previous ?? rel.previous ?? head.adjacentPrevious ?? named.previous;
-  let next = labelled.next ?? rel.next ?? head.adjacentNext ?? named.next;
-  // One article is not both neighbours: a block named "next" may hold the previous link (note100yen's div#next).
-  if (next && previous && next.url === previous.url && !labelled.next && !rel.next && !head.adjacentNext) next = null;
+  const rel = relNeighbours(document, context);
+  let previous = labelled.previous ?? rel.previous ?? head.adjacentPrevious;
+  let next = labelled.next ?? rel.next ?? head.adjacentNext;
+  if (!previous || !next) {
+    const named = classNamedNeighbours(document, context);
+    previous ??= named.previous;
+    // One article is not both neighbours: a block named "next" may hold the previous link (note100yen's div#next).
+    if (!next && named.next && named.next.url !== previous?.url) next = named.next;
+  }
   const notNeighbour = (href: string | null) => (href && href !== previous?.url && href !== next?.url ? href : null);
   return {
     previous,
@@ -119,12 +122,15 @@ function labelledNeighbours(document: Document, context: Context): { previous: L
   const found: { previous: Link | null; next: Link | null } = { previous: null, next: null };
   for (const element of elementsByTag(document, 'a', 'span', 'div', 'p', 'strong', 'b', 'em', 'small', 'li', 'td', 'h3', 'h4', 'h5', 'h6')) {
     if (found.previous && found.next) break;
-    if (element.children.length > 3 || !fitsWithin(element, LABEL)) continue;
-    const text = cleanInline(textOf(element));
-    if (!text || text.length > 30) continue;
+    if (element.children.length > 3) continue;
+    const short = shortText(element, LABEL);
+    if (!short) continue;
+    // Tested raw, cleaned only once it reads as a label: most short elements of a page are not.
+    const raw = short.text.replace(/\s+/g, ' ').trim();
+    if (!raw || raw.length > 30) continue;
     for (const which of ['previous', 'next'] as const) {
       const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;
-      if (found[which] || !label.test(text)) continue;
+      if (found[which] || !label.test(raw) || !label.test(cleanInline(raw))) continue;
       found[which] = neighbourBy(element, context, label);
     }
   }
@@ -193,13 +199,17 @@ function closestTag(element: Element, name: string): Element | undefined {
   return undefined;
 }
 
-function relNeighbour(document: Document, context: Context, rel: 'prev' | 'next'): Link | null {
-  for (const anchor of $all(`a[rel~="${rel}"]`, document)) {
-    const label = rel === 'prev' ? PREVIOUS_LABEL : NEXT_LABEL;
-    const link = anchorLink(anchor, context, label);
-    if (link) return link;
+/** The first links marked rel=prev and rel=next that lead to another article. */
+function relNeighbours(document: Document, context: Context): { previous: Link | null; next: Link | null } {
+  const found: { previous: Link | null; next: Link | null } = { previous: null, next: null };
+  for (const anchor of elementsByTag(document, 'a')) {
+    if (found.previous && found.next) break;
+    if (!anchor.attribs['rel']) continue;
+    const rels = relsOf(anchor);
+    if (!found.previous && (rels.includes('prev') || rels.includes('previous'))) found.previous = anchorLink(anchor, context, PREVIOUS_LABEL);
+    else if (!found.next && rels.includes('next')) found.next = anchorLink(anchor, context, NEXT_LABEL);
   }
-  return null;
+  return found;
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, RELATED_BOX_CLASS, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
-import { shortText } from './links/short-text.js';
+import { holdsItsOwnText, leadingText, shortText } from './links/short-text.js';
 import { isRelatedLabel, isUnrelatedLabel, LABEL_MAX_CHARACTERS, labelText } from './links/labels.js';
 import type { RelatedLink } from './types.js';
 
@@ -237,12 +237,13 @@ export function findRelatedBoxes(document: Document, url: string): RelatedLink[]
 
 /** A label element followed by a run of article links: its links, and the run claimed. */
 function readLabelledRun(element: Element, search: Search, position: number): boolean {
-  if (element.children.length > 6) return false;
+  if (element.children.length > 6 || !holdsItsOwnText(element)) return false;
   const short = shortText(element, LABEL_BOUNDS);
   // A label is text, not a link (tabs that lead nowhere, href="#", aside): most short elements of a page are links.
   if (!short || short.anchors.some((anchor) => leadsSomewhere(anchor))) return false;
+  // Cleaned only once it reads as a label: most short elements of a page are not.
+  if (!isRelatedLabel(short.text)) return false;
   const text = cleanInline(short.text);
-  if (!text || !isRelatedLabel(text)) return false;
   if (isClaimed(element, search) || inChrome(element)) return false;
   const run = runAfter(element, text, search.base);
   if (!run) return false;
@@ -413,7 +414,9 @@ function tabsText(heading: Element): string {
 
 /** A callout line: "Lire aussi : <a>", "[Read: <a>…]", in the text or in an aside, a blockquote, a q. */
 function readCallout(element: Element, search: Search, position: number): boolean {
-  if (!CALLOUT_TAGS.has(element.name)) return false;
+  if (!CALLOUT_TAGS.has(element.name) || !holdsItsOwnText(element)) return false;
+  // The label opens the block: most blocks are turned away by their first words alone.
+  if (!CALLOUT_LABEL.test(leadingText(element, 48).replace(/\s+/g, ' ').trimStart())) return false;
   const short = shortText(element, CALLOUT_BOUNDS);
   if (!short || short.anchors.length === 0) return false;
   const match = matchCallout(cleanInline(short.text), short.anchors, search.base);

@@ -69,3 +69,43 @@ function countVisible(text: string): number {
   }
   return count;
 }
+
+/**
+ * The first characters of an element's text (about `characters` of them that are not white
+ * space), reading no further: enough to tell whether a block opens with a label.
+ */
+export function leadingText(element: Element, characters: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  let nodes = 0;
+  const stack: AnyNode[] = [...element.children].reverse();
+  while (stack.length > 0 && count < characters && nodes++ < 200) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      parts.push(node.data);
+      count += countVisible(node.data);
+      continue;
+    }
+    if (!isTag(node) || NOT_READ.has(node.name)) continue;
+    if (isBlock(node) || node.name === 'br') parts.push(' ');
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join('');
+}
+
+/**
+ * Whether an element's text starts in the element itself (text, or an inline element such as
+ * <strong>, first), rather than in a block inside it: a label line or a callout is such an
+ * element; the wrappers around it are not, and need not be read again.
+ */
+export function holdsItsOwnText(element: Element): boolean {
+  for (const child of element.children) {
+    if (isText(child)) {
+      if (child.data.trim()) return true;
+      continue;
+    }
+    if (!isTag(child) || NOT_READ.has(child.name)) continue;
+    return !isBlock(child);
+  }
+  return false;
+}
