@@ -1,5 +1,17 @@
 import { cleanInline } from '../text/sanitize.js';
-import { $all, $one, attr, classAndId, type Document, type Element, elementsByTag, isTag, relsOf, resolveLink, textOf } from '../html/dom.js';
+import {
+  $all,
+  $one,
+  attr,
+  classAndId,
+  type Document,
+  type Element,
+  elementsByTag,
+  isTag,
+  relsOf,
+  resolveLink,
+  textOf,
+} from '../html/dom.js';
 import { MENU_BAR_CLASS } from '../html/furniture.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
 import { isOtherPageOfSame } from './links/same-article.js';
@@ -120,7 +132,23 @@ const LABEL = { characters: 30, nodes: 50 } as const;
  */
 function labelledNeighbours(document: Document, context: Context): { previous: Link | null; next: Link | null } {
   const found: { previous: Link | null; next: Link | null } = { previous: null, next: null };
-  for (const element of elementsByTag(document, 'a', 'span', 'div', 'p', 'strong', 'b', 'em', 'small', 'li', 'td', 'h3', 'h4', 'h5', 'h6')) {
+  for (const element of elementsByTag(
+    document,
+    'a',
+    'span',
+    'div',
+    'p',
+    'strong',
+    'b',
+    'em',
+    'small',
+    'li',
+    'td',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+  )) {
     if (found.previous && found.next) break;
     if (element.children.length > 3) continue;
     const short = shortText(element, LABEL);
@@ -206,7 +234,8 @@ function relNeighbours(document: Document, context: Context): { previous: Link |
     if (found.previous && found.next) break;
     if (!anchor.attribs['rel']) continue;
     const rels = relsOf(anchor);
-    if (!found.previous && (rels.includes('prev') || rels.includes('previous'))) found.previous = anchorLink(anchor, context, PREVIOUS_LABEL);
+    if (!found.previous && (rels.includes('prev') || rels.includes('previous')))
+      found.previous = anchorLink(anchor, context, PREVIOUS_LABEL);
     else if (!found.next && rels.includes('next')) found.next = anchorLink(anchor, context, NEXT_LABEL);
   }
   return found;
@@ -234,7 +263,11 @@ function classNamedNeighbours(document: Document, context: Context): { previous:
       const [address] = addresses;
       // No label to go by: the address itself must read as an article's.
       if (!address || !looksLikeArticle(address)) continue;
-      found[which] = anchorLink(anchors.find((anchor) => resolveLink(attr(anchor, 'href'), context.base))!, context, which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL);
+      found[which] = anchorLink(
+        anchors.find((anchor) => resolveLink(attr(anchor, 'href'), context.base))!,
+        context,
+        which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL,
+      );
     }
   }
   return found;
@@ -313,7 +346,8 @@ function neighbourTitle(anchor: Element, url: string, context: Context, label: R
   title = title.replace(/^[«‹<←»›>→]\s*|\s*[«‹<←»›>→]$/g, '').trim();
   if (title && !label.test(title) && !PREVIOUS_LABEL.test(title) && !NEXT_LABEL.test(title)) return title;
   const attribute = cleanInline(attr(anchor, 'title') ?? '');
-  if (attribute && !PREVIOUS_LABEL.test(attribute) && !NEXT_LABEL.test(attribute) && !/\b(?:posts|entries|articles)\b/i.test(attribute)) return attribute;
+  if (attribute && !PREVIOUS_LABEL.test(attribute) && !NEXT_LABEL.test(attribute) && !/\b(?:posts|entries|articles)\b/i.test(attribute))
+    return attribute;
   const fromHead = context.headTitles.get(url);
   if (fromHead) return fromHead;
   const sibling = besideSameAddress(anchor, url, context);

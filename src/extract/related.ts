@@ -28,30 +28,30 @@ import type { RelatedLink } from './types.js';
  * de texte, ..." stays a paragraph.
  */
 const BODY_LABELS = [
-      '(?:[àa]\\s+)?(?:lire|voir|relire|découvrir)\\s+(?:aussi|également|egalement|encore)',
-      'sur le même sujet',
-      'read (?:also|more)',
-      'also read',
-      'see also',
-      'related(?:\\s+(?:articles?|stories|story|content|coverage|reading))?',
-      'more on this(?: story| topic)?',
-      'recommended',
-      'lesen sie (?:auch|mehr)',
-      'auch interessant',
-      'mehr zum thema',
-      'lea también',
-      'lee también',
-      'leer también',
-      've[ar]? también',
-      'leggi anche',
-      'vedi anche',
-      'leia (?:também|mais)',
-      'veja também',
-      'citește și',
-      'citeste si',
-      'vezi și',
-      'vezi si',
-    ];
+  '(?:[àa]\\s+)?(?:lire|voir|relire|découvrir)\\s+(?:aussi|également|egalement|encore)',
+  'sur le même sujet',
+  'read (?:also|more)',
+  'also read',
+  'see also',
+  'related(?:\\s+(?:articles?|stories|story|content|coverage|reading))?',
+  'more on this(?: story| topic)?',
+  'recommended',
+  'lesen sie (?:auch|mehr)',
+  'auch interessant',
+  'mehr zum thema',
+  'lea también',
+  'lee también',
+  'leer también',
+  've[ar]? también',
+  'leggi anche',
+  'vedi anche',
+  'leia (?:também|mais)',
+  'veja também',
+  'citește și',
+  'citeste si',
+  'vezi și',
+  'vezi si',
+];
 
 const RELATED_LABEL = new RegExp(`^(?:${BODY_LABELS.join('|')})\\s*[:：»>–-]?`, 'i');
 
@@ -62,13 +62,7 @@ const RELATED_LABEL = new RegExp(`^(?:${BODY_LABELS.join('|')})\\s*[:：»>–-]
  */
 const CALLOUT_LABEL = new RegExp(
   '^[\\[(]?\\s*(?:(?:' +
-    [
-      ...BODY_LABELS,
-      'související',
-      'читайте также',
-      'baca juga',
-      'lihat juga',
-    ].join('|') +
+    [...BODY_LABELS, 'související', 'читайте также', 'baca juga', 'lihat juga'].join('|') +
     ')\\s*[:：»>–-]?|(?:read|lire|voir|see|leia|lea|lee|leggi|lies|lesen)\\s*[:：])',
   'i',
 );
@@ -211,7 +205,13 @@ const BOX_BOUNDS = { characters: 4000, nodes: 1500 } as const;
  * Links to tag, topic, author and list pages, to other sites and to the page itself are left out.
  */
 export function findRelatedBoxes(document: Document, url: string): RelatedLink[] {
-  const search: Search = { pageUrl: url, base: documentBase(document, url), sites: pageSites(document, url), claimed: new Set(), found: [] };
+  const search: Search = {
+    pageUrl: url,
+    base: documentBase(document, url),
+    sites: pageSites(document, url),
+    claimed: new Set(),
+    found: [],
+  };
   const order = new Map<Element, number>();
   const candidates = elementsByTag(document, ...CANDIDATE_TAGS);
   candidates.forEach((element, index) => order.set(element, index));
@@ -357,7 +357,9 @@ function readNamedBox(element: Element, search: Search, position: number): boole
     search.claimed.add(element);
     return true;
   }
-  const anchors = $all('a[href]', element).filter((anchor) => !closestWithin(anchor, element, (el) => SPONSORED_WIDGET_CLASS.test(classAndId(el))));
+  const anchors = $all('a[href]', element).filter(
+    (anchor) => !closestWithin(anchor, element, (el) => SPONSORED_WIDGET_CLASS.test(classAndId(el))),
+  );
   if (anchors.length === 0 || !mostlyLinks(element)) return false;
   const links = articleLinks(anchors, search);
   if (!links) return false;
@@ -435,7 +437,9 @@ const CALLOUT_TAGS = new Set(['p', 'div', 'li', 'dd', 'blockquote', 'aside', 'q'
  * box. Only classed callouts count: a bare <p> says nothing about style.
  */
 function readCalloutsInTheSameStyle(callouts: Element[], candidates: Element[], search: Search, order: Map<Element, number>): void {
-  const styles = new Set(callouts.map((element) => `${element.name}.${attr(element, 'class') ?? ''}`).filter((style) => !style.endsWith('.')));
+  const styles = new Set(
+    callouts.map((element) => `${element.name}.${attr(element, 'class') ?? ''}`).filter((style) => !style.endsWith('.')),
+  );
   if (styles.size === 0) return;
   for (const element of candidates) {
     if (!styles.has(`${element.name}.${attr(element, 'class') ?? ''}`) || search.claimed.has(element)) continue;
@@ -497,7 +501,10 @@ const MORE_LINK =
 
 /** A headline has a few words (or, in scripts without spaces, a few characters). */
 function headlineLike(title: string): boolean {
-  return title.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 4 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6,}/u.test(title);
+  return (
+    title.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 4 ||
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6,}/u.test(title)
+  );
 }
 
 /** A card's headline: a heading or a title inside the link, else the link's text, else its title attribute or picture's alt. */
@@ -543,7 +550,11 @@ function inChrome(element: Element): boolean {
 }
 
 function closestWithin(node: Element, root: Element, predicate: (element: Element) => boolean): boolean {
-  for (let current: Element | null = node; current && current !== root; current = current.parent && isTag(current.parent) ? current.parent : null) {
+  for (
+    let current: Element | null = node;
+    current && current !== root;
+    current = current.parent && isTag(current.parent) ? current.parent : null
+  ) {
     if (predicate(current)) return true;
   }
   return false;

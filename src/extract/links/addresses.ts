@@ -15,7 +15,8 @@ const LISTING_SEGMENT =
 const NOT_A_PAGE = /\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|zip|xml|css|js)$/i;
 
 /** Hosts of ad servers and recommendation networks, whose links are never the site's further reading. */
-const AD_NETWORK = /(?:^|\.)(?:doubleclick\.net|googlesyndication\.com|taboola\.com|outbrain\.com|linkwithin\.com|zergnet\.com|revcontent\.com|mgid\.com)$/i;
+const AD_NETWORK =
+  /(?:^|\.)(?:doubleclick\.net|googlesyndication\.com|taboola\.com|outbrain\.com|linkwithin\.com|zergnet\.com|revcontent\.com|mgid\.com)$/i;
 
 /** Why a link is not an article, or null when nothing in its address says so. */
 export function listingOrFurniture(url: string): 'home' | 'listing' | 'file' | 'ad' | null {

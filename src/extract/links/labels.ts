@@ -123,7 +123,7 @@ const NOT_RELATED_PHRASES = [
   'ultimi|ultime|recenti',
   'свежие|последние|новые',
   // popular
-  'most (?:read|popular|viewed|shared|commented|emailed|watched)|popular|trending|hot right now|top stories|top picks|editor[’\']?s[’\']? picks',
+  "most (?:read|popular|viewed|shared|commented|emailed|watched)|popular|trending|hot right now|top stories|top picks|editor[’']?s[’']? picks",
   'les plus|populaires',
   'meistgelesen|beliebt',
   'más (?:leíd|vist|populares)|populares|mais (?:lidas|vistas|populares)',
@@ -134,12 +134,16 @@ const NOT_RELATED_PHRASES = [
   // the author, the section, the site
   'author|auteur|autor|autore|автор',
   'more (?:from|by|in|stories (?:in|from|about))|more articles in|stories about|more sites|next up',
-  'plus de l[’\']|dans la même rubrique|mehr von|mehr aus|más de|mais de|altro da',
+  "plus de l[’']|dans la même rubrique|mehr von|mehr aus|más de|mais de|altro da",
   // sponsored, network
   'sponsor|partner|promoted|advertis|around the web|from the web|anzeige|publicité|publicidad|werbung',
 ];
 
-const NOT_RELATED_PHRASES_UNSPACED = ['最新|新着|最近', '人気|ランキング|热门|熱門|排行|热点|熱點', '标签|標籤|タグ|カテゴリ|分类|分類|類別|类别|其他的?文章'];
+const NOT_RELATED_PHRASES_UNSPACED = [
+  '最新|新着|最近',
+  '人気|ランキング|热门|熱門|排行|热点|熱點',
+  '标签|標籤|タグ|カテゴリ|分类|分類|類別|类别|其他的?文章',
+];
 
 /**
  * The phrase opens the label, or follows one word ("Top related stories", "Also on heise"): a
@@ -155,7 +159,7 @@ const NOT_RELATED = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${NOT_RELATED_PHRASES.jo
 export function labelText(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[【】〔〕［］\[\]()«»‹›<>:：|•·→←»+–—*#]+/g, ' ')
+    .replace(/[【】〔〕［］[\]()«»‹›<>:：|•·→←»+–—*#]+/g, ' ')
     .replace(/(?:^|\s)-+|-+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

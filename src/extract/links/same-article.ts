@@ -10,7 +10,7 @@ export function isOtherPageOfSame(candidate: string, pageUrl: string): boolean {
   if (!other || !self) return false;
   if (!other.marked && !self.marked) return false;
   // Same address once the marker is gone, or at least the same last words (a paginated copy may
-  // live under another folder: /Mind-Matters/slug → /ideas/slug?page=2).
+  // live under another folder, /Mind-Matters/slug → /ideas/slug?page=2, or be read from another host).
   return other.key === self.key || (other.slug !== '' && other.slug === self.slug);
 }
 
@@ -18,7 +18,6 @@ const QUERY_PAGE = /^(?:page|paged|pg|p|seite|pagina|strona|start|comments?_?pag
 
 interface Unmarked {
   key: string;
-  host: string;
   slug: string;
   marked: boolean;
 }
@@ -49,5 +48,5 @@ function withoutPageMarker(address: string): Unmarked | null {
     path = unmarked;
   }
   const slug = (path.split('/').pop() ?? '').replace(/\.\w+$/, '');
-  return { key: `${url.host.toLowerCase()}${path}${url.search}`, host: url.host.toLowerCase(), slug: slug.length >= 8 ? slug : '', marked };
+  return { key: `${url.host.toLowerCase()}${path}${url.search}`, slug: slug.length >= 8 ? slug : '', marked };
 }
