@@ -65,7 +65,10 @@ describe('a label line followed by links', () => {
       <p><a href="/2024/01/the-quay-that-sank-a-history-of-the-port/">The quay that sank: a history of the port</a></p>
       <p><a href="/2023/12/council-votes-the-harbour-budget-at-last/">Council votes the harbour budget at last</a></p>
       <p>Meanwhile <a href="/2023/11/a-storm-damaged-the-breakwater-last-winter/">the storm of last winter</a> left its mark on the breakwater, which will be mended too.</p>`;
-    expect(urls(page(inside))).toEqual(['/2024/01/the-quay-that-sank-a-history-of-the-port/', '/2023/12/council-votes-the-harbour-budget-at-last/']);
+    expect(urls(page(inside))).toEqual([
+      '/2024/01/the-quay-that-sank-a-history-of-the-port/',
+      '/2023/12/council-votes-the-harbour-budget-at-last/',
+    ]);
   });
 
   it('takes a plain list under a label heading', () => {
@@ -125,17 +128,13 @@ describe('labels in other languages', () => {
 describe('boxes that look related and are not', () => {
   const list = `<ul>${card('new-crane-arrives-at-the-port', 'A new crane arrives at the port')}${card('divers-find-an-old-anchor', 'Divers find an old anchor under the quay')}</ul>`;
 
-  it.each([
-    ['Latest articles'],
-    ['Neueste Artikel'],
-    ['Most read'],
-    ['Les plus lus'],
-    ['More from this author'],
-    ['新着記事'],
-  ])('rejects a related-posts widget reused for "%s"', (heading) => {
-    const box = `<div class="related-posts"><h3>${heading}</h3>${list}</div>`;
-    expect(related(page('', '', box))).toEqual([]);
-  });
+  it.each([['Latest articles'], ['Neueste Artikel'], ['Most read'], ['Les plus lus'], ['More from this author'], ['新着記事']])(
+    'rejects a related-posts widget reused for "%s"',
+    (heading) => {
+      const box = `<div class="related-posts"><h3>${heading}</h3>${list}</div>`;
+      expect(related(page('', '', box))).toEqual([]);
+    },
+  );
 
   it('rejects a list of topics, whether headed "Related topics" or plain "Related"', () => {
     const tags = ['harbour works', 'north quay repairs', 'council public works', 'fishing fleet news']
