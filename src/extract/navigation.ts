@@ -53,7 +53,8 @@ const NEXT_LABEL = labelPattern(NEXT_WORD, '次の(?:記事|投稿|エントリ�
 
 /** Class / id words of a neighbour block or link that has no text label (Twenty Twenty's `previous-post`, MSN's `paddle previous`). */
 const PREVIOUS_CLASS = /(?:^|[^a-z])(?:prev|previous|older)(?:[-_](?:post|article|story|entry|link))?(?:[^a-z]|$)/;
-const NEXT_CLASS = /(?:^|[^a-z])(?:next|newer)(?:[-_](?:post|article|story|entry|link))?(?:[^a-z]|$)/;
+// "read-next", "up-next", "next-up" are recommendations of the site (NY Post's "Read Next"), not the next article.
+const NEXT_CLASS = /(?:^|[^a-z])(?<!(?:read|up|whats)[-_])(?:next|newer)(?![-_]up)(?:[-_](?:post|article|story|entry|link))?(?:[^a-z]|$)/;
 
 interface Context {
   url: string;
@@ -280,6 +281,8 @@ function classNamedNeighbours(document: Document, context: Context): { previous:
 function anchorLink(anchor: Element, context: Context, label: RegExp): Link | null {
   const url = resolveLink(attr(anchor, 'href'), context.base);
   if (!url || !isArticleNeighbour(url, context) || inMenuOrCarousel(anchor)) return null;
+  // A page number ("4") is a pager's, never an article's.
+  if (/^\s*\d{1,4}\s*$/.test(textOf(anchor))) return null;
   return { title: neighbourTitle(anchor, url, context, label), url };
 }
 
@@ -307,14 +310,14 @@ function ownAddresses(document: Document, url: string): string[] {
 }
 
 /**
- * Menus, carousels and sliders have their own "Next" (Libération's section called Next, a
- * carousel's arrows): a neighbour link is in none of them.
+ * Menus, carousels, sliders and comment threads have their own "Next" (Libération's section
+ * called Next, a carousel's arrows, a comments pager): a neighbour link is in none of them.
  */
 function inMenuOrCarousel(anchor: Element): boolean {
   let level = 0;
   for (let node = anchor.parent; node && isTag(node) && level < 8; node = node.parent, level++) {
     const names = classAndId(node);
-    if (names && (MENU_BAR_CLASS.test(names) || CAROUSEL_CLASS.test(names))) return true;
+    if (names && (MENU_BAR_CLASS.test(names) || CAROUSEL_CLASS.test(names) || COMMENTS_CLASS.test(names))) return true;
     // A list or a nav of many links is a menu; a neighbour block holds a handful.
     if ((node.name === 'ul' || node.name === 'ol' || node.name === 'nav') && $all('a[href]', node).length > MENU_LINKS) return true;
   }
@@ -322,6 +325,9 @@ function inMenuOrCarousel(anchor: Element): boolean {
 }
 
 const MENU_LINKS = 8;
+
+/** The comments' own pager ("1 2 3 Next »") pages through comments, not articles. */
+const COMMENTS_CLASS = /(?:^|[^a-z])comments?(?:[^a-z]|$)|usercomments|commentwrapper|disqus/;
 
 const CAROUSEL_CLASS = /carousel|slider|slideshow|swiper|slick|flexslider|gallery|ticker/;
 

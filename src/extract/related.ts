@@ -14,7 +14,7 @@ import {
   squash,
   textOf,
 } from '../html/dom.js';
-import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, RELATED_BOX_CLASS, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
+import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, NOT_RELATED_BLOCK_CLASS, RELATED_BOX_CLASS, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
 import { holdsItsOwnText, leadingText, shortText } from './links/short-text.js';
@@ -145,7 +145,12 @@ interface Search {
   /** Elements already read as part of a box or a callout: their inside is not searched again. */
   claimed: Set<Element>;
   found: Array<{ order: number; links: RelatedLink[] }>;
+  /** How many elements of the page carry each related-sounding tag and class. */
+  namedBoxes: Map<string, number>;
 }
+
+/** A related box is one box: a class that names four of them or more on a page is the layout's (a news site's section teasers). */
+const LAYOUT_REPEATS = 4;
 
 /** Elements that may be a label, a callout or a box of further reading. */
 const CANDIDATE_TAGS = [
@@ -211,10 +216,18 @@ export function findRelatedBoxes(document: Document, url: string): RelatedLink[]
     sites: pageSites(document, url),
     claimed: new Set(),
     found: [],
+    namedBoxes: new Map(),
   };
   const order = new Map<Element, number>();
   const candidates = elementsByTag(document, ...CANDIDATE_TAGS);
-  candidates.forEach((element, index) => order.set(element, index));
+  candidates.forEach((element, index) => {
+    order.set(element, index);
+    const names = element.attribs['class'];
+    if (names && RELATED_BOX_CLASS.test(names.toLowerCase())) {
+      const key = `${element.name}.${names}`;
+      search.namedBoxes.set(key, (search.namedBoxes.get(key) ?? 0) + 1);
+    }
+  });
   const callouts: Element[] = [];
   for (const element of candidates) {
     const position = order.get(element)!;
@@ -349,8 +362,12 @@ function readNamedBox(element: Element, search: Search, position: number): boole
   const names = classAndId(element);
   if (!names || element.name === 'a' || !RELATED_BOX_CLASS.test(names)) return false;
   if (SPONSORED_WIDGET_CLASS.test(names) || isClaimed(element, search) || inChrome(element)) return false;
+  if ((search.namedBoxes.get(`${element.name}.${element.attribs['class'] ?? ''}`) ?? 0) >= LAYOUT_REPEATS) return false;
   // One card of a list ("<li><table class=similar-side>"): the list's own heading decides, not the card.
   if (element.name !== 'li' && closestWithinLevels(element, 3, (el) => el.name === 'li')) return false;
+  // A "related" list inside a block of latest or popular stories, a promo, an author box: a name only, and the wrong one.
+  if (NOT_RELATED_BLOCK_CLASS.test(names) || closestWithinLevels(element, 4, (el) => NOT_RELATED_BLOCK_CLASS.test(classAndId(el))))
+    return false;
   if (!fitsWithin(element, BOX_BOUNDS)) return false;
   const heading = boxHeading(element);
   if (heading && isUnrelatedLabel(heading) && !isRelatedLabel(heading)) {
@@ -467,7 +484,8 @@ function articleLinks(anchors: Element[], search: Search): RelatedLink[] | null 
     const url = resolveLink(attr(anchor, 'href'), search.base);
     if (!url) continue;
     const text = cleanInline(textOf(anchor));
-    if (MORE_LINK.test(text)) continue;
+    // "More on X" and arrows ("→") are the box's navigation, not its items.
+    if (MORE_LINK.test(text) || (text !== '' && !/[\p{L}\p{N}]/u.test(text))) continue;
     const clean = withoutTrackingParameters(url);
     if (withoutFragment(clean) === withoutFragment(search.pageUrl)) continue;
     if (listingOrFurniture(clean) || !onSite(clean, search.sites)) {

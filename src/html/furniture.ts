@@ -135,3 +135,7 @@ export const SPONSORED_WIDGET_CLASS = /taboola|\btrc_|outbrain|\bob-widget|zergn
 /** Class / id of the site's bars and menus (a top bar's "related" dropdown is a site-wide promo, not this article's further reading). */
 export const MENU_BAR_CLASS =
   /(?:^|[^a-z])(?:topbar|top-bar|navbar|nav-bar|main-nav|site-nav|menu|mega-?menu|masthead|site-header|global-header|breadcrumbs?)(?:[^a-z]|$)/;
+
+/** Class / id of a block of latest, popular, section, author or promotional links: a "related" list inside one is not this article's further reading. */
+export const NOT_RELATED_BLOCK_CLASS =
+  /(?:^|[^a-z])(?:latest|recent|newest|popular|most-?(?:read|viewed|shared|popular|commented)|trending|top-?stories|more-from|author|promo|comments?)(?:[^a-z]|$)/;
