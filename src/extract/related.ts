@@ -187,6 +187,8 @@ const CANDIDATE_TAGS = [
 /** Where further reading of the article never stands: the site's menus and forms, and the page's own header and footer. */
 const CHROME = new Set(['nav', 'form', 'button', 'select', 'option']);
 const PAGE_EDGE = new Set(['header', 'footer']);
+/** The same by class: a site's nav and footer built of divs (a footer's "related services", a nav's drop-down). */
+const SITE_CHROME_CLASS = /(?:^|[^a-z])(?:nav|(?<!(?:article|entry|post|story)[-_])footer)(?:[^a-z]|$)/;
 
 /** A label element: short, and a few elements at most (an icon, a span around the words). */
 const LABEL_BOUNDS = { characters: LABEL_MAX_CHARACTERS, nodes: 12 } as const;
@@ -507,6 +509,9 @@ function articleLinks(anchors: Element[], search: Search): RelatedLink[] | null 
   const entries = [...byUrl];
   const articleLike = entries.filter(([, entry]) => entry.articleLike).length;
   if (articleLike === 0 || articleLike * 2 < entries.length + others) return null;
+  // Items are headlines: a box of section and service links ("Transfers", "News wire") is the site's, whatever its label.
+  const headlines = entries.filter(([, entry]) => headlineLike(entry.title)).length;
+  if (headlines * 2 < entries.length) return null;
   return entries.filter(([, entry]) => entry.title).map(([url, entry]) => ({ title: entry.title, url }));
 }
 
@@ -521,7 +526,8 @@ const MORE_LINK =
 function headlineLike(title: string): boolean {
   return (
     title.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 4 ||
-    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6,}/u.test(title)
+    // Scripts written without spaces: five characters make a headline ("秀巒 玉峰道路").
+    (title.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) >= 5
   );
 }
 
@@ -561,7 +567,7 @@ function inChrome(element: Element): boolean {
     if (node.name === 'article' || node.name === 'main') return false;
     if (CHROME.has(node.name) || node.attribs['role'] === 'navigation') return true;
     const names = classAndId(node);
-    if (names && MENU_BAR_CLASS.test(names)) return true;
+    if (names && (MENU_BAR_CLASS.test(names) || SITE_CHROME_CLASS.test(names))) return true;
     if (PAGE_EDGE.has(node.name)) edge = true;
   }
   return edge;
