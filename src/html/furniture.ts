@@ -95,22 +95,6 @@ export const SOCIAL_EMBED_CLASS = /twitter|instagram|tiktok/;
 export const FURNITURE_LINE =
   /^(?:-?\s*(?:publicité|advertisement|advertisment|anzeige|publicidad|pubblicità|publicitate|sponsored|werbung)\s*-?|share this:?|partager(?: cet article)?\s*:?|continue reading|lire la suite|read more|sign up.*newsletter.*|click here.*|\(?photo\s*:.*)$/i;
 
-/** Related-posts boxes of common themes and plugins (tagDiv, Jetpack, YARPP, CRP, RP4WP…), as a selector. */
-export const RELATED_BOX_SELECTOR = [
-  '.td_block_related_posts',
-  '#jp-relatedposts',
-  '.jp-relatedposts',
-  '.yarpp-related',
-  '.crp_related',
-  '.related-posts',
-  '.relatedposts',
-  '.related-articles',
-  '.rp4wp-related-posts',
-  '.post-related',
-  'aside.related',
-  'section.related',
-].join(', ');
-
 /** Class / id of the pager of a paginated article or list, whose "next" is the next page, not the next article. */
 export const PAGINATION_CLASS = /\b(?:page-links|pagination|pager|page-nav|pagenav|wp-pagenavi|nav-links-pages)\b/;
 
