@@ -8,6 +8,7 @@ import type { Command } from './args.js';
 import { formatArticle, formatHeadlines, formatSaved } from './format.js';
 import { type CliIo, errorJson } from './io.js';
 import { runSourcesCommand } from './sources-command.js';
+import { runDoctorCommand } from './doctor-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
@@ -61,7 +62,14 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             ? '(offline copy you saved: the page could not be read now)\n'
             : '(offline copy: the page could not be refreshed)\n',
         );
+      // The article says it in its JSON (access); in text it is said beside it, as the reader's status line does.
+      if (article.access === 'teaser' && !options.json) io.stderr('(subscribers only: this is the teaser)\n');
       print({ ...article, stale }, () => formatArticle(article, io.columns, systemLocale()));
+      return EXIT.ok;
+    }
+    case 'doctor': {
+      const output = await runDoctorCommand(command, session);
+      print(output.value, () => output.text);
       return EXIT.ok;
     }
     case 'sources': {

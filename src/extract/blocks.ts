@@ -4,12 +4,14 @@ import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCI
 import { fitsWithin } from './bounded.js';
 import { linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
+import type { Trace } from './trace.js';
 import type { Block, RelatedLink } from './types.js';
 
 export interface BlockBuilderOptions {
   baseUrl: string;
   title: string;
   titleElement: Element | undefined;
+  trace?: Trace | undefined;
 }
 
 export interface BuiltBlocks {
@@ -47,7 +49,11 @@ class BlockBuilder {
     const name = node.name;
     // A "Read more: <a>" line may carry a class that otherwise marks furniture.
     if ((name === 'p' || name === 'div') && node !== this.options.titleElement && this.tryRelated(node, true)) return;
-    if (this.isSkipped(node)) return;
+    const skipped = this.skipReason(node);
+    if (skipped) {
+      if (skipped !== 'title') this.options.trace?.drop(node, skipped, 'body');
+      return;
+    }
     if (name === 'br') {
       this.inline.push('\n');
       return;
@@ -101,7 +107,10 @@ class BlockBuilder {
         }
         return;
       default:
-        if (name !== 'article' && name !== 'main' && name !== 'body' && this.isLinkFarm(node)) return;
+        if (name !== 'article' && name !== 'main' && name !== 'body' && this.isLinkFarm(node)) {
+          this.options.trace?.drop(node, 'mostly links (over half of its text is link text): a menu or a list of other articles', 'body');
+          return;
+        }
     }
     for (const child of node.children) this.visit(child);
     this.flush();
@@ -121,7 +130,11 @@ class BlockBuilder {
   }
 
   private pushParagraph(text: string): void {
-    if (!text || FURNITURE_LINE.test(text)) return;
+    if (!text) return;
+    if (FURNITURE_LINE.test(text)) {
+      this.options.trace?.dropLine(text, 'a whole line of page furniture ("Advertisement", "Read more", "Share this")');
+      return;
+    }
     if (squash(text).toLowerCase() === this.titleKey) return;
     this.blocks.push({ type: 'paragraph', text });
   }
@@ -134,7 +147,10 @@ class BlockBuilder {
     if (items.length === 0) return;
     const text = items.join(' ');
     // A list that is mostly links is a menu or a list of other articles.
-    if (linkDensity(node, text.length, this.measure) > 0.6 && items.every((item) => item.length < 120)) return;
+    if (linkDensity(node, text.length, this.measure) > 0.6 && items.every((item) => item.length < 120)) {
+      this.options.trace?.drop(node, 'a list of short links: a menu or a list of other articles', 'body');
+      return;
+    }
     this.blocks.push({ type: 'list', ordered: node.name === 'ol', items });
   }
 
@@ -154,11 +170,16 @@ class BlockBuilder {
     return true;
   }
 
-  private isSkipped(element: Element): boolean {
-    if (element === this.options.titleElement) return true;
-    if (SKIPPED_TAGS.has(element.name)) return true;
+  /** Why an element of the body is left out with all it holds, or undefined to read it. */
+  private skipReason(element: Element): string | undefined {
+    if (element === this.options.titleElement) return 'title';
+    if (SKIPPED_TAGS.has(element.name)) return `<${element.name}> is not body text`;
     const names = classAndId(element);
-    return names !== '' && FURNITURE_CLASS.test(names) && !ARTICLE_BODY_CLASS.test(names);
+    if (names !== '' && !ARTICLE_BODY_CLASS.test(names)) {
+      const word = FURNITURE_CLASS.exec(names);
+      if (word) return `class or id names page furniture ("${word[0]}")`;
+    }
+    return undefined;
   }
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */

@@ -20,6 +20,7 @@ import {
   POSITIVE_CLASS,
   UNLIKELY_CONTAINER,
 } from '../html/furniture.js';
+import { candidate, type Trace } from './trace.js';
 
 /**
  * Finding the article body in a page: a readability-style scoring of text
@@ -47,8 +48,12 @@ function isHidden(element: Element): boolean {
 }
 
 /** Removes what can never be article text, before scoring. Mutates the document. */
-export function stripBoilerplate(document: Document): void {
+export function stripBoilerplate(document: Document, trace?: Trace): void {
   const doomed: Element[] = [];
+  const doom = (element: Element, rule: string) => {
+    doomed.push(element);
+    trace?.drop(element, rule, 'page');
+  };
   const paragraphText = (root: Element | Document) => $all('p', root).reduce((sum, p) => sum + squash(textOf(p)).length, 0);
   const totalParagraphText = paragraphText(document);
   // A class name is a weak hint: a container holding most of the page's prose stays.
@@ -57,14 +62,22 @@ export function stripBoilerplate(document: Document): void {
     if (!isTag(node)) return;
     const role = node.attribs['role'] ?? '';
     const structural = FURNITURE_TAGS.has(node.name) || FURNITURE_ROLES.has(role);
-    if (NEVER_TEXT_TAGS.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
-      doomed.push(node);
+    if (NEVER_TEXT_TAGS.has(node.name)) {
+      doom(node, `<${node.name}> never holds article text`);
+      return;
+    }
+    if (isHidden(node)) {
+      doom(node, 'hidden (hidden, aria-hidden or display:none)');
+      return;
+    }
+    if (structural && !holdsTheProse(node)) {
+      doom(node, FURNITURE_TAGS.has(node.name) ? `page furniture by its tag <${node.name}>` : `page furniture by its role="${role}"`);
       return;
     }
     if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
       const names = classAndId(node);
       if (names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
-        doomed.push(node);
+        doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
       }
     }
@@ -168,7 +181,7 @@ function baseScore(element: Element): number {
 }
 
 /** The elements that make up the article body, in document order. */
-export function findContent(document: Document): Element[] {
+export function findContent(document: Document, trace?: Trace): Element[] {
   const body = $all('body', document)[0] ?? document.children.find(isTag);
   if (!body) return [];
   const measure = new TextMeasure();
@@ -214,7 +227,11 @@ export function findContent(document: Document): Element[] {
       topScore = final;
     }
   }
-  if (!top || topScore <= 0) return [body];
+  if (!top || topScore <= 0) {
+    trace?.note('no block scored as article text: the whole page body is read');
+    if (trace) trace.diagnosis.container = candidate(body, 0);
+    return [body];
+  }
 
   // Several strong candidates under one ancestor: the article is that ancestor.
   const strong = [...finalScores].filter(([element, score]) => element !== top && score >= topScore * 0.75).map(([element]) => element);
@@ -239,6 +256,7 @@ export function findContent(document: Document): Element[] {
 
   // Siblings that look like more of the article (a lead outside the body div, a second column).
   const parent = chosen.parent;
+  if (trace) traceChoice(trace, chosen, topScore, finalScores);
   if (!parent || !isTag(parent)) return [chosen];
   const threshold = Math.max(10, topScore * 0.2);
   const content: Element[] = [];
@@ -264,7 +282,21 @@ export function findContent(document: Document): Element[] {
       }
     }
   }
+  if (trace) trace.diagnosis.alsoTaken = content.filter((element) => element !== chosen).map((element) => candidate(element, finalScores.get(element) ?? 0));
   return content;
+}
+
+/** The chosen container and the best one outside it and not around it: the choice the page came closest to. */
+function traceChoice(trace: Trace, chosen: Element, score: number, finalScores: Map<Element, number>): void {
+  trace.diagnosis.container = candidate(chosen, score);
+  let runnerUp: Element | undefined;
+  let best = -Infinity;
+  for (const [element, final] of finalScores) {
+    if (final <= best || element === chosen || isInside(element, chosen) || isInside(chosen, element)) continue;
+    runnerUp = element;
+    best = final;
+  }
+  trace.diagnosis.runnerUp = runnerUp ? candidate(runnerUp, best) : null;
 }
 
 function isInside(node: AnyNode, container: Element): boolean {

@@ -17,6 +17,13 @@ export type Block =
   /** An inline "Lire aussi" line, kept where it stood; `index` points into `Article.related`. */
   | { type: 'related'; index: number; text: string };
 
+/**
+ * Whether the page served the article itself: `teaser` when the markup says the rest is for
+ * subscribers (JSON-LD isAccessibleForFree false, a paywall container, a subscribe prompt
+ * closing a cut text), `consent` when a consent manager's wall stands where the text should be.
+ */
+export type Access = 'full' | 'teaser' | 'consent';
+
 export interface Article {
   url: string;
   canonicalUrl: string | null;
@@ -35,4 +42,5 @@ export interface Article {
   /** Pages of this same article (page 2 of 3...), never another article. */
   pagination: { previous: string | null; next: string | null };
   wordCount: number;
+  access: Access;
 }

@@ -107,6 +107,22 @@ function query(selector: string) {
   return found;
 }
 
+/**
+ * Why a selector written by hand (sites.json) cannot be used, or undefined when it can: parsed and
+ * compiled here once, so a typo is said when the rules load, not silently matched against nothing.
+ */
+export function selectorProblem(selector: string): string | undefined {
+  if (!selector.trim()) return 'it is empty';
+  // css-what takes a dangling combinator ("div >") as if it were not there: a rule that reads so is cut short.
+  if (/[>+~,]\s*$/.test(selector)) return 'it ends with a combinator';
+  try {
+    query(selector);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export function $all(selector: string, root: AnyNode | AnyNode[]): Element[] {
   try {
     return selectAll<AnyNode, Element>(query(selector), root);

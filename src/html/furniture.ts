@@ -120,3 +120,11 @@ export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer
 /** Class / id of page chrome whose links are never a site's headlines (menus, sidebars, pagers, share bars). */
 export const CHROME_CLASS =
   /\b(?:sidebar|widget|footer|menu|nav|breadcrumb|crumbs|pagination|page-nav|pager|social|share|cookie|td-ss-main-sidebar|td_block_social_counter)\b/;
+
+/** Class / id of a paywall's prompt or container (Piano, Poool, metered walls, "subscriber only" blocks). */
+export const PAYWALL_CLASS =
+  /paywall|pay-wall|piano|poool|tp-modal|tp-container|subscriber-?only|subscribers-?only|premium-?(?:wall|banner|block|prompt|content-?cta)|regwall|reg-wall|meter(?:ed)?-?(?:wall|prompt)|article-?locked|locked-?content|abo-?teaser|paid-?content-?(?:cta|prompt)/;
+
+/** Class / id of a consent manager's wall or banner (Didomi, OneTrust, Cookiebot, Sourcepoint, Quantcast, Usercentrics, TrustArc, IAB CMPs). */
+export const CONSENT_MANAGER_CLASS =
+  /didomi|onetrust|cookiebot|cybotcookiebot|sp_message|qc-cmp|cmpbox|cmp-?(?:container|wrapper|banner|dialog)|usercentrics|fc-consent|truste|trustarc|iubenda|consent-?(?:wall|banner|modal|manager|overlay|dialog|popup)|cookie-?(?:wall|consent|banner|notice|modal)|gdpr-?(?:wall|consent|banner|modal)|privacy-?wall/;
