@@ -1,4 +1,4 @@
-import { classAndId, type Document, type Element, elementsByTag, squash, textOf } from '../html/dom.js';
+import { type AnyNode, classAndId, type Document, type Element, elementsByTag, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
 import { CONSENT_MANAGER_CLASS, PAYWALL_CLASS } from '../html/furniture.js';
 import type { Access, Block } from './types.js';
 
@@ -51,13 +51,10 @@ export function readAccessSigns(document: Document): AccessSigns {
     }
   }
   // Consent walls are often drawn by script: the words left in the page say what the wall is.
-  const body = elementsByTag(document, 'body')[0];
-  let consentWords = false;
-  if (body) {
-    const text = squash(textOf(body)).slice(0, 20_000);
-    const distinct = new Set((text.match(CONSENT_WORDS) ?? []).map((word) => word.toLowerCase()));
-    consentWords = distinct.size >= 2 && ACCEPT_WORDS.test(text);
-  }
+  // The first 20,000 characters of its text are enough, and a big page is not read whole for this.
+  const text = leadingText(elementsByTag(document, 'body')[0], 20_000);
+  const distinct = new Set((text.match(CONSENT_WORDS) ?? []).map((word) => word.toLowerCase()));
+  const consentWords = distinct.size >= 2 && ACCEPT_WORDS.test(text);
   return { notFree, paywall, consentManager, consentWords };
 }
 
@@ -83,3 +80,24 @@ export function judgeAccess(signs: AccessSigns, blocks: Block[]): AccessVerdict 
   if (closing && length < 6000) return { verdict: 'teaser', reason: `the text ends on a prompt to subscribe: "${closing.slice(0, 80)}"` };
   return { verdict: 'full', reason: 'no paywall or consent wall in the markup' };
 }
+
+/** The text of an element's first text nodes, up to about `limit` characters, without scripts and styles. */
+function leadingText(root: Element | undefined, limit: number): string {
+  if (!root) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length && length < limit) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      parts.push(node.data);
+      length += node.data.length;
+    } else if (isTag(node) && !NOT_TEXT.has(node.name)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      if (isBlock(node)) parts.push(' ');
+    }
+  }
+  return parts.join('');
+}
+
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);

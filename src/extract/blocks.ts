@@ -20,10 +20,49 @@ export interface BuiltBlocks {
 }
 
 export function buildBlocks(content: Element[], options: BlockBuilderOptions): BuiltBlocks {
-  const builder = new BlockBuilder(options);
+  const measure = new TextMeasure();
+  const total = content.reduce((sum, element) => sum + measure.length(element), 0);
+  const first = build(content, options, measure, total, true);
+  // Recovery (as trafilatura does): when the furniture rules leave under a seventh of the body's
+  // text, they took the article for furniture (a wrapper named "post-sharing", a theme's
+  // "social-story"). Read again with the class-name rules off; tags and link density still apply.
+  const kept = textLength(first.blocks);
+  if (total >= RECOVERY_MINIMUM && kept < total / 7) {
+    const second = build(content, options, measure, total, false, true);
+    if (textLength(second.blocks) > kept * 1.5) {
+      options.trace?.note(
+        `recovery: the furniture rules left ${kept} of ${total} characters; read again without the class and id rules`,
+      );
+      return second;
+    }
+  }
+  return first;
+}
+
+/** Under this many characters of body, a seventh is too little to tell pruning from furniture. */
+const RECOVERY_MINIMUM = 280;
+
+function build(content: Element[], options: BlockBuilderOptions, measure: TextMeasure, total: number, byClass: boolean, retry = false): BuiltBlocks {
+  const builder = new BlockBuilder(retry ? { ...options, trace: undefined } : options, measure, total, byClass);
   for (const element of content) builder.visit(element);
   builder.flush();
+  if (retry && options.trace) {
+    // The trace tells what the pass that is kept dropped: replay the retry with it.
+    options.trace.forgetDrops('body');
+    const traced = new BlockBuilder(options, measure, total, byClass);
+    for (const element of content) traced.visit(element);
+    traced.flush();
+  }
   return { blocks: builder.blocks, related: builder.related };
+}
+
+function textLength(blocks: Block[]): number {
+  let length = 0;
+  for (const block of blocks) {
+    if (block.type === 'list') for (const item of block.items) length += item.length;
+    else if (block.type !== 'related') length += block.text.length;
+  }
+  return length;
 }
 
 class BlockBuilder {
@@ -32,11 +71,19 @@ class BlockBuilder {
   /** Where each related link's address is in `related`: a page of 16,000 "Lire aussi" lines must not search 16,000 times. */
   private readonly relatedIndex = new Map<string, number>();
   private inline: string[] = [];
-  /** Building blocks reads the DOM and never changes it: lengths are measured once. */
-  private readonly measure = new TextMeasure();
   private readonly titleKey: string;
 
-  constructor(private readonly options: BlockBuilderOptions) {
+  /**
+   * `measure`: building blocks reads the DOM and never changes it, so lengths are measured once
+   * (and shared by a second pass). `total`: the body's text length, for the guard on removals.
+   * `byClass`: whether class and id names may drop a part of the body.
+   */
+  constructor(
+    private readonly options: BlockBuilderOptions,
+    private readonly measure: TextMeasure,
+    private readonly total: number,
+    private readonly byClass: boolean,
+  ) {
     this.titleKey = squash(options.title).toLowerCase();
   }
 
@@ -174,12 +221,18 @@ class BlockBuilder {
   private skipReason(element: Element): string | undefined {
     if (element === this.options.titleElement) return 'title';
     if (SKIPPED_TAGS.has(element.name)) return `<${element.name}> is not body text`;
+    if (!this.byClass) return undefined;
     const names = classAndId(element);
     if (names !== '' && !ARTICLE_BODY_CLASS.test(names)) {
       const word = FURNITURE_CLASS.exec(names);
-      if (word) return `class or id names page furniture ("${word[0]}")`;
+      // A class name is a weak hint: the part that holds most of the body's text is the body.
+      if (word && !this.holdsMostOfTheText(element)) return `class or id names page furniture ("${word[0]}")`;
     }
     return undefined;
+  }
+
+  private holdsMostOfTheText(element: Element): boolean {
+    return this.total >= RECOVERY_MINIMUM && this.measure.length(element) > this.total * 0.5;
   }
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */
