@@ -10,6 +10,7 @@ import {
   removeNode,
   squash,
   textOf,
+  wrapBareText,
 } from '../html/dom.js';
 import {
   CONTENT_HINT,
@@ -129,15 +130,7 @@ export function linkDensity(element: Element, textLength?: number, measure = new
   return Math.min(1, measure.linkLength(element) / total);
 }
 
-function ownTextLength(element: Element): number {
-  let length = 0;
-  for (const child of element.children) {
-    if (isText(child)) length += squash(child.data).length;
-    else if (isTag(child) && !isBlock(child)) length += squash(textOf(child)).length;
-  }
-  return length;
-}
-
+const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
 const COMMA = /[,，、،]/g;
 
@@ -195,14 +188,15 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     return score;
   };
 
+  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
+  // their score then goes to the div that holds them, not to its parent with the sidebar.
+  const elements = $all('*', body);
+  for (const element of elements) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+
   for (const element of $all('*', body)) {
-    let text: string;
-    if (SCORED_TAGS.has(element.name)) {
-      if (element.name === 'li' && $all('p', element).length > 0) continue;
-      text = squash(textOf(element));
-    } else if ((element.name === 'div' || element.name === 'section') && ownTextLength(element) >= 25) {
-      text = squash(textOf(element));
-    } else continue;
+    if (!SCORED_TAGS.has(element.name)) continue;
+    if (element.name === 'li' && $all('p', element).length > 0) continue;
+    const text = squash(textOf(element));
     if (text.length < 25) continue;
     let contentScore = 1 + (text.match(COMMA)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
     if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
