@@ -1,8 +1,8 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
 import { $all, $one, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
-import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
+import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, NEGATIVE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
-import { linkDensity, TextMeasure } from './content.js';
+import { classWeight, linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
 import type { Trace } from './trace.js';
 import type { Block, RelatedLink } from './types.js';
@@ -25,9 +25,10 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
   const first = build(content, options, measure, total, true);
   // Recovery (as trafilatura does): when the furniture rules leave under a seventh of the body's
   // text, they took the article for furniture (a wrapper named "post-sharing", a theme's
-  // "social-story"). Read again with the class-name rules off; tags and link density still apply.
+  // "social-story"), or the conditional cleaning took it for a rail of teasers. Read again with
+  // both off; tags and plain link farms still apply.
   const kept = textLength(first.blocks);
-  if (total >= RECOVERY_MINIMUM && kept < total / 7) {
+  if ((total >= RECOVERY_MINIMUM && kept < total / 7) || (kept === 0 && total > 0)) {
     const second = build(content, options, measure, total, false, true);
     if (textLength(second.blocks) > kept * 1.5) {
       options.trace?.note(
@@ -43,13 +44,13 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
 const RECOVERY_MINIMUM = 280;
 
 function build(content: Element[], options: BlockBuilderOptions, measure: TextMeasure, total: number, byClass: boolean, retry = false): BuiltBlocks {
-  const builder = new BlockBuilder(retry ? { ...options, trace: undefined } : options, measure, total, byClass);
+  const builder = new BlockBuilder(retry ? { ...options, trace: undefined } : options, measure, total, byClass, new Set(content));
   for (const element of content) builder.visit(element);
   builder.flush();
   if (retry && options.trace) {
     // The trace tells what the pass that is kept dropped: replay the retry with it.
     options.trace.forgetDrops('body');
-    const traced = new BlockBuilder(options, measure, total, byClass);
+    const traced = new BlockBuilder(options, measure, total, byClass, new Set(content));
     for (const element of content) traced.visit(element);
     traced.flush();
   }
@@ -71,6 +72,7 @@ class BlockBuilder {
   /** Where each related link's address is in `related`: a page of 16,000 "Lire aussi" lines must not search 16,000 times. */
   private readonly relatedIndex = new Map<string, number>();
   private inline: string[] = [];
+  private readonly counts = new TagCounts();
   private readonly titleKey: string;
 
   /**
@@ -83,6 +85,8 @@ class BlockBuilder {
     private readonly measure: TextMeasure,
     private readonly total: number,
     private readonly byClass: boolean,
+    /** The body's own containers, which the conditional cleaning never drops. */
+    private readonly roots: ReadonlySet<Element>,
   ) {
     this.titleKey = squash(options.title).toLowerCase();
   }
@@ -110,6 +114,13 @@ class BlockBuilder {
       return;
     }
     this.flush();
+    if (this.byClass && CONDITIONAL_TAGS.has(name) && !this.roots.has(node)) {
+      const reason = this.conditionalReason(node);
+      if (reason) {
+        this.options.trace?.drop(node, reason, 'body');
+        return;
+      }
+    }
     if (/^h[1-6]$/.test(name)) {
       if (this.tryRelated(node)) return;
       const text = cleanInline(textOf(node));
@@ -232,7 +243,31 @@ class BlockBuilder {
   }
 
   private holdsMostOfTheText(element: Element): boolean {
-    return this.total >= RECOVERY_MINIMUM && this.measure.length(element) > this.total * 0.5;
+    return this.measure.length(element) > this.total * 0.5;
+  }
+
+  /**
+   * Readability's conditional cleaning, for the parts of the body that are not prose: teaser cards
+   * and "more stories" rails (link density from 0.2, against the 0.5 of a plain link farm), image
+   * galleries, forms, lists standing in for a layout. Prose (ten commas or more) is never judged
+   * so, and neither is the part that holds most of the body's text.
+   */
+  private conditionalReason(node: Element): string | undefined {
+    const counts = this.counts.of(node);
+    if (counts.commas >= 10 || this.holdsMostOfTheText(node)) return undefined;
+    const weight = classWeight(node);
+    const negative = weight < 0 ? (NEGATIVE_CLASS.exec(classAndId(node))?.[0] ?? '') : '';
+    // A caption or a credit is the article's own text (class 6), whatever its class says.
+    if (weight < 0 && !/^(?:caption|credit)$/.test(negative)) return `class or id of a part that is not the article ("${negative}")`;
+    const length = this.measure.length(node);
+    const density = linkDensity(node, length, this.measure);
+    const isList = node.name === 'ul' || node.name === 'ol';
+    if (counts.img > 1 && counts.p / counts.img < 0.5 && !isList) return `more images (${counts.img}) than paragraphs: a gallery or a rail of cards`;
+    if (!isList && counts.li > counts.p && density > 0.2) return `more list items (${counts.li}) than paragraphs, with links: a rail of other articles`;
+    if (counts.input > Math.floor(counts.p / 3)) return `a form (${counts.input} fields)`;
+    if (!isList && weight < 25 && density > 0.2 && length < 2000) return `link density ${density.toFixed(2)} over 0.2 in a short block: teaser cards or a "more stories" rail`;
+    if (weight >= 25 && density > 0.5) return `link density ${density.toFixed(2)} over 0.5`;
+    return undefined;
   }
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */
@@ -241,6 +276,62 @@ class BlockBuilder {
     if (length === 0) return true;
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
+}
+
+/** The containers judged by the conditional cleaning (Readability cleans the same). */
+const CONDITIONAL_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'ul', 'ol', 'table', 'fieldset']);
+
+interface Counts {
+  p: number;
+  img: number;
+  li: number;
+  input: number;
+  commas: number;
+}
+
+/** Counts of what an element holds, each element's computed once from its children's (a body nested deep is read once, not once per level). */
+class TagCounts {
+  private readonly known = new WeakMap<Element, Counts>();
+
+  of(element: Element): Counts {
+    const cached = this.known.get(element);
+    if (cached) return cached;
+    // Iterative, children before parents: no recursion on a page nested thousands deep.
+    const order: Element[] = [];
+    const stack: Element[] = [element];
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (this.known.has(next)) continue;
+      order.push(next);
+      for (const child of next.children) if (isTag(child) && !this.known.has(child)) stack.push(child);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const next = order[i]!;
+      const counts: Counts = { p: 0, img: 0, li: 0, input: 0, commas: 0 };
+      for (const child of next.children) {
+        if (isText(child)) counts.commas += countCommas(child.data);
+        else if (isTag(child)) {
+          if (NOT_COUNTED.has(child.name)) continue;
+          const below = this.known.get(child)!;
+          counts.p += below.p + (child.name === 'p' ? 1 : 0);
+          counts.img += below.img + (child.name === 'img' ? 1 : 0);
+          counts.li += below.li + (child.name === 'li' ? 1 : 0);
+          counts.input += below.input + (child.name === 'input' ? 1 : 0);
+          counts.commas += below.commas;
+        }
+      }
+      this.known.set(next, counts);
+    }
+    return this.known.get(element)!;
+  }
+}
+
+const NOT_COUNTED = new Set(['script', 'style', 'noscript', 'template']);
+
+function countCommas(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+  return count;
 }
 
 /** A "Lire aussi" line is at most this long (src/extract/related.ts) and a few elements deep. */
