@@ -137,7 +137,12 @@ class BlockBuilder {
         return;
       }
       case 'blockquote': {
-        if (SOCIAL_EMBED_CLASS.test(classAndId(node)) && $one('p, div', node)) return;
+        // An embedded post (a tweet) is quoted text of the article, its author and date line included (class 7).
+        if (SOCIAL_EMBED_CLASS.test(classAndId(node))) {
+          const text = cleanInline(textOf(node));
+          if (text) this.blocks.push({ type: 'quote', text });
+          return;
+        }
         const paragraphs = $all('p', node);
         const text =
           paragraphs.length > 1
