@@ -1,6 +1,6 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
 import { $all, $one, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
-import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, NEGATIVE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
+import { ARTICLE_BODY_CLASS, COPYRIGHT_LINE, FURNITURE_CLASS, NEGATIVE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { classWeight, linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
@@ -196,6 +196,10 @@ class BlockBuilder {
     if (!text) return;
     if (FURNITURE_LINE.test(text)) {
       this.options.trace?.dropLine(text, 'a whole line of page furniture ("Advertisement", "Read more", "Share this")');
+      return;
+    }
+    if (text.length < 120 && COPYRIGHT_LINE.test(text)) {
+      this.options.trace?.dropLine(text, 'a copyright line');
       return;
     }
     if (squash(text).toLowerCase() === this.titleKey) return;

@@ -95,6 +95,12 @@ export const SOCIAL_EMBED_CLASS = /twitter|instagram|tiktok/;
 export const FURNITURE_LINE =
   /^(?:-?\s*(?:publicité|advertisement|advertisment|anzeige|publicidad|pubblicità|publicitate|sponsored|werbung)\s*-?|share this:?|partager(?: cet article)?\s*:?|continue reading|lire la suite|read more|sign up.*newsletter.*|click here.*|\(?photo\s*:.*)$/i;
 
+/**
+ * A whole short line of the body that is the site's copyright notice, not the article's text
+ * (class 7; bylines and date stamps are kept: people marking article text keep them as often as not).
+ */
+export const COPYRIGHT_LINE = /^(?:(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\.?)$/iu;
+
 /** Related-posts boxes of common themes and plugins (tagDiv, Jetpack, YARPP, CRP, RP4WP…), as a selector. */
 export const RELATED_BOX_SELECTOR = [
   '.td_block_related_posts',
