@@ -193,11 +193,14 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   const elements = $all('*', body);
   for (const element of elements) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
 
+  /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
+  const prose: Array<{ element: Element; length: number }> = [];
   for (const element of $all('*', body)) {
     if (!SCORED_TAGS.has(element.name)) continue;
     if (element.name === 'li' && $all('p', element).length > 0) continue;
     const text = squash(textOf(element));
     if (text.length < 25) continue;
+    if (element.name === 'p' && text.length >= PROSE_MINIMUM) prose.push({ element, length: text.length });
     let contentScore = 1 + (text.match(COMMA)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
     if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
     let level = 0;
@@ -276,8 +279,42 @@ export function findContent(document: Document, trace?: Trace): Element[] {
       }
     }
   }
+  const fallback = paragraphFallback(content, prose, measure);
+  if (fallback) {
+    trace?.note(fallback.note);
+    if (trace) trace.diagnosis.method = 'paragraph fallback';
+    return fallback.content;
+  }
   if (trace) trace.diagnosis.alsoTaken = content.filter((element) => element !== chosen).map((element) => candidate(element, finalScores.get(element) ?? 0));
   return content;
+}
+
+/** A paragraph of prose for the fallback: this long, and not mostly links. */
+const PROSE_MINIMUM = 80;
+
+/**
+ * Landing, review and FAQ pages: a slider, a review widget or an accordion wins the scoring while
+ * the page's prose lies elsewhere. When the chosen body holds under a third of the page's
+ * paragraph-like text, the paragraphs themselves are the article, in document order.
+ */
+function paragraphFallback(
+  content: Element[],
+  prose: Array<{ element: Element; length: number }>,
+  measure: TextMeasure,
+): { content: Element[]; note: string } | undefined {
+  const paragraphs = prose.filter(({ element, length }) => linkDensity(element, length, measure) < 0.3);
+  const total = paragraphs.reduce((sum, { length }) => sum + length, 0);
+  if (total < 600) return undefined;
+  const chosen = content.reduce((sum, element) => sum + measure.length(element), 0);
+  if (chosen >= total / 3) return undefined;
+  // A body of paragraphs is an article with more prose elsewhere (comments, other stories): kept.
+  // The fallback is for a chosen block that is not prose itself (a slider, a widget, an accordion).
+  const inside = paragraphs.filter(({ element }) => content.some((part) => part === element || isInside(element, part)));
+  if (inside.reduce((sum, { length }) => sum + length, 0) >= chosen * 0.5) return undefined;
+  return {
+    content: paragraphs.map(({ element }) => element),
+    note: `paragraph fallback: the chosen body held ${chosen} characters of the page's ${total} in paragraphs; the ${paragraphs.length} paragraphs are read in page order`,
+  };
 }
 
 /** The chosen container and the best one outside it and not around it: the choice the page came closest to. */
