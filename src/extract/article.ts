@@ -45,12 +45,13 @@ export function extractArticle(html: string, url: string, options: ExtractOption
     trace.diagnosis.container = candidate(ruled[0]!, 0);
     trace.diagnosis.alsoTaken = ruled.slice(1).map((element) => candidate(element, 0));
   }
-  const built = buildBlocks(content, {
+  let built = buildBlocks(content, {
     baseUrl: url,
     title: metadata.title,
     titleElement: metadata.titleElement,
     trace,
   });
+  if (built.blocks.length === 0 && !ruled.length) built = readLeniently(html, url, metadata, trace) ?? built;
   const access = judgeAccess(signs, built.blocks);
   // A consent form read as if it were the article is not the article.
   const blocks = access.verdict === 'consent' ? [] : built.blocks;
@@ -78,6 +79,22 @@ export function extractArticle(html: string, url: string, options: ExtractOption
     wordCount: countWords(blocks),
     access: access.verdict,
   };
+}
+
+/**
+ * The last resort for a page where nothing was read (class 8): parsed again, with only what can
+ * never be text taken out (hidden blocks and unlikely class names stay: a slideshow hidden until
+ * a script shows it, an article inside a wrapper named "comments-and-story").
+ */
+function readLeniently(html: string, url: string, metadata: ReturnType<typeof readMetadata>, trace: Trace | undefined): ReturnType<typeof buildBlocks> | undefined {
+  const document = parseHtml(html);
+  stripBoilerplate(document, undefined, true);
+  // The title element of the first parse is not in this one: the title is left out by its text.
+  const built = buildBlocks(findContent(document), { baseUrl: url, title: metadata.title, titleElement: undefined });
+  if (built.blocks.length === 0) return undefined;
+  trace?.note('nothing was read at first: read again keeping hidden blocks and unlikely class names');
+  if (trace) trace.diagnosis.method = 'recovery';
+  return built;
 }
 
 /** The article and how it was read (kiosque doctor). */

@@ -48,8 +48,12 @@ function isHidden(element: Element): boolean {
   );
 }
 
-/** Removes what can never be article text, before scoring. Mutates the document. */
-export function stripBoilerplate(document: Document, trace?: Trace): void {
+/**
+ * Removes what can never be article text, before scoring. Mutates the document. `lenient`: only
+ * what can never be text (scripts, forms, navigation landmarks), for a second reading of a page
+ * whose first reading found nothing (its article hidden until a script shows it, say).
+ */
+export function stripBoilerplate(document: Document, trace?: Trace, lenient = false): void {
   const doomed: Element[] = [];
   const doom = (element: Element, rule: string) => {
     doomed.push(element);
@@ -67,7 +71,7 @@ export function stripBoilerplate(document: Document, trace?: Trace): void {
       doom(node, `<${node.name}> never holds article text`);
       return;
     }
-    if (isHidden(node)) {
+    if (!lenient && isHidden(node)) {
       doom(node, 'hidden (hidden, aria-hidden or display:none)');
       return;
     }
@@ -77,7 +81,7 @@ export function stripBoilerplate(document: Document, trace?: Trace): void {
     }
     if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
       const names = classAndId(node);
-      if (names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
+      if (!lenient && names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
         doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
       }
