@@ -100,6 +100,8 @@ class BlockBuilder {
     const name = node.name;
     // A "Read more: <a>" line may carry a class that otherwise marks furniture.
     if ((name === 'p' || name === 'div') && node !== this.options.titleElement && this.tryRelated(node, true)) return;
+    // Figures are skipped whole, but for the tables an editor wrapped in one (class 6).
+    if (name === 'figure' && this.figureText(node)) return;
     const skipped = this.skipReason(node);
     if (skipped) {
       if (skipped !== 'title') this.options.trace?.drop(node, skipped, 'body');
@@ -253,6 +255,21 @@ class BlockBuilder {
 
   private holdsMostOfTheText(element: Element): boolean {
     return this.measure.length(element) > this.total * 0.5;
+  }
+
+  /**
+   * A table that an editor wrapped in a <figure> is data of the article, not a picture: read as
+   * text, with its caption. Other figures are left to the skipping rules (and the image blocks).
+   */
+  private figureText(node: Element): boolean {
+    const tables = $all('table', node);
+    if (tables.length === 0) return false;
+    this.flush();
+    for (const table of tables) this.visit(table);
+    const caption = $one('figcaption', node);
+    const text = caption ? cleanInline(textOf(caption)) : '';
+    if (text) this.blocks.push({ type: 'paragraph', text });
+    return true;
   }
 
   /**
