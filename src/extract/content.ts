@@ -281,7 +281,9 @@ export function findContent(document: Document, trace?: Trace): Element[] {
       if ((text.length > 80 && density < 0.25) || (text.length > 0 && text.length <= 80 && density === 0 && /\.( |$)/.test(text))) {
         content.push(sibling);
       }
+      continue;
     }
+    if (isSplitPart(sibling, measure)) content.push(sibling);
   }
   const fallback = paragraphFallback(content, prose, measure);
   if (fallback) {
@@ -291,6 +293,22 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   }
   if (trace) trace.diagnosis.alsoTaken = content.filter((element) => element !== chosen).map((element) => candidate(element, finalScores.get(element) ?? 0));
   return content;
+}
+
+/**
+ * A part of a body split over sibling containers (grid cells, the text after an embed, a "read
+ * more" expansion): a bare div or section, with no class or id to say it is anything else, made
+ * of paragraphs of prose (class 3). Its score may be low (a few paragraphs), its text is the article's.
+ */
+function isSplitPart(element: Element, measure: TextMeasure): boolean {
+  if ((element.name !== 'div' && element.name !== 'section') || classAndId(element)) return false;
+  const length = measure.length(element);
+  if (length < 140 || linkDensity(element, length, measure) >= 0.2) return false;
+  let prose = 0;
+  for (const child of element.children) {
+    if (isTag(child) && child.name === 'p') prose += measure.length(child);
+  }
+  return prose >= length * 0.6;
 }
 
 /** A paragraph of prose for the fallback: this long, and not mostly links. */
