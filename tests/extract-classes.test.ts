@@ -8,8 +8,7 @@ import { articleText, extractArticle } from '../src/index.js';
 
 const sentence = (topic: string, n: number) =>
   `The ${topic} committee met for the ${n}th time on Tuesday, heard the residents, the shopkeepers and the engineers, and agreed to decide by spring.`;
-const paragraphs = (topic: string, count: number) =>
-  Array.from({ length: count }, (_, i) => `<p>${sentence(topic, i + 1)}</p>`).join('\n');
+const paragraphs = (topic: string, count: number) => Array.from({ length: count }, (_, i) => `<p>${sentence(topic, i + 1)}</p>`).join('\n');
 const page = (body: string, title = 'The bridge question') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 const read = (html: string) => articleText(extractArticle(html, 'https://news.example/story'));
@@ -34,7 +33,8 @@ describe('class 2: bare text directly in a div, paragraphs separated by <br>', (
     const bare = Array.from({ length: 6 }, (_, i) => sentence('harbour', i + 1)).join('<br><br>\n');
     const sidebar = Array.from(
       { length: 12 },
-      (_, i) => `<p><a href="/n${i}">Other news, item ${i + 1}: a headline about something else entirely, and more, and more</a>, read it.</p>`,
+      (_, i) =>
+        `<p><a href="/n${i}">Other news, item ${i + 1}: a headline about something else entirely, and more, and more</a>, read it.</p>`,
     ).join('');
     const html = page(`<div id="page"><div class="main-col">${bare}</div><div class="links-col">${sidebar}</div></div>`);
     const text = read(html);
@@ -77,7 +77,8 @@ describe('class 4: the whole body thrown away for a furniture word in its wrappe
 
 describe('class 5: the wrong container on a landing page', () => {
   it('falls back to the paragraphs in page order when a slider of short comma-laden slides wins', () => {
-    const slide = (n: number) => `<div class="slide"><p>Tours ${n}, lunches, visits, tastings, talks, walks, rides, games, picnics</p></div>`;
+    const slide = (n: number) =>
+      `<div class="slide"><p>Tours ${n}, lunches, visits, tastings, talks, walks, rides, games, picnics</p></div>`;
     const prose = Array.from(
       { length: 5 },
       (_, i) =>
@@ -120,7 +121,9 @@ describe('class 7: embedded social posts and copyright lines inside the body', (
 
 describe('class 8: empty output where the text is there', () => {
   it('reads an article that a script shows (hidden in the markup) rather than nothing', () => {
-    const html = page(`<div class="gallery-story" style="display:none">${paragraphs('museum', 5)}</div><div class="nav"><a href="/">Home</a></div>`);
+    const html = page(
+      `<div class="gallery-story" style="display:none">${paragraphs('museum', 5)}</div><div class="nav"><a href="/">Home</a></div>`,
+    );
     expect(read(html)).toContain(sentence('museum', 5));
   });
 });

@@ -96,9 +96,14 @@ describe('sites.json in the config folder, from the command line', () => {
   });
 
   it('a bad selector is said plainly on stderr, and the page is still read (by the rest of the rule)', async () => {
-    const { code, stdout, stderr } = await run({ '127.0.0.1': { content: ['div.interview', 'li:frobnicate'] } }, ['read', `${server.origin}/organ`]);
+    const { code, stdout, stderr } = await run({ '127.0.0.1': { content: ['div.interview', 'li:frobnicate'] } }, [
+      'read',
+      `${server.origin}/organ`,
+    ]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/kiosque: .*sites\.json: 127\.0\.0\.1\.content: the selector "li:frobnicate" cannot be used \(.*\); it is ignored\./);
+    expect(stderr).toMatch(
+      /kiosque: .*sites\.json: 127\.0\.0\.1\.content: the selector "li:frobnicate" cannot be used \(.*\); it is ignored\./,
+    );
     expect(stdout).toContain('Answer 2: we rebuilt the organ');
   });
 

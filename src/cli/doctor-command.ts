@@ -12,7 +12,11 @@ export async function runDoctorCommand(command: DoctorCommand, session: Session)
   return { value: report, text: formatReport(report) };
 }
 
-const ACCESS_WORDS = { full: 'the full article', teaser: 'subscribers only: this is the teaser', consent: 'a consent wall, no article' } as const;
+const ACCESS_WORDS = {
+  full: 'the full article',
+  teaser: 'subscribers only: this is the teaser',
+  consent: 'a consent wall, no article',
+} as const;
 
 export function formatReport(report: DoctorReport): string {
   const { diagnosis, article } = report;
@@ -51,7 +55,11 @@ export function formatReport(report: DoctorReport): string {
     line(`             ${one(link.why)}`);
   }
   line();
-  line(report.siteRule ? `sites.json rule applied (${report.siteRule.host}); a rule written from this reading:` : 'a sites.json rule to start from (in the config folder):');
+  line(
+    report.siteRule
+      ? `sites.json rule applied (${report.siteRule.host}); a rule written from this reading:`
+      : 'a sites.json rule to start from (in the config folder):',
+  );
   line(JSON.stringify(report.startingRule, null, 2));
   return lines.join('\n') + '\n';
 }

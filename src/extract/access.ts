@@ -1,4 +1,15 @@
-import { type AnyNode, classAndId, type Document, type Element, elementsByTag, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
+import {
+  type AnyNode,
+  classAndId,
+  type Document,
+  type Element,
+  elementsByTag,
+  isBlock,
+  isTag,
+  isText,
+  squash,
+  textOf,
+} from '../html/dom.js';
 import { CONSENT_MANAGER_CLASS, PAYWALL_CLASS } from '../html/furniture.js';
 import type { Access, Block } from './types.js';
 
@@ -23,13 +34,17 @@ export interface AccessSigns {
 const NOT_FREE = /"isAccessibleForFree"\s*:\s*(?:false|"false")/i;
 /** A prompt to pay or sign in, in the languages kiosque's readers read. */
 const SUBSCRIBE_PROMPT =
-  /\b(?:subscribe|subscription|subscribers?[- ]only|already a (?:subscriber|member)|(?:sign|log) in to (?:continue|read)|to continue reading|register to continue|unlock (?:this|the) (?:article|story)|abonnez-vous|abonnement|réservée? aux abonnés|déjà abonné|pour lire la suite|il vous reste \d+\s*%|la suite (?:de cet article )?est réservée|jetzt abonnieren|abonnenten|weiterlesen mit|suscríbete|suscriptores|abbonati|riservato agli abbonati|assine)\b/i;
-const CONSENT_WORDS = /\b(?:cookies?|consent|consentement|partners|partenaires|vendors|traceurs|einwilligung|datenschutz|privacy|vie privée)\b/gi;
+  /(?<![\p{L}\p{N}])(?:subscribe|subscription|subscribers?[- ]only|already a (?:subscriber|member)|(?:sign|log) in to (?:continue|read)|to continue reading|register to continue|unlock (?:this|the) (?:article|story)|abonnez-vous|abonnement|réservée? aux abonnés|déjà abonné|pour lire la suite|il vous reste \d+\s*%|la suite (?:de cet article )?est réservée|jetzt abonnieren|abonnenten|weiterlesen mit|suscríbete|suscriptores|abbonati|riservato agli abbonati|assine)(?![\p{L}\p{N}])/iu;
+const CONSENT_WORDS =
+  /\b(?:cookies?|consent|consentement|partners|partenaires|vendors|traceurs|einwilligung|datenschutz|privacy|vie privée)\b/gi;
 const ACCEPT_WORDS = /\b(?:accept(?: all)?|agree|i agree|accepter|tout accepter|j'accepte|akzeptieren|alle akzeptieren|aceptar|accetta)\b/i;
 
 export function readAccessSigns(document: Document): AccessSigns {
   const notFree = elementsByTag(document, 'script').some(
-    (script) => (script.attribs['type'] ?? '').toLowerCase() === 'application/ld+json' && NOT_FREE.test(textOf(script)),
+    // textOf leaves scripts out: the JSON is the script's own text.
+    (script) =>
+      (script.attribs['type'] ?? '').toLowerCase() === 'application/ld+json' &&
+      NOT_FREE.test(script.children.map((child) => (isText(child) ? child.data : '')).join('')),
   );
   let paywall: string | undefined;
   let consentManager: string | undefined;
@@ -47,7 +62,7 @@ export function readAccessSigns(document: Document): AccessSigns {
     }
     for (let i = element.children.length - 1; i >= 0; i--) {
       const child = element.children[i]!;
-      if (child.type === 'tag') stack.push(child as Element);
+      if (isTag(child)) stack.push(child);
     }
   }
   // Consent walls are often drawn by script: the words left in the page say what the wall is.
@@ -69,7 +84,12 @@ export function judgeAccess(signs: AccessSigns, blocks: Block[]): AccessVerdict 
   // A wall with no article behind it: the little text read is the wall's own.
   const consentText = new Set((texts.join(' ').match(CONSENT_WORDS) ?? []).map((word) => word.toLowerCase())).size >= 2;
   if (length < 200 && (signs.consentManager || signs.consentWords)) {
-    return { verdict: 'consent', reason: signs.consentManager ? `a consent manager's container (${signs.consentManager}) and no article text` : 'the page asks to accept cookies and holds no article text' };
+    return {
+      verdict: 'consent',
+      reason: signs.consentManager
+        ? `a consent manager's container (${signs.consentManager}) and no article text`
+        : 'the page asks to accept cookies and holds no article text',
+    };
   }
   if (length < 1500 && consentText && (signs.consentManager || signs.consentWords)) {
     return { verdict: 'consent', reason: 'the only text read is a consent form about cookies and partners' };

@@ -86,7 +86,12 @@ export function extractArticle(html: string, url: string, options: ExtractOption
  * never be text taken out (hidden blocks and unlikely class names stay: a slideshow hidden until
  * a script shows it, an article inside a wrapper named "comments-and-story").
  */
-function readLeniently(html: string, url: string, metadata: ReturnType<typeof readMetadata>, trace: Trace | undefined): ReturnType<typeof buildBlocks> | undefined {
+function readLeniently(
+  html: string,
+  url: string,
+  metadata: ReturnType<typeof readMetadata>,
+  trace: Trace | undefined,
+): ReturnType<typeof buildBlocks> | undefined {
   const document = parseHtml(html);
   stripBoilerplate(document, undefined, true);
   // The title element of the first parse is not in this one: the title is left out by its text.
@@ -121,7 +126,13 @@ function ruleLinks(document: Document, selectors: string[], base: string): Relat
   return out;
 }
 
-function withRuleNeighbours(found: Neighbours, document: Document, url: string, rule: SiteRule | undefined, trace: Trace | undefined): Neighbours {
+function withRuleNeighbours(
+  found: Neighbours,
+  document: Document,
+  url: string,
+  rule: SiteRule | undefined,
+  trace: Trace | undefined,
+): Neighbours {
   if (!rule?.previous && !rule?.next) return found;
   const first = (selectors: string[] | undefined): Link | null => (selectors ? (ruleLinks(document, selectors, url)[0] ?? null) : null);
   const previous = rule.previous ? first(rule.previous) : found.previous;
@@ -131,7 +142,13 @@ function withRuleNeighbours(found: Neighbours, document: Document, url: string, 
   return { ...found, previous, next };
 }
 
-function explainLinks(trace: Trace, related: RelatedLink[], boxes: RelatedLink[], neighbours: Neighbours, rule: SiteRule | undefined): void {
+function explainLinks(
+  trace: Trace,
+  related: RelatedLink[],
+  boxes: RelatedLink[],
+  neighbours: Neighbours,
+  rule: SiteRule | undefined,
+): void {
   const links = trace.diagnosis.links;
   const boxUrls = new Set(boxes.map((link) => link.url));
   for (const link of related) {
@@ -145,11 +162,19 @@ function explainLinks(trace: Trace, related: RelatedLink[], boxes: RelatedLink[]
     links.push({ kind: 'related', url: link.url, title: link.title, why });
   }
   const neighbourWhy = (kind: 'previous' | 'next') =>
-    rule?.[kind] ? `sites.json ${rule.host}: ${kind} (${rule[kind]!.join(', ')})` : 'a labelled or rel link to the neighbouring article (navigation.ts)';
-  if (neighbours.previous) links.push({ kind: 'previous', url: neighbours.previous.url, title: neighbours.previous.title, why: neighbourWhy('previous') });
+    rule?.[kind]
+      ? `sites.json ${rule.host}: ${kind} (${rule[kind].join(', ')})`
+      : 'a labelled or rel link to the neighbouring article (navigation.ts)';
+  if (neighbours.previous)
+    links.push({ kind: 'previous', url: neighbours.previous.url, title: neighbours.previous.title, why: neighbourWhy('previous') });
   if (neighbours.next) links.push({ kind: 'next', url: neighbours.next.url, title: neighbours.next.title, why: neighbourWhy('next') });
   for (const [direction, url] of Object.entries(neighbours.pagination)) {
-    if (url) links.push({ kind: 'pagination', url, why: `the ${direction} page of this same article (rel=${direction === 'previous' ? 'prev' : 'next'} without a title, or a pager)` });
+    if (url)
+      links.push({
+        kind: 'pagination',
+        url,
+        why: `the ${direction} page of this same article (rel=${direction === 'previous' ? 'prev' : 'next'} without a title, or a pager)`,
+      });
   }
 }
 

@@ -1,6 +1,14 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
 import { $all, $one, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
-import { ARTICLE_BODY_CLASS, COPYRIGHT_LINE, FURNITURE_CLASS, NEGATIVE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
+import {
+  ARTICLE_BODY_CLASS,
+  COPYRIGHT_LINE,
+  FURNITURE_CLASS,
+  NEGATIVE_CLASS,
+  FURNITURE_LINE,
+  SKIPPED_TAGS,
+  SOCIAL_EMBED_CLASS,
+} from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { classWeight, linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
@@ -31,9 +39,7 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
   if ((total >= RECOVERY_MINIMUM && kept < total / 7) || (kept === 0 && total > 0)) {
     const second = build(content, options, measure, total, false, true);
     if (textLength(second.blocks) > kept * 1.5) {
-      options.trace?.note(
-        `recovery: the furniture rules left ${kept} of ${total} characters; read again without the class and id rules`,
-      );
+      options.trace?.note(`recovery: the furniture rules left ${kept} of ${total} characters; read again without the class and id rules`);
       return second;
     }
   }
@@ -43,7 +49,14 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
 /** Under this many characters of body, a seventh is too little to tell pruning from furniture. */
 const RECOVERY_MINIMUM = 280;
 
-function build(content: Element[], options: BlockBuilderOptions, measure: TextMeasure, total: number, byClass: boolean, retry = false): BuiltBlocks {
+function build(
+  content: Element[],
+  options: BlockBuilderOptions,
+  measure: TextMeasure,
+  total: number,
+  byClass: boolean,
+  retry = false,
+): BuiltBlocks {
   const builder = new BlockBuilder(retry ? { ...options, trace: undefined } : options, measure, total, byClass, new Set(content));
   for (const element of content) builder.visit(element);
   builder.flush();
@@ -288,10 +301,13 @@ class BlockBuilder {
     const length = this.measure.length(node);
     const density = linkDensity(node, length, this.measure);
     const isList = node.name === 'ul' || node.name === 'ol';
-    if (counts.img > 1 && counts.p / counts.img < 0.5 && !isList) return `more images (${counts.img}) than paragraphs: a gallery or a rail of cards`;
-    if (!isList && counts.li > counts.p && density > 0.2) return `more list items (${counts.li}) than paragraphs, with links: a rail of other articles`;
+    if (counts.img > 1 && counts.p / counts.img < 0.5 && !isList)
+      return `more images (${counts.img}) than paragraphs: a gallery or a rail of cards`;
+    if (!isList && counts.li > counts.p && density > 0.2)
+      return `more list items (${counts.li}) than paragraphs, with links: a rail of other articles`;
     if (counts.input > Math.floor(counts.p / 3)) return `a form (${counts.input} fields)`;
-    if (!isList && weight < 25 && density > 0.2 && length < 2000) return `link density ${density.toFixed(2)} over 0.2 in a short block: teaser cards or a "more stories" rail`;
+    if (!isList && weight < 25 && density > 0.2 && length < 2000)
+      return `link density ${density.toFixed(2)} over 0.2 in a short block: teaser cards or a "more stories" rail`;
     if (weight >= 25 && density > 0.5) return `link density ${density.toFixed(2)} over 0.5`;
     return undefined;
   }

@@ -4,9 +4,7 @@ import {
   classAndId,
   type Document,
   type Element,
-  isBlock,
   isTag,
-  isText,
   removeNode,
   squash,
   textOf,
@@ -81,7 +79,14 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
     }
     if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
       const names = classAndId(node);
-      if (!lenient && names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
+      if (
+        !lenient &&
+        names &&
+        UNLIKELY_CONTAINER.test(names) &&
+        !CONTENT_HINT.test(names) &&
+        !hasTag(node, 'article') &&
+        !holdsTheProse(node)
+      ) {
         doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
       }
@@ -291,7 +296,10 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     if (trace) trace.diagnosis.method = 'paragraph fallback';
     return fallback.content;
   }
-  if (trace) trace.diagnosis.alsoTaken = content.filter((element) => element !== chosen).map((element) => candidate(element, finalScores.get(element) ?? 0));
+  if (trace)
+    trace.diagnosis.alsoTaken = content
+      .filter((element) => element !== chosen)
+      .map((element) => candidate(element, finalScores.get(element) ?? 0));
   return content;
 }
 

@@ -67,7 +67,8 @@ export function checkSiteRules(value: unknown, file = 'sites.json'): CheckedRule
       const good: string[] = [];
       for (const selector of list) {
         const problem = typeof selector === 'string' ? selectorProblem(selector) : 'it is not a string';
-        if (problem) problems.push(`${file}: ${key}.${field}: the selector ${JSON.stringify(selector)} cannot be used (${problem}); it is ignored.`);
+        if (problem)
+          problems.push(`${file}: ${key}.${field}: the selector ${JSON.stringify(selector)} cannot be used (${problem}); it is ignored.`);
         else good.push(selector as string);
       }
       if (good.length) rule[field as RuleField] = good;
@@ -78,7 +79,11 @@ export function checkSiteRules(value: unknown, file = 'sites.json'): CheckedRule
 }
 
 function normalizeHost(key: string): string | undefined {
-  const host = key.trim().toLowerCase().replace(/^\*?\./, '').replace(/\.$/, '');
+  const host = key
+    .trim()
+    .toLowerCase()
+    .replace(/^\*?\./, '')
+    .replace(/\.$/, '');
   return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?$/.test(host) ? host : undefined;
 }
 

@@ -367,7 +367,28 @@ export function wrapBareText(parent: Element, minimum: number): void {
 }
 
 /** Inline elements that are not text a paragraph is made of. */
-const NOT_PHRASING = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'img', 'picture', 'video', 'audio', 'svg', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea', 'form', 'link', 'meta']);
+const NOT_PHRASING = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'svg',
+  'object',
+  'embed',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'form',
+  'link',
+  'meta',
+]);
 
 /** Characters of text under an inline element, counted up to `enough`. */
 function inlineTextLength(node: Element, enough: number): number {

@@ -101,9 +101,12 @@ export async function charsetOrigin(bytes: Uint8Array, contentType: string | und
   const declared = sniffDeclaredCharset(head);
   const known = await knownEncoding(declared);
   const said = (await knownEncoding(header)) ?? known ?? 'UTF-8';
-  if (decoded.charset === 'windows-1252' && said === 'UTF-8') return 'a fallback: declared or taken as UTF-8, but no character decoded as UTF-8';
+  if (decoded.charset === 'windows-1252' && said === 'UTF-8')
+    return 'a fallback: declared or taken as UTF-8, but no character decoded as UTF-8';
   if (await knownEncoding(header)) return `the HTTP Content-Type header (charset=${header})`;
   if (known && decoded.charset === known) return `a declaration in the page (${declared})`;
   if (known && decoded.charset === 'UTF-8') return `a declaration in the page (${declared}), read as UTF-8 as the HTML standard says`;
-  return header || declared ? `the UTF-8 default (the declared "${header ?? declared}" is not a known encoding)` : 'the UTF-8 default (nothing declared)';
+  return header || declared
+    ? `the UTF-8 default (the declared "${header ?? declared}" is not a known encoding)`
+    : 'the UTF-8 default (nothing declared)';
 }

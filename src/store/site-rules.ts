@@ -23,7 +23,11 @@ export function loadSiteRules(dir: string = configDir()): LoadedSiteRules {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { rules: {}, path: file, problems: missing ? [] : [`${file} could not be read (${(error as Error).message}); no site rules are used.`] };
+    return {
+      rules: {},
+      path: file,
+      problems: missing ? [] : [`${file} could not be read (${(error as Error).message}); no site rules are used.`],
+    };
   }
   let value: unknown;
   try {
