@@ -1,5 +1,7 @@
 import {
   $all,
+  $one,
+  elementsByTag,
   type AnyNode,
   classAndId,
   type Document,
@@ -57,10 +59,18 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
     doomed.push(element);
     trace?.drop(element, rule, 'page');
   };
-  const paragraphText = (root: Element | Document) => $all('p', root).reduce((sum, p) => sum + squash(textOf(p)).length, 0);
-  const totalParagraphText = paragraphText(document);
+  // The text of the page's paragraphs, added up on every ancestor once (not one query per candidate).
+  const paragraphText = new Map<Element, number>();
+  let totalParagraphText = 0;
+  for (const p of elementsByTag(document, 'p')) {
+    const length = squash(textOf(p)).length;
+    totalParagraphText += length;
+    for (let node: Element | null = p; node && isTag(node); node = node.parent as Element | null) {
+      paragraphText.set(node, (paragraphText.get(node) ?? 0) + length);
+    }
+  }
   // A class name is a weak hint: a container holding most of the page's prose stays.
-  const holdsTheProse = (element: Element) => totalParagraphText > 500 && paragraphText(element) > totalParagraphText * 0.3;
+  const holdsTheProse = (element: Element) => totalParagraphText > 500 && (paragraphText.get(element) ?? 0) > totalParagraphText * 0.3;
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
     const role = node.attribs['role'] ?? '';
@@ -98,7 +108,8 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
 }
 
 function hasTag(element: Element, name: string): boolean {
-  return $all(name, element).length > 0;
+  // The first match answers: no need to list them all.
+  return $one(name, element) !== null;
 }
 
 /**
@@ -199,14 +210,13 @@ export function findContent(document: Document, trace?: Trace): Element[] {
 
   // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
   // their score then goes to the div that holds them, not to its parent with the sidebar.
-  const elements = $all('*', body);
-  for (const element of elements) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
 
   /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
   const prose: Array<{ element: Element; length: number }> = [];
-  for (const element of $all('*', body)) {
+  for (const element of descendants(body)) {
     if (!SCORED_TAGS.has(element.name)) continue;
-    if (element.name === 'li' && $all('p', element).length > 0) continue;
+    if (element.name === 'li' && $one('p', element)) continue;
     const text = squash(textOf(element));
     if (text.length < 25) continue;
     if (element.name === 'p' && text.length >= PROSE_MINIMUM) prose.push({ element, length: text.length });
@@ -358,6 +368,20 @@ function traceChoice(trace: Trace, chosen: Element, score: number, finalScores: 
     best = final;
   }
   trace.diagnosis.runnerUp = runnerUp ? candidate(runnerUp, best) : null;
+}
+
+/** Every element under `root`, in document order: a plain walk, cheaper than css-select's `*`. */
+function descendants(root: Element): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    out.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
 }
 
 function isInside(node: AnyNode, container: Element): boolean {
