@@ -1,5 +1,6 @@
 import {
   $all,
+  isBlock,
   $one,
   elementsByTag,
   type AnyNode,
@@ -7,6 +8,7 @@ import {
   type Document,
   type Element,
   isTag,
+  isText,
   removeNode,
   squash,
   textOf,
@@ -113,22 +115,115 @@ function hasTag(element: Element, name: string): boolean {
 }
 
 /**
+ * What squash() makes of a text, summed up so that a parent's is made of its children's: the
+ * characters that stay (`visible`), the single spaces between them (`gaps`), and whether it
+ * starts or ends with white space (which becomes a gap when joined to more text).
+ */
+interface TextShape {
+  visible: number;
+  gaps: number;
+  leadingSpace: boolean;
+  trailingSpace: boolean;
+}
+
+const EMPTY_SHAPE: TextShape = { visible: 0, gaps: 0, leadingSpace: false, trailingSpace: false };
+const SPACE_SHAPE: TextShape = { visible: 0, gaps: 0, leadingSpace: true, trailingSpace: true };
+const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
+
+function joinShapes(a: TextShape, b: TextShape): TextShape {
+  if (a.visible === 0) {
+    const space = a.leadingSpace || a.trailingSpace || b.leadingSpace;
+    return { visible: b.visible, gaps: b.gaps, leadingSpace: space, trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace };
+  }
+  if (b.visible === 0) return { ...a, trailingSpace: a.trailingSpace || b.leadingSpace || b.trailingSpace };
+  return {
+    visible: a.visible + b.visible,
+    gaps: a.gaps + b.gaps + (a.trailingSpace || b.leadingSpace ? 1 : 0),
+    leadingSpace: a.leadingSpace,
+    trailingSpace: b.trailingSpace,
+  };
+}
+
+/** The shape of one text, white space as JavaScript's \s counts it (squash's /\s+/). */
+function textShape(text: string): TextShape {
+  let visible = 0;
+  let gaps = 0;
+  let inSpace = false;
+  let leadingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (visible === 0) leadingSpace = true;
+      inSpace = true;
+    } else {
+      if (inSpace && visible > 0) gaps++;
+      inSpace = false;
+      visible++;
+    }
+  }
+  return { visible, gaps, leadingSpace, trailingSpace: inSpace };
+}
+
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
  * Text and link-text lengths, each computed once per element: scoring asks
  * for them on every container up the tree, which is quadratic on a big page
  * if each question walks the subtree again. Valid while the DOM is unchanged,
  * so it lives for one pass only.
  */
 export class TextMeasure {
-  private readonly lengths = new WeakMap<AnyNode, number>();
+  private readonly shapes = new WeakMap<AnyNode, TextShape>();
   private readonly linkLengths = new WeakMap<AnyNode, number>();
 
+  /** squash(textOf(node)).length, computed from the children's shapes: each node's text is read once, however deep. */
   length(node: AnyNode): number {
-    let length = this.lengths.get(node);
-    if (length === undefined) {
-      length = squash(textOf(node)).length;
-      this.lengths.set(node, length);
+    const shape = this.shape(node);
+    return shape.visible + shape.gaps;
+  }
+
+  private shape(root: AnyNode): TextShape {
+    const known = this.shapes.get(root);
+    if (known) return known;
+    // Children before parents, iteratively: a page nested thousands deep is no deeper a stack.
+    const order: AnyNode[] = [];
+    const stack: AnyNode[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      order.push(node);
+      if (isTag(node) && !NOT_READ.has(node.name) && node.name !== 'br') {
+        for (const child of node.children) if (!this.shapes.has(child)) stack.push(child);
+      }
     }
-    return length;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const node = order[i]!;
+      if (this.shapes.has(node)) continue;
+      let shape: TextShape;
+      if (isText(node)) shape = textShape(node.data);
+      else if (!isTag(node) || NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
+      else if (node.name === 'br') shape = SPACE_SHAPE;
+      else {
+        // textOf puts a space around a block element's text.
+        shape = isBlock(node) ? SPACE_SHAPE : EMPTY_SHAPE;
+        for (const child of node.children) shape = joinShapes(shape, this.shapes.get(child)!);
+        if (isBlock(node)) shape = joinShapes(shape, SPACE_SHAPE);
+      }
+      this.shapes.set(node, shape);
+    }
+    return this.shapes.get(root)!;
   }
 
   /** Length of the text inside links; links within the page (footnotes, anchors) count less than links away. */
