@@ -121,23 +121,26 @@ function hasTag(element: Element, name: string): boolean {
  */
 interface TextShape {
   visible: number;
+  /** Commas of several scripts (, ， 、 ،), for the scoring. */
+  commas: number;
   gaps: number;
   leadingSpace: boolean;
   trailingSpace: boolean;
 }
 
-const EMPTY_SHAPE: TextShape = { visible: 0, gaps: 0, leadingSpace: false, trailingSpace: false };
-const SPACE_SHAPE: TextShape = { visible: 0, gaps: 0, leadingSpace: true, trailingSpace: true };
+const EMPTY_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: false, trailingSpace: false };
+const SPACE_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: true, trailingSpace: true };
 const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
 
 function joinShapes(a: TextShape, b: TextShape): TextShape {
   if (a.visible === 0) {
     const space = a.leadingSpace || a.trailingSpace || b.leadingSpace;
-    return { visible: b.visible, gaps: b.gaps, leadingSpace: space, trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace };
+    return { visible: b.visible, commas: b.commas, gaps: b.gaps, leadingSpace: space, trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace };
   }
   if (b.visible === 0) return { ...a, trailingSpace: a.trailingSpace || b.leadingSpace || b.trailingSpace };
   return {
     visible: a.visible + b.visible,
+    commas: a.commas + b.commas,
     gaps: a.gaps + b.gaps + (a.trailingSpace || b.leadingSpace ? 1 : 0),
     leadingSpace: a.leadingSpace,
     trailingSpace: b.trailingSpace,
@@ -147,6 +150,7 @@ function joinShapes(a: TextShape, b: TextShape): TextShape {
 /** The shape of one text, white space as JavaScript's \s counts it (squash's /\s+/). */
 function textShape(text: string): TextShape {
   let visible = 0;
+  let commas = 0;
   let gaps = 0;
   let inSpace = false;
   let leadingSpace = false;
@@ -158,9 +162,11 @@ function textShape(text: string): TextShape {
       if (inSpace && visible > 0) gaps++;
       inSpace = false;
       visible++;
+      const code = text.charCodeAt(i);
+      if (code === 0x2c || code === 0xff0c || code === 0x3001 || code === 0x60c) commas++;
     }
   }
-  return { visible, gaps, leadingSpace, trailingSpace: inSpace };
+  return { visible, commas, gaps, leadingSpace, trailingSpace: inSpace };
 }
 
 function isSpace(code: number): boolean {
@@ -193,6 +199,11 @@ export class TextMeasure {
   length(node: AnyNode): number {
     const shape = this.shape(node);
     return shape.visible + shape.gaps;
+  }
+
+  /** The commas of the node's text, from the same shapes. */
+  commas(node: AnyNode): number {
+    return this.shape(node).commas;
   }
 
   private shape(root: AnyNode): TextShape {
@@ -247,7 +258,6 @@ export function linkDensity(element: Element, textLength?: number, measure = new
 
 const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
-const COMMA = /[,，、،]/g;
 
 function baseScore(element: Element): number {
   let score = classWeight(element);
@@ -312,10 +322,10 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   for (const element of descendants(body)) {
     if (!SCORED_TAGS.has(element.name)) continue;
     if (element.name === 'li' && $one('p', element)) continue;
-    const text = squash(textOf(element));
-    if (text.length < 25) continue;
-    if (element.name === 'p' && text.length >= PROSE_MINIMUM) prose.push({ element, length: text.length });
-    let contentScore = 1 + (text.match(COMMA)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    const length = measure.length(element);
+    if (length < 25) continue;
+    if (element.name === 'p' && length >= PROSE_MINIMUM) prose.push({ element, length });
+    let contentScore = 1 + measure.commas(element) + Math.min(Math.floor(length / 100), 3);
     if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
     let level = 0;
     let ancestor = element.parent;
