@@ -324,6 +324,9 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     if (element.name === 'li' && $one('p', element)) continue;
     const length = measure.length(element);
     if (length < 25) continue;
+    // A list item that is mostly a link is a menu entry: tens of thousands of them must not make
+    // the page's <html> outscore its article.
+    if (element.name === 'li' && linkDensity(element, length, measure) > 0.5) continue;
     if (element.name === 'p' && length >= PROSE_MINIMUM) prose.push({ element, length });
     let contentScore = 1 + measure.commas(element) + Math.min(Math.floor(length / 100), 3);
     if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
