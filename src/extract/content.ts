@@ -135,7 +135,13 @@ const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
 function joinShapes(a: TextShape, b: TextShape): TextShape {
   if (a.visible === 0) {
     const space = a.leadingSpace || a.trailingSpace || b.leadingSpace;
-    return { visible: b.visible, commas: b.commas, gaps: b.gaps, leadingSpace: space, trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace };
+    return {
+      visible: b.visible,
+      commas: b.commas,
+      gaps: b.gaps,
+      leadingSpace: space,
+      trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace,
+    };
   }
   if (b.visible === 0) return { ...a, trailingSpace: a.trailingSpace || b.leadingSpace || b.trailingSpace };
   return {
