@@ -51,7 +51,8 @@ export function readAccessSigns(document: Document): AccessSigns {
   const stack: Element[] = elementsByTag(document, 'body').slice(0, 1);
   while (stack.length && !(paywall && consentManager)) {
     const element = stack.pop()!;
-    const names = classAndId(element);
+    // Most elements have neither class nor id: asked first, before any string is built.
+    const names = element.attribs['class'] !== undefined || element.attribs['id'] !== undefined ? classAndId(element) : '';
     if (names) {
       if (!consentManager && CONSENT_MANAGER_CLASS.test(names)) consentManager = names;
       // A paywall container is a prompt (short, asking to subscribe), not a wrapper around the full text.
