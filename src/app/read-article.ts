@@ -39,7 +39,8 @@ export async function readArticle(
   if (kept) throw kept;
   try {
     const article = await extract(resource, url, siteRule);
-    if (article.blocks.length === 0) {
+    // Pictures alone are no article: without a line of text, the page is read as having none.
+    if (article.blocks.every((block) => block.type === 'image')) {
       if (article.access === 'consent') throw new KiosqueError('NO_ARTICLE', consentMessage(url), { url });
       throw new KiosqueError('NO_ARTICLE', `No article text was found on ${url}.`, { url });
     }

@@ -34,6 +34,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   unread: { type: 'boolean' },
   pick: { type: 'string' },
+  'no-mouse': { type: 'boolean' },
+  color: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -61,6 +63,8 @@ Options (every command):
   --cache-dir DIR    cache location (default: $KIOSQUE_CACHE_DIR or the XDG cache dir)
   --timeout SECONDS  give up on a page after this long (default 30)
   --demo             serve and use the built-in demo newsstand (no network needed)
+  --no-mouse         the reader takes no mouse reports (the wheel, clicks)
+  --color WHEN       auto (default: not with NO_COLOR or when piped), always or never
   -h, --help         this help
   -v, --version      the version
 
@@ -75,6 +79,11 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw usage(`${flag} needs a positive number, not "${value}".`);
   return number;
+}
+
+function colourMode(value: string): 'auto' | 'always' | 'never' {
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw usage(`--color takes auto, always or never, not "${value}".`);
 }
 
 function sourcesCommand([action = 'list', first, ...extra]: string[], pick: number | undefined): Command {
@@ -122,6 +131,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     limit: positiveNumber(values.limit, '--limit'),
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     unread: values.unread ?? false,
+    ...(values['no-mouse'] ? { mouse: false as const } : {}),
+    ...(values.color === undefined ? {} : { color: colourMode(values.color) }),
   };
   const pick = values.pick === undefined ? undefined : positiveNumber(values.pick, '--pick');
   if (pick !== undefined && !Number.isInteger(pick)) throw usage(`--pick needs a whole number, not "${values.pick}".`);

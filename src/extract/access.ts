@@ -80,7 +80,7 @@ export interface AccessVerdict {
 }
 
 export function judgeAccess(signs: AccessSigns, blocks: Block[]): AccessVerdict {
-  const texts = blocks.map((block) => (block.type === 'list' ? block.items.join(' ') : block.text));
+  const texts = blocks.flatMap((block) => (block.type === 'list' ? [block.items.join(' ')] : block.type === 'image' ? [] : [block.text]));
   const length = texts.reduce((sum, text) => sum + text.length, 0);
   // A wall with no article behind it: the little text read is the wall's own.
   const consentText = new Set((texts.join(' ').match(CONSENT_WORDS) ?? []).map((word) => word.toLowerCase())).size >= 2;

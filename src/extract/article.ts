@@ -51,7 +51,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
     titleElement: metadata.titleElement,
     trace,
   });
-  if (built.blocks.length === 0 && !ruled.length) built = readLeniently(html, url, metadata, trace) ?? built;
+  if (!hasText(built.blocks) && !ruled.length) built = readLeniently(html, url, metadata, trace) ?? built;
   const access = judgeAccess(signs, built.blocks);
   // A consent form read as if it were the article is not the article.
   const blocks = access.verdict === 'consent' ? [] : built.blocks;
@@ -96,10 +96,15 @@ function readLeniently(
   stripBoilerplate(document, undefined, true);
   // The title element of the first parse is not in this one: the title is left out by its text.
   const built = buildBlocks(findContent(document), { baseUrl: url, title: metadata.title, titleElement: undefined });
-  if (built.blocks.length === 0) return undefined;
+  if (!hasText(built.blocks)) return undefined;
   trace?.note('nothing was read at first: read again keeping hidden blocks and unlikely class names');
   if (trace) trace.diagnosis.method = 'recovery';
   return built;
+}
+
+/** Whether any block holds text: pictures alone are no article. */
+function hasText(blocks: Block[]): boolean {
+  return blocks.some((block) => block.type !== 'image');
 }
 
 /** The article and how it was read (kiosque doctor). */
@@ -192,7 +197,7 @@ function mergeRelated(inline: RelatedLink[], boxes: RelatedLink[], pageUrl: stri
 /** The article's text as plain paragraphs, as a reader (or a benchmark) reads it. */
 export function articleText(article: Pick<Article, 'blocks'>): string {
   return article.blocks
-    .filter((block) => block.type !== 'related')
+    .filter((block) => block.type !== 'related' && block.type !== 'image')
     .map((block) => (block.type === 'list' ? block.items.join('\n') : block.text))
     .join('\n');
 }

@@ -13,6 +13,7 @@ import { fitsWithin } from './bounded.js';
 import { classWeight, linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
 import type { Trace } from './trace.js';
+import { webUrl } from '../text/url.js';
 import type { Block, RelatedLink } from './types.js';
 
 export interface BlockBuilderOptions {
@@ -74,7 +75,7 @@ function textLength(blocks: Block[]): number {
   let length = 0;
   for (const block of blocks) {
     if (block.type === 'list') for (const item of block.items) length += item.length;
-    else if (block.type !== 'related') length += block.text.length;
+    else if (block.type !== 'related' && block.type !== 'image') length += block.text.length;
   }
   return length;
 }
@@ -113,8 +114,12 @@ class BlockBuilder {
     const name = node.name;
     // A "Read more: <a>" line may carry a class that otherwise marks furniture.
     if ((name === 'p' || name === 'div') && node !== this.options.titleElement && this.tryRelated(node, true)) return;
-    // Figures are skipped whole, but for the tables an editor wrapped in one (class 6).
+    // A table an editor wrapped in a <figure> is read as text (class 6); other figures are pictures.
     if (name === 'figure' && this.figureText(node)) return;
+    if (IMAGE_TAGS.has(name) && !this.skipReason(node, false)) {
+      this.image(node);
+      return;
+    }
     const skipped = this.skipReason(node);
     if (skipped) {
       if (skipped !== 'title') this.options.trace?.drop(node, skipped, 'body');
@@ -252,10 +257,10 @@ class BlockBuilder {
     return true;
   }
 
-  /** Why an element of the body is left out with all it holds, or undefined to read it. */
-  private skipReason(element: Element): string | undefined {
+  /** Why an element of the body is left out with all it holds, or undefined to read it; `byTag`: SKIPPED_TAGS apply. */
+  private skipReason(element: Element, byTag = true): string | undefined {
     if (element === this.options.titleElement) return 'title';
-    if (SKIPPED_TAGS.has(element.name)) return `<${element.name}> is not body text`;
+    if (byTag && SKIPPED_TAGS.has(element.name)) return `<${element.name}> is not body text`;
     if (!this.byClass) return undefined;
     const names = classAndId(element);
     if (names !== '' && !ARTICLE_BODY_CLASS.test(names)) {
@@ -312,10 +317,32 @@ class BlockBuilder {
     return undefined;
   }
 
+  /**
+   * A figure, picture or image of the body, kept as an image block where it stood (its pixels are
+   * not drawn: the reader shows a line for it and opens it in the browser). A figure is kept with
+   * whatever it says of itself; a lone image only when its alt text says something (alt="" is a
+   * decorative image, per HTML), and never a tracking pixel. No text of the article comes from it.
+   */
+  private image(node: Element): void {
+    const img = node.name === 'img' ? node : $one('img', node);
+    const figcaption = node.name === 'figure' ? $one('figcaption', node) : null;
+    const caption = figcaption ? cleanInline(textOf(figcaption)) : '';
+    if (!img && !caption) return;
+    const alt = img ? cleanInline(img.attribs['alt'] ?? '') : '';
+    if (node.name !== 'figure' && !alt) return;
+    // A picture inside running text (an emoticon between two sentences) is left out as before: the text stays one paragraph.
+    if (node.name !== 'figure' && this.inline.join('').trim()) return;
+    if (img && (img.attribs['width'] === '1' || img.attribs['height'] === '1')) return;
+    const source = img ? (img.attribs['src'] ?? img.attribs['data-src'] ?? firstOfSrcset(img.attribs['srcset'])) : undefined;
+    this.flush();
+    this.blocks.push({ type: 'image', alt, caption, src: webUrl(source, this.options.baseUrl) ?? null });
+  }
+
   /** A container that is mostly links (a tag cloud, a list of other articles). */
   private isLinkFarm(element: Element): boolean {
     const length = this.measure.length(element);
-    if (length === 0) return true;
+    // Empty of text: nothing to read, unless it holds a picture (kept as an image block, see image()).
+    if (length === 0) return !$one('img', element);
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
 }
@@ -374,6 +401,14 @@ function countCommas(text: string): number {
   let count = 0;
   for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
   return count;
+}
+
+/** Elements kept as image blocks (see BlockBuilder.image): SKIPPED_TAGS skips them otherwise, with their captions. */
+const IMAGE_TAGS: ReadonlySet<string> = new Set(['figure', 'picture', 'img']);
+
+/** The first address of a srcset ("a.jpg 1x, b.jpg 2x"). */
+function firstOfSrcset(srcset: string | undefined): string | undefined {
+  return srcset?.trim().split(/\s+/)[0];
 }
 
 /** A "Lire aussi" line is at most this long (src/extract/related.ts) and a few elements deep. */
