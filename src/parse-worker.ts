@@ -1,5 +1,5 @@
 import { isKiosqueError } from './errors.js';
-import type { SiteRule } from './extract/site-rules.js';
+import type { SiteRule } from './extract/site-hosts.js';
 import type { ParseReply, ParseRequest } from './work/pool.js';
 
 /**

@@ -44,13 +44,13 @@ describe('sites.json: checking the rules', () => {
     expect(ruleFor(rules, 'https://notexample.com/a')).toBeUndefined();
   });
 
-  it('says a file that is not JSON, and reads no rules from it', () => {
+  it('says a file that is not JSON, and reads no rules from it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-sites-'));
     writeFileSync(path.join(dir, 'sites.json'), '{ "example.com": ');
-    const loaded = loadSiteRules(dir);
+    const loaded = await loadSiteRules(dir);
     expect(loaded.rules).toEqual({});
     expect(loaded.problems[0]).toMatch(/sites\.json is not valid JSON/);
-    expect(loadSiteRules(mkdtempSync(path.join(os.tmpdir(), 'kiosque-sites-')))).toMatchObject({ rules: {}, problems: [] });
+    expect(await loadSiteRules(mkdtempSync(path.join(os.tmpdir(), 'kiosque-sites-')))).toMatchObject({ rules: {}, problems: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { diagnoseArticle } from '../extract/article.js';
-import { ruleFor, type SiteRule } from '../extract/site-rules.js';
+import { ruleFor, type SiteRule } from '../extract/site-hosts.js';
 import type { Diagnosis } from '../extract/trace.js';
 import type { Access } from '../extract/types.js';
 import { KiosqueError } from '../errors.js';

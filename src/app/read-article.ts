@@ -1,5 +1,5 @@
 import { type ErrorCode, isKiosqueError, KiosqueError } from '../errors.js';
-import { ruleFor, type SiteRule, type SiteRules } from '../extract/site-rules.js';
+import { ruleFor, type SiteRule, type SiteRules } from '../extract/site-hosts.js';
 import type { Article } from '../extract/types.js';
 import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';

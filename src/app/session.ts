@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
 import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
-import type { SiteRules } from '../extract/site-rules.js';
+import type { SiteRules } from '../extract/site-hosts.js';
 import { configDir as defaultConfigDir } from '../store/paths.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
@@ -112,13 +112,17 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   };
   const findSource = (url: string, pick?: number) => resolveSource(client, webAddress(url), pick);
   let siteRules: Promise<SiteRules> | undefined;
-  // Loaded with the first article, not at start: checking selectors loads the HTML parser and css-select.
+  // Read with the first article, not at start; checking selectors (only when there is a sites.json) loads css-select.
   const readSiteRules = () =>
-    (siteRules ??= import('../store/site-rules.js').then(({ loadSiteRules }) => {
-      const loaded = loadSiteRules(options.configDir ?? defaultConfigDir());
+    (siteRules ??= (async () => {
+      const dir = options.configDir ?? defaultConfigDir();
+      // Most readers have no sites.json: the first article is not held up loading the code that reads one.
+      if (!existsSync(path.join(dir, 'sites.json'))) return {};
+      const { loadSiteRules } = await import('../store/site-rules.js');
+      const loaded = await loadSiteRules(dir);
       for (const problem of loaded.problems) say(problem);
       return loaded.rules;
-    }));
+    })());
 
   return {
     client,

@@ -8,7 +8,6 @@ import type { Command } from './args.js';
 import { formatArticle, formatHeadlines, formatSaved } from './format.js';
 import { type CliIo, errorJson } from './io.js';
 import { runSourcesCommand } from './sources-command.js';
-import { runDoctorCommand } from './doctor-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
@@ -68,6 +67,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       return EXIT.ok;
     }
     case 'doctor': {
+      // Loaded when asked for: the doctor reads pages in this process, with the extractor.
+      const { runDoctorCommand } = await import('./doctor-command.js');
       const output = await runDoctorCommand(command, session);
       print(output.value, () => output.text);
       return EXIT.ok;

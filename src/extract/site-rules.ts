@@ -1,30 +1,9 @@
 import { $all, type AnyNode, type Document, type Element, selectorProblem } from '../html/dom.js';
+import { normalizeHost, RULE_FIELDS, type RuleField, type SiteRule, type SiteRules } from './site-hosts.js';
 
-/**
- * Per-site rules, as a reader writes them in sites.json (in the config folder): for a host, or
- * any host under a domain, CSS selectors that say where the article is, what to take out of it,
- * and which links are its related articles and neighbours. They are applied before the
- * heuristics and win over them: a rule is how a reader fixes a site the heuristics misread.
- *
- *   { "example.com": { "content": "article .story-body", "remove": [".promo", ".newsletter"],
- *                      "related": ".more-stories a", "previous": "a.prev-story", "next": "a.next-story" } }
- *
- * The extractor receives the one rule for the page's host as plain data (it reads no files).
- */
-export interface SiteRule {
-  /** The host key the rule was written under ("example.com"), for messages and the doctor. */
-  host: string;
-  content?: string[];
-  remove?: string[];
-  related?: string[];
-  previous?: string[];
-  next?: string[];
-}
+export { ruleFor, type SiteRule, type SiteRules } from './site-hosts.js';
 
-export type SiteRules = Record<string, SiteRule>;
-
-export const RULE_FIELDS = ['content', 'remove', 'related', 'previous', 'next'] as const;
-type RuleField = (typeof RULE_FIELDS)[number];
+/* Selectors of sites.json checked (css-select compiles each), and a rule's elements found on a page. */
 
 export interface CheckedRules {
   rules: SiteRules;
@@ -76,34 +55,6 @@ export function checkSiteRules(value: unknown, file = 'sites.json'): CheckedRule
     rules[host] = rule;
   }
   return { rules, problems };
-}
-
-function normalizeHost(key: string): string | undefined {
-  const host = key
-    .trim()
-    .toLowerCase()
-    .replace(/^\*?\./, '')
-    .replace(/\.$/, '');
-  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?$/.test(host) ? host : undefined;
-}
-
-/** The rule for a page: its host's own, else the longest domain it is under ("www.example.com" → "example.com"). */
-export function ruleFor(rules: SiteRules, url: string): SiteRule | undefined {
-  let host: string;
-  try {
-    const parsed = new URL(url);
-    host = parsed.host.toLowerCase();
-    const exact = rules[host] ?? rules[parsed.hostname.toLowerCase()];
-    if (exact) return exact;
-    host = parsed.hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
-    const rule = rules[host.slice(dot + 1)];
-    if (rule) return rule;
-  }
-  return undefined;
 }
 
 /** Elements matched by any of the selectors, in document order, without those inside another match. */

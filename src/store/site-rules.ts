@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkSiteRules, type SiteRules } from '../extract/site-rules.js';
+import type { SiteRules } from '../extract/site-hosts.js';
 import { configDir } from './paths.js';
 
 export interface LoadedSiteRules {
@@ -13,10 +13,10 @@ export interface LoadedSiteRules {
 
 /**
  * The reader's per-site rules, sites.json in the config folder (see src/extract/site-rules.ts for
- * its shape). No file is no rules. Never throws: a file that cannot be read or parsed, or a bad
+ * its shape). No file is no rules (and loads no parser). Never throws: a file that cannot be read or parsed, or a bad
  * selector, is said in `problems` and costs only what it concerns; the reader still starts.
  */
-export function loadSiteRules(dir: string = configDir()): LoadedSiteRules {
+export async function loadSiteRules(dir: string = configDir()): Promise<LoadedSiteRules> {
   const file = path.join(dir, 'sites.json');
   let text: string;
   try {
@@ -35,6 +35,8 @@ export function loadSiteRules(dir: string = configDir()): LoadedSiteRules {
   } catch (error) {
     return { rules: {}, path: file, problems: [`${file} is not valid JSON (${(error as Error).message}); no site rules are used.`] };
   }
+  // The selectors are checked by css-select, loaded only when there is a file to check.
+  const { checkSiteRules } = await import('../extract/site-rules.js');
   const { rules, problems } = checkSiteRules(value, file);
   return { rules, path: file, problems };
 }
