@@ -303,6 +303,7 @@ function hostileState(s: string[], view: (typeof VIEWS)[number]): ReaderState {
     next: { title: next(), url: 'http://example.com/n/' },
     pagination: { previous: null, next: null },
     wordCount: 10,
+    access: 'full',
   };
   const base = initialState({ viewport: { width: WIDTH, height: HEIGHT }, locale: 'fr-FR' });
   const place: ReaderState['place'] =

@@ -7,6 +7,7 @@ export type Command =
   | { name: 'reader'; sources: string[] }
   | { name: 'headlines'; sources: string[] }
   | { name: 'read'; url: string }
+  | { name: 'doctor'; url: string }
   | { name: 'sources'; action: 'list' }
   | { name: 'sources'; action: 'add'; url: string; pick: number | undefined }
   | { name: 'sources'; action: 'remove'; url: string }
@@ -46,6 +47,7 @@ Usage:
   kiosque --demo                            open the reader on the built-in demo newsstand
   kiosque headlines [SOURCE...] [--sources FILE] [--limit N] [--unread]
   kiosque read URL
+  kiosque doctor URL                        how the page was read (container, dropped blocks, links, access)
   kiosque saved                             the articles you saved (s in the reader)
   kiosque sources list
   kiosque sources add URL [--pick N]        a feed, or a site's page (its feeds are found)
@@ -146,6 +148,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     case 'read': {
       if (rest.length !== 1 || !rest[0]) throw usage('"kiosque read" takes one URL.');
       return { command: { name: 'read', url: rest[0] }, options };
+    }
+    case 'doctor': {
+      if (rest.length !== 1 || !rest[0]) throw usage('"kiosque doctor" takes one URL.');
+      return { command: { name: 'doctor', url: rest[0] }, options };
     }
     case 'saved':
       if (rest.length) throw usage('"kiosque saved" takes no arguments.');

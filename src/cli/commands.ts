@@ -62,7 +62,16 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             ? '(offline copy you saved: the page could not be read now)\n'
             : '(offline copy: the page could not be refreshed)\n',
         );
+      // The article says it in its JSON (access); in text it is said beside it, as the reader's status line does.
+      if (article.access === 'teaser' && !options.json) io.stderr('(subscribers only: this is the teaser)\n');
       print({ ...article, stale }, ({ formatArticle }) => formatArticle(article, io.columns, systemLocale()));
+      return EXIT.ok;
+    }
+    case 'doctor': {
+      // Loaded when asked for: the doctor reads pages in this process, with the extractor.
+      const { runDoctorCommand } = await import('./doctor-command.js');
+      const output = await runDoctorCommand(command, session);
+      print(output.value, () => output.text);
       return EXIT.ok;
     }
     case 'sources': {

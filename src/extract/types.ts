@@ -26,6 +26,13 @@ export interface ImageBlock {
   src: string | null;
 }
 
+/**
+ * Whether the page served the article itself: `teaser` when the markup says the rest is for
+ * subscribers (JSON-LD isAccessibleForFree false, a paywall container, a subscribe prompt
+ * closing a cut text), `consent` when a consent manager's wall stands where the text should be.
+ */
+export type Access = 'full' | 'teaser' | 'consent';
+
 export interface Article {
   url: string;
   canonicalUrl: string | null;
@@ -44,4 +51,5 @@ export interface Article {
   /** Pages of this same article (page 2 of 3...), never another article. */
   pagination: { previous: string | null; next: string | null };
   wordCount: number;
+  access: Access;
 }

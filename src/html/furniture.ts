@@ -95,6 +95,12 @@ export const SOCIAL_EMBED_CLASS = /twitter|instagram|tiktok/;
 export const FURNITURE_LINE =
   /^(?:-?\s*(?:publicité|advertisement|advertisment|anzeige|publicidad|pubblicità|publicitate|sponsored|werbung)\s*-?|share this:?|partager(?: cet article)?\s*:?|continue reading|lire la suite|read more|sign up.*newsletter.*|click here.*|\(?photo\s*:.*)$/i;
 
+/**
+ * A whole short line of the body that is the site's copyright notice, not the article's text
+ * (class 7; bylines and date stamps are kept: people marking article text keep them as often as not).
+ */
+export const COPYRIGHT_LINE = /^(?:(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\.?)$/iu;
+
 /** Class / id of the pager of a paginated article or list, whose "next" is the next page, not the next article. */
 export const PAGINATION_CLASS = /\b(?:page-links|pagination|pager|page-nav|pagenav|wp-pagenavi|nav-links-pages)\b/;
 
@@ -123,3 +129,11 @@ export const MENU_BAR_CLASS =
 /** Class / id of a block of latest, popular, section, author or promotional links: a "related" list inside one is not this article's further reading. */
 export const NOT_RELATED_BLOCK_CLASS =
   /(?:^|[^a-z])(?:latest|recent|newest|popular|most-?(?:read|viewed|shared|popular|commented)|trending|top-?stories|more-from|author|promo|comments?)(?:[^a-z]|$)/;
+
+/** Class / id of a paywall's prompt or container (Piano, Poool, metered walls, "subscriber only" blocks). */
+export const PAYWALL_CLASS =
+  /paywall|pay-wall|piano|poool|tp-modal|tp-container|subscriber-?only|subscribers-?only|premium-?(?:wall|banner|block|prompt|content-?cta)|regwall|reg-wall|meter(?:ed)?-?(?:wall|prompt)|article-?locked|locked-?content|abo-?teaser|paid-?content-?(?:cta|prompt)/;
+
+/** Class / id of a consent manager's wall or banner (Didomi, OneTrust, Cookiebot, Sourcepoint, Quantcast, Usercentrics, TrustArc, IAB CMPs). */
+export const CONSENT_MANAGER_CLASS =
+  /didomi|onetrust|cookiebot|cybotcookiebot|sp_message|qc-cmp|cmpbox|cmp-?(?:container|wrapper|banner|dialog)|usercentrics|fc-consent|truste|trustarc|iubenda|consent-?(?:wall|banner|modal|manager|overlay|dialog|popup)|cookie-?(?:wall|consent|banner|notice|modal)|gdpr-?(?:wall|consent|banner|modal)|privacy-?wall/;

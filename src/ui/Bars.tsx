@@ -101,7 +101,9 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const article = page?.status === 'ready' ? page.article : undefined;
   const max = Math.max(0, lineCount - state.viewport.height);
   const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
-  const stale = page?.status === 'ready' && page.stale ? '[offline copy] ' : '';
+  const stale =
+    (page?.status === 'ready' && page.stale ? '[offline copy] ' : '') +
+    (article?.access === 'teaser' ? '[subscribers only: this is the teaser] ' : '');
   const star = state.saved[state.place.url] ? '★ ' : '';
   const position = article ? ` ${percent}%` : '';
   const parts = [
