@@ -8,4 +8,6 @@ export interface GlobalOptions {
   limit: number | undefined;
   timeoutMs: number | undefined;
   unread: boolean;
+  /** The reader reads its sources again every this many minutes (--refresh, else $KIOSQUE_REFRESH_MINUTES); 0 never. */
+  refreshMinutes?: number | undefined;
 }

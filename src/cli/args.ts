@@ -14,6 +14,7 @@ export type Command =
   | { name: 'sources'; action: 'import'; file: string }
   | { name: 'sources'; action: 'export'; file: string | undefined }
   | { name: 'saved' }
+  | { name: 'search'; words: string[] }
   | { name: 'cache'; action: 'info' | 'clear' }
   | { name: 'help' }
   | { name: 'version' };
@@ -33,6 +34,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   unread: { type: 'boolean' },
   pick: { type: 'string' },
+  refresh: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -45,6 +47,7 @@ Usage:
   kiosque headlines [SOURCE...] [--sources FILE] [--limit N] [--unread]
   kiosque read URL
   kiosque saved                             the articles you saved (s in the reader)
+  kiosque search WORDS                      saved articles' text and every headline kept, accents and case aside
   kiosque sources list
   kiosque sources add URL [--pick N]        a feed, or a site's page (its feeds are found)
   kiosque sources remove URL
@@ -58,6 +61,7 @@ Options (every command):
   --offline          read only from the cache
   --cache-dir DIR    cache location (default: $KIOSQUE_CACHE_DIR or the XDG cache dir)
   --timeout SECONDS  give up on a page after this long (default 30)
+  --refresh MINUTES  the reader reads its sources again this often (default 15, 0 never; never in the demo)
   --demo             serve and use the built-in demo newsstand (no network needed)
   -h, --help         this help
   -v, --version      the version
@@ -120,6 +124,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     limit: positiveNumber(values.limit, '--limit'),
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     unread: values.unread ?? false,
+    refreshMinutes: values.refresh === '0' ? 0 : positiveNumber(values.refresh, '--refresh'),
   };
   const pick = values.pick === undefined ? undefined : positiveNumber(values.pick, '--pick');
   if (pick !== undefined && !Number.isInteger(pick)) throw usage(`--pick needs a whole number, not "${values.pick}".`);
@@ -141,6 +146,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       return { command: { name: 'saved' }, options };
     case 'sources':
       return { command: sourcesCommand(rest, pick), options };
+    case 'search':
+      if (rest.join('').trim() === '') throw usage('"kiosque search" takes the words to look for.');
+      return { command: { name: 'search', words: rest }, options };
     case 'cache': {
       const [action = 'info', ...extra] = rest;
       if ((action === 'info' || action === 'clear') && extra.length === 0) return { command: { name: 'cache', action }, options };

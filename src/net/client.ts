@@ -57,6 +57,12 @@ interface Wire {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * How long a request keeps its place among a host's few at once while the server has not
+ * answered: then the next request to that host starts beside it. A host's silent feed holds
+ * back the others of that host a second at most, never until its timeout.
+ */
+export const SLOT_PATIENCE_MS = 1_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 const ACCEPT =
@@ -163,13 +169,8 @@ export class HttpClient {
     const key = `${revalidate ? 'revalidate ' : ''}${mayFollow ? 'guarded ' : ''}${normalized}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const host = new URL(normalized).host;
-    let limit = this.hostLimits.get(host);
-    if (!limit) {
-      limit = pLimit(this.perHostConcurrency);
-      this.hostLimits.set(host, limit);
-    }
-    const task = limit(() => this.fetchThroughCache(normalized, revalidate, mayFollow)).finally(() => this.inFlight.delete(key));
+    // The cache answers without waiting for the host's turn: only requests that go out take one.
+    const task = this.fetchThroughCache(normalized, revalidate, mayFollow).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, task);
     return task;
   }
@@ -191,7 +192,7 @@ export class HttpClient {
     const headers = policy ? (policy.revalidationHeaders(request) as Record<string, string>) : request.headers;
     let response: Response<Buffer>;
     try {
-      response = await this.download(url, headers, mayFollow);
+      response = await this.inHostTurn(url, () => this.download(url, headers, mayFollow));
     } catch (error) {
       // The network failed: an old copy is better than nothing, marked as such.
       if (cached && policy && !(error instanceof KiosqueError && error.code === 'TOO_LARGE')) {
@@ -236,6 +237,32 @@ export class HttpClient {
       stale: false,
       derived: {},
     });
+  }
+
+  /** Runs a request among its host's few at once (politeness), giving its place up after SLOT_PATIENCE_MS without an answer. */
+  private inHostTurn<T>(url: string, work: () => Promise<T>): Promise<T> {
+    const host = new URL(url).host;
+    let limit = this.hostLimits.get(host);
+    if (!limit) {
+      limit = pLimit(this.perHostConcurrency);
+      this.hostLimits.set(host, limit);
+    }
+    let running: Promise<T> | undefined;
+    const turn = limit(
+      () =>
+        new Promise<void>((release) => {
+          running = work();
+          const timer = setTimeout(release, SLOT_PATIENCE_MS);
+          // The request itself keeps the process alive as long as it must; this timer never does.
+          timer.unref();
+          const done = () => {
+            clearTimeout(timer);
+            release();
+          };
+          running.then(done, done);
+        }),
+    );
+    return turn.then(() => running!);
   }
 
   private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, derived?: Record<string, unknown>): Promise<void> {

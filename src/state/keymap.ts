@@ -46,6 +46,11 @@ export type Command =
   | 'sourcesView'
   | 'savedView'
   | 'addSite'
+  | 'nextHeadline'
+  | 'previousHeadline'
+  | 'nextUnread'
+  | 'searchNext'
+  | 'failuresView'
   | { related: number };
 
 type KeyName = Exclude<keyof KeyPress, 'ctrl' | 'meta'>;
@@ -79,7 +84,8 @@ export const BINDINGS: Binding[] = [
   { chars: ['g'], keys: ['home'], focus: BROWSING, command: 'top', help: { keys: 'g', what: 'to the top' } },
   { chars: ['G'], keys: ['end'], focus: BROWSING, command: 'bottom', help: { keys: 'G', what: 'to the end' } },
   { keys: ['return'], focus: ['list'], command: 'open', help: { keys: 'Enter', what: 'open the headline' } },
-  { chars: ['/'], focus: ['list'], command: 'filter', help: { keys: '/', what: 'filter headlines by words' } },
+  { chars: ['/'], focus: BROWSING, command: 'filter', help: { keys: '/', what: 'filter headlines / search the article' } },
+  { chars: ['N'], focus: READING, command: 'searchNext', help: { keys: 'N', what: 'next match of the search' } },
   { chars: ['R'], focus: ['list'], command: 'reload', help: { keys: 'R', what: 'reload the sources' } },
   {
     chars: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -88,6 +94,9 @@ export const BINDINGS: Binding[] = [
     help: { keys: '1-9', what: 'open related link [n] ("Lire aussi")' },
   },
   { chars: ['l'], focus: READING, command: 'links', help: { keys: 'l', what: 'list every link of the article' } },
+  { chars: ['J'], focus: BROWSING, command: 'nextHeadline', help: { keys: 'J', what: 'next headline (from the article too)' } },
+  { chars: ['K'], focus: BROWSING, command: 'previousHeadline', help: { keys: 'K', what: 'previous headline' } },
+  { chars: ['u'], focus: BROWSING, command: 'nextUnread', help: { keys: 'u', what: 'next unread headline' } },
   { chars: ['n'], focus: READING, command: 'next', help: { keys: 'n', what: 'next article of the site' } },
   { chars: ['p'], focus: READING, command: 'previous', help: { keys: 'p', what: 'previous article of the site' } },
   {
@@ -103,10 +112,12 @@ export const BINDINGS: Binding[] = [
   { chars: ['s'], focus: BROWSING, command: 'toggleSaved', help: { keys: 's', what: 'save / unsave (readable offline)' } },
   { chars: ['v'], focus: BROWSING, command: 'savedView', help: { keys: 'v', what: 'saved articles' } },
   { chars: ['S'], keys: ['tab'], focus: BROWSING, command: 'sourcesView', help: { keys: 'S Tab', what: 'sources, one at a time' } },
+  { chars: ['E'], focus: ['list'], command: 'failuresView', help: { keys: 'E', what: 'sources that failed, and why' } },
   { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add this article's site to the sources" } },
   { chars: ['o'], focus: READING, command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
-  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back towards the headlines / quit' } },
+  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q Esc', what: 'back to the headlines / quit' } },
+  { keys: ['escape'], focus: READING, command: 'quit' },
   {
     ctrl: 'c',
     focus: ['list', 'article', 'help', 'links', 'filter'],
@@ -114,11 +125,16 @@ export const BINDINGS: Binding[] = [
     help: { keys: 'Ctrl-C', what: 'quit at once' },
   },
   { keys: ['escape'], chars: ['q'], focus: ['help', 'links'], command: 'close' },
-  { chars: ['j'], keys: ['downArrow'], focus: ['links'], command: 'down' },
-  { chars: ['k'], keys: ['upArrow'], focus: ['links'], command: 'up' },
+  { chars: ['j'], keys: ['downArrow'], focus: ['links', 'help'], command: 'down' },
+  { chars: ['k'], keys: ['upArrow'], focus: ['links', 'help'], command: 'up' },
   { keys: ['return'], focus: ['links'], command: 'open' },
   { chars: ['l'], focus: ['links'], command: 'close' },
 ];
+
+/** How many rows the help shows (the keys with a line of their own). */
+export function helpRowCount(): number {
+  return BINDINGS.filter((binding) => binding.help).length;
+}
 
 /** The command for a key press in a focus, if any. Filter typing is handled as text, not here. */
 export function commandFor(focus: Focus, input: string, key: KeyPress): Command | undefined {
@@ -174,6 +190,9 @@ const HINTS: Record<HintPlace, Array<[Command, string]>> = {
     ['help', 'help'],
   ],
   article: [
+    ['quit', 'list'],
+    ['nextHeadline', 'next headline'],
+    ['filter', 'search'],
     ['help', 'help'],
     ['back', 'back'],
   ],

@@ -8,7 +8,7 @@ import { systemLocale } from '../text/locale.js';
 import { stripControls } from '../text/sanitize.js';
 import { isWebUrl } from '../text/url.js';
 import { App } from './App.js';
-import type { FirstLoad } from './useReader.js';
+import { type FirstLoad, SourceProgress } from './useReader.js';
 
 /** Opens a URL in the system browser, never through a shell. */
 export function openInBrowser(url: string): void {
@@ -32,7 +32,9 @@ export function openInBrowser(url: string): void {
 const FIRST_FRAME_WAIT_MS = 200;
 
 async function startLoading(services: ReaderServices): Promise<FirstLoad> {
-  const pending = services.loadHeadlines();
+  // Sources that come before the screen opens are kept for it (headlines kept from last time come first).
+  const progress = new SourceProgress();
+  const pending = services.loadHeadlines({ onSource: progress.push });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settled = await Promise.race([
     pending.catch(() => undefined),
@@ -41,7 +43,19 @@ async function startLoading(services: ReaderServices): Promise<FirstLoad> {
     }),
   ]);
   clearTimeout(timer);
-  return settled ? { pending, settled } : { pending };
+  return settled ? { pending, settled } : { pending, progress };
+}
+
+/** Minutes between two readings of the sources while the reader is open, unless told otherwise. */
+const DEFAULT_REFRESH_MINUTES = 15;
+
+/** --refresh, else $KIOSQUE_REFRESH_MINUTES, else every 15 minutes; never for the demo (its pages do not change). */
+function refreshMs(options: GlobalOptions): number {
+  const fromEnv = Number(process.env['KIOSQUE_REFRESH_MINUTES']);
+  const minutes =
+    options.refreshMinutes ??
+    (process.env['KIOSQUE_REFRESH_MINUTES'] && Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : options.demo ? 0 : DEFAULT_REFRESH_MINUTES);
+  return Math.round(minutes * 60_000);
 }
 
 export async function runReader(named: string[], options: GlobalOptions): Promise<number> {
@@ -55,7 +69,9 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     const entries = await session.sourcesToRead(named, options.sourcesFile);
     const services = createReaderServices(session, { entries, openInBrowser });
     const firstLoad = await startLoading(services);
-    const instance = render(<App services={services} locale={systemLocale()} firstLoad={firstLoad} />, { exitOnCtrlC: false });
+    const instance = render(<App services={services} locale={systemLocale()} firstLoad={firstLoad} refreshMs={refreshMs(options)} />, {
+      exitOnCtrlC: false,
+    });
     await instance.waitUntilExit();
     return EXIT.ok;
   } finally {
