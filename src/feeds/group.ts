@@ -155,7 +155,8 @@ export function groupStories(headlines: readonly Headline[]): Story[] {
       if (key !== known.key && !known.others.some((other) => headlineKey(other) === key)) known.others.push(headline);
     }
     if (!byAddress.has(address)) byAddress.set(address, story);
-    const candidate = { story, shingles, numbers, time };
+    // Within a day of the story's lead (its newest headline), not of any member: stories do not drift from day to day.
+    const candidate = { story, shingles, numbers, time: timeOf(stories[story]!.lead) };
     for (const key of hashes) {
       const list = byHash.get(key);
       if (list) list.push(candidate);
