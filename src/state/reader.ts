@@ -258,7 +258,7 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       // In the help, the same cursor is its first row shown (a small window scrolls through the keys).
       const count =
         state.overlay === 'help'
-          ? helpRowCount() - Math.max(1, state.viewport.height - 2) + 1
+          ? helpRowCount() - 1
           : followableLinks(currentArticle(state)).length;
       return { ...state, linkCursor: clamp(state.linkCursor + action.delta, 0, Math.max(0, count - 1)) };
     }

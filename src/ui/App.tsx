@@ -51,7 +51,7 @@ export function Screen({ state, locale, now }: { state: ReaderState; locale: str
     const rows = viewport.height + CHROME_LINES;
     return (
       <Text color="yellow" wrap="truncate-end">
-        {fitWidth(`kiosque: too small (${viewport.width}×${rows}); at least ${MIN_SIZE.width}×${MIN_SIZE.height} · q quits`, viewport.width)}
+        {fitWidth(`too small: ${viewport.width}×${rows}, needs ${MIN_SIZE.width}×${MIN_SIZE.height}`, viewport.width)}
       </Text>
     );
   }
