@@ -212,6 +212,34 @@ describe('habits from inside an article', () => {
   });
 });
 
+describe('the saved view', () => {
+  it('/ there searches the text of the saved articles too', async () => {
+    const services: ReaderServices = {
+      loadHeadlines: async () => ({ headlines: [], errors: [] }),
+      readArticle: async (url) => ({ article: article(url), stale: false }),
+      prefetch: () => {},
+      openInBrowser: () => {},
+      remembered: {
+        read: {},
+        saved: {
+          'http://a/lighthouse': { url: 'http://a/lighthouse', title: 'A keeper remembers', source: 'a', savedAt: '2026-11-20T10:00:00Z' },
+          'http://a/market': { url: 'http://a/market', title: 'Market day', source: 'a', savedAt: '2026-11-21T10:00:00Z' },
+        },
+        positions: {},
+      } as unknown as ReaderServices['remembered'],
+      savedTexts: async () => ({ 'http://a/lighthouse': 'The old phare was lit by oil, then électricité.' }),
+    };
+    const screen = await openScreen(<App services={services} locale="en" now={NOW} />, /kiosque 0 headlines/);
+    await screen.press('v', /kiosque 2 saved articles/);
+    await screen.press('/', /saved articles \/$/m);
+    for (const char of 'ELECTRICITE') screen.app.stdin.write(char);
+    await screen.waitFor(/kiosque 1 saved article matching "ELECTRICITE"/);
+    expect(screen.frame()).toMatch(/A keeper remembers/);
+    expect(screen.frame()).not.toMatch(/Market day/);
+    screen.app.unmount();
+  });
+});
+
 /** The screen for a state at a terminal size (the chrome is three rows: title, status, one spare). */
 function screenAt(state: ReaderState, width: number, rows: number, after: Action[] = []) {
   const sized = after.reduce(readerReducer, readerReducer(state, { type: 'resize', width, height: Math.max(3, rows - 3) }));
