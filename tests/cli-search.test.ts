@@ -23,11 +23,16 @@ beforeAll(async () => {
             ['Poland calls early elections', '/pologne?utm_source=b', 1.5],
             ['Harbour news', '/harbour', 3],
           ];
-    response.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' }).end(
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>${request.url === '/a.xml' ? 'Source A' : 'Source B'}</title>${items
-        .map(([title, link, hoursAgo]) => `<item><title>${title}</title><link>${server.origin}${link}</link><pubDate>${date(hoursAgo as number)}</pubDate></item>`)
-        .join('')}</channel></rss>`,
-    );
+    response
+      .writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=600' })
+      .end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>${request.url === '/a.xml' ? 'Source A' : 'Source B'}</title>${items
+          .map(
+            ([title, link, hoursAgo]) =>
+              `<item><title>${title}</title><link>${server.origin}${link}</link><pubDate>${date(hoursAgo as number)}</pubDate></item>`,
+          )
+          .join('')}</channel></rss>`,
+      );
   });
 });
 afterAll(() => server.close());
@@ -37,9 +42,20 @@ describe('headlines --json and search', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-search-data-'));
 
   it('headlines --json gives each headline its story: one story for the article both sources list', async () => {
-    const { code, stdout } = await runCli(['headlines', `${server.origin}/a.xml`, `${server.origin}/b.xml`, '--json', '--cache-dir', cacheDir]);
+    const { code, stdout } = await runCli([
+      'headlines',
+      `${server.origin}/a.xml`,
+      `${server.origin}/b.xml`,
+      '--json',
+      '--cache-dir',
+      cacheDir,
+    ]);
     expect(code).toBe(0);
-    const headlines = JSON.parse(stdout) as Array<{ title: string; source: string; group: { id: string; lead: boolean; sources: string[]; size: number } }>;
+    const headlines = JSON.parse(stdout) as Array<{
+      title: string;
+      source: string;
+      group: { id: string; lead: boolean; sources: string[]; size: number };
+    }>;
     expect(headlines).toHaveLength(4);
     const pologne = headlines.filter((headline) => /Pologne|Poland/.test(headline.title));
     expect(pologne.map((headline) => headline.group.id)).toEqual([pologne[0]!.group.id, pologne[0]!.group.id]);

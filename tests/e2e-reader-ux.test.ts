@@ -30,7 +30,6 @@ let other: TestServer;
 let hung: TestServer;
 const socket = `kiosque-ux-${process.pid}`;
 const tmux = tmuxServer(socket);
-const shown = () => tmux.screen('ux');
 
 beforeAll(async () => {
   fast = await startServer((request, response) => {

@@ -53,7 +53,12 @@ const A = [headline('A', 1, 'Port news'), headline('A', 2, 'Jazz festival'), hea
 function openHere(state: ReaderState, paragraphs = 40): ReaderState {
   const opened = readerReducer(state, { type: 'list/open' });
   if (opened.place.kind !== 'article') throw new Error('not opened');
-  return readerReducer(opened, { type: 'page/loaded', url: opened.place.url, article: article(opened.place.url, paragraphs), stale: false });
+  return readerReducer(opened, {
+    type: 'page/loaded',
+    url: opened.place.url,
+    article: article(opened.place.url, paragraphs),
+    stale: false,
+  });
 }
 
 describe('q and Esc in an article', () => {

@@ -128,7 +128,7 @@ describe('reader screen', () => {
 
   it('/ filters as you type; ? shows every key', async () => {
     const { press, frame, app } = await start();
-    await press("/", /^kiosque \d+ headlines(?: · \d+ unread)? \/ ?$/m);
+    await press('/', /^kiosque \d+ headlines(?: · \d+ unread)? \/ ?$/m);
     let typed = '';
     for (const char of 'jazz') await press(char, `/ ${(typed += char)}`);
     await vi.waitFor(() => {

@@ -67,7 +67,9 @@ describe('the same story across sources (feeds/group.ts)', () => {
   });
 
   it('stays linear on 20,000 headlines that share common words', () => {
-    const many = Array.from({ length: 20_000 }, (_, i) => h(`s${i % 50}`, `Le point sur la situation numéro ${i}`, `http://x/${i}`, i / 100));
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      h(`s${i % 50}`, `Le point sur la situation numéro ${i}`, `http://x/${i}`, i / 100),
+    );
     const start = performance.now();
     expect(groupStories(many)).toHaveLength(20_000);
     // A bound far above what it takes (about a tenth of it), to catch a quadratic slide, not to time it.
@@ -121,7 +123,8 @@ const frenchArticle = (text: string, lang: string | null = 'fr'): Article => ({
 describe('French typography when wrapping', () => {
   it('« stays with the next word, » : ; ! ? with the previous one, whatever spaces the page used', () => {
     expect(frenchSpacing('Il a dit : « Non ! » Puis ; enfin ?')).not.toMatch(/ [»:;!?]|« /);
-    const text = 'Le maire a répondu à la question posée par les habitants : « Non ! » Et il a ajouté ; « Pourquoi ? » Puis il est parti sans rien dire de plus au conseil.';
+    const text =
+      'Le maire a répondu à la question posée par les habitants : « Non ! » Et il a ajouté ; « Pourquoi ? » Puis il est parti sans rien dire de plus au conseil.';
     for (let width = 20; width <= 60; width++) {
       const lines = layoutArticle(frenchArticle(text), width, 'fr')
         .filter((line) => line.kind === 'body')

@@ -118,7 +118,12 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
   // A source whose address does not parse is named by the address itself, as written.
   const titleOf = (source: { url: string; title: string }) => cleanInline(source.title) || cleanInline(source.url);
   const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
-  const rowOf = (s: SourceResult): SourceRow => ({ url: s.url, title: titleOf(s), group: groups.get(s.url) ?? [], error: failed(s.error?.message) });
+  const rowOf = (s: SourceResult): SourceRow => ({
+    url: s.url,
+    title: titleOf(s),
+    group: groups.get(s.url) ?? [],
+    error: failed(s.error?.message),
+  });
   // What was kept from last time is read through a client of the same cache that never goes to the network.
   const keptClient = new HttpClient({ cache: session.cache, offline: true });
   /**
@@ -156,13 +161,13 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
         stale: sources.filter((s) => s.stale).map((s) => s.url),
       };
     },
-    async savedTexts() {
+    savedTexts() {
       const texts: Record<string, string> = {};
       for (const url of Object.keys(session.readingState().current().saved)) {
         const copy = session.savedCopies.get(url);
         if (copy) texts[url] = articleText(copy);
       }
-      return texts;
+      return Promise.resolve(texts);
     },
     readArticle: read,
     prefetch: (links, mayFollow) => {

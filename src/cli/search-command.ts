@@ -16,7 +16,11 @@ export async function runSearch(
   if (found.saved.length) {
     lines.push(`Saved articles (${found.saved.length}):`);
     for (const entry of found.saved) {
-      lines.push(wrapAnsi(`★ ${entry.title}`, columns, { hard: true }), `  ${entry.source} · saved ${entry.savedAt.slice(0, 10)}`, `  ${entry.url}`);
+      lines.push(
+        wrapAnsi(`★ ${entry.title}`, columns, { hard: true }),
+        `  ${entry.source} · saved ${entry.savedAt.slice(0, 10)}`,
+        `  ${entry.url}`,
+      );
     }
   }
   if (found.headlines.length) {
@@ -24,7 +28,11 @@ export async function runSearch(
     lines.push(`Headlines (${found.headlines.length}):`);
     for (const headline of found.headlines) {
       const date = headline.published ? headline.published.slice(0, 16).replace('T', ' ') : '';
-      lines.push(wrapAnsi(`• ${headline.title}`, columns, { hard: true }), `  ${[headline.source, date].filter(Boolean).join(' · ')}`, `  ${headline.url}`);
+      lines.push(
+        wrapAnsi(`• ${headline.title}`, columns, { hard: true }),
+        `  ${[headline.source, date].filter(Boolean).join(' · ')}`,
+        `  ${headline.url}`,
+      );
     }
   }
   if (!lines.length) lines.push(`Nothing kept matches "${query}".`);

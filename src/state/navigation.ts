@@ -1,6 +1,6 @@
 import { isListPlace, isRowRead, rowUrls, visibleHeadlines } from './selectors.js';
 import { rememberPosition } from './reading-marks.js';
-import type { ListPlace, ReaderState } from './types.js';
+import type { ReaderState } from './types.js';
 
 /**
  * Moving between headlines as newsboat readers do: q or Esc from an article returns to the list
@@ -40,7 +40,11 @@ function targetRow(state: ReaderState, at: number, which: 'next' | 'previous' | 
 const AT_END = { next: 'This is the last headline', previous: 'This is the first headline', unread: 'No unread headline left' } as const;
 
 /** J / K / u: in a list, the cursor moves there; in an article, that headline opens (`open` opens the row under the cursor). */
-export function stepHeadline(state: ReaderState, which: 'next' | 'previous' | 'unread', open: (state: ReaderState) => ReaderState): ReaderState {
+export function stepHeadline(
+  state: ReaderState,
+  which: 'next' | 'previous' | 'unread',
+  open: (state: ReaderState) => ReaderState,
+): ReaderState {
   const reading = state.place.kind === 'article' ? state.place : undefined;
   const base = reading ? backToList(state) : state;
   const place = base.place;
@@ -51,6 +55,6 @@ export function stepHeadline(state: ReaderState, which: 'next' | 'previous' | 'u
   const at = own >= 0 ? own : place.cursor;
   const target = targetRow(base, at, which);
   if (target === undefined) return { ...state, notice: AT_END[which] };
-  const moved: ReaderState = { ...base, place: { ...place, cursor: target } as ListPlace };
+  const moved: ReaderState = { ...base, place: { ...place, cursor: target } };
   return reading ? open(moved) : moved;
 }

@@ -179,7 +179,9 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'list/open':
       return openRow(state);
     case 'filter/start':
-      return isListPlace(state.place) && state.place.kind !== 'sources' && state.place.kind !== 'failures' ? { ...state, filtering: true } : state;
+      return isListPlace(state.place) && state.place.kind !== 'sources' && state.place.kind !== 'failures'
+        ? { ...state, filtering: true }
+        : state;
     case 'filter/input':
     case 'filter/erase': {
       if (!isListPlace(state.place)) return state;
@@ -256,10 +258,7 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       return { ...state, overlay: 'none' };
     case 'links/move': {
       // In the help, the same cursor is its first row shown (a small window scrolls through the keys).
-      const count =
-        state.overlay === 'help'
-          ? helpRowCount() - 1
-          : followableLinks(currentArticle(state)).length;
+      const count = state.overlay === 'help' ? helpRowCount() - 1 : followableLinks(currentArticle(state)).length;
       return { ...state, linkCursor: clamp(state.linkCursor + action.delta, 0, Math.max(0, count - 1)) };
     }
     case 'links/open': {

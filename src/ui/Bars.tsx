@@ -48,9 +48,20 @@ export function TitleBar({ state }: { state: ReaderState }) {
   const width = state.viewport.width;
   const place = state.place;
   const listing = place.kind !== 'sources' && place.kind !== 'failures';
-  const count = place.kind === 'sources' ? state.sources.length : place.kind === 'failures' ? state.sourceErrors.length : visibleHeadlines(state).length;
+  const count =
+    place.kind === 'sources'
+      ? state.sources.length
+      : place.kind === 'failures'
+        ? state.sourceErrors.length
+        : visibleHeadlines(state).length;
   const noun =
-    place.kind === 'sources' ? 'source' : place.kind === 'failures' ? 'failed source' : place.kind === 'saved' ? 'saved article' : 'headline';
+    place.kind === 'sources'
+      ? 'source'
+      : place.kind === 'failures'
+        ? 'failed source'
+        : place.kind === 'saved'
+          ? 'saved article'
+          : 'headline';
   // Before any headline has come, the count would only say 0: the loading note says it all.
   const counting = !state.loadingSources || state.headlines.length > 0 || !listing;
   // The list's header says how many are left to read; an article's keeps to the count (it changes as articles are read).

@@ -54,7 +54,11 @@ function refreshMs(options: GlobalOptions): number {
   const fromEnv = Number(process.env['KIOSQUE_REFRESH_MINUTES']);
   const minutes =
     options.refreshMinutes ??
-    (process.env['KIOSQUE_REFRESH_MINUTES'] && Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : options.demo ? 0 : DEFAULT_REFRESH_MINUTES);
+    (process.env['KIOSQUE_REFRESH_MINUTES'] && Number.isFinite(fromEnv) && fromEnv >= 0
+      ? fromEnv
+      : options.demo
+        ? 0
+        : DEFAULT_REFRESH_MINUTES);
   return Math.round(minutes * 60_000);
 }
 

@@ -73,13 +73,11 @@ export function useReader(
     const generation = ++reloads.current;
     // Only the latest loading is shown: an earlier one that ends later, failed or not, is old news.
     const isLatest = () => generation === reloads.current;
-    if (!announced)
-      dispatch({ type: 'sources/loading', refresh, ...(services.sourceList ? { sources: services.sourceList } : {}) });
+    if (!announced) dispatch({ type: 'sources/loading', refresh, ...(services.sourceList ? { sources: services.sourceList } : {}) });
     const loading = start((loaded) => isLatest() && dispatch({ type: 'source/loaded', ...loaded }));
     loading.then(
       ({ headlines, errors, sources, stale }) =>
-        isLatest() &&
-        dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}), ...(stale ? { stale } : {}) }),
+        isLatest() && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}), ...(stale ? { stale } : {}) }),
       (error: unknown) =>
         isLatest() && dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
     );
@@ -90,10 +88,13 @@ export function useReader(
     if (firstLoad?.settled) return;
     if (!firstLoad) return loadSources();
     const { pending, progress } = firstLoad;
-    loadSources((onSource) => {
-      progress?.listen(onSource);
-      return pending;
-    }, { announced: true });
+    loadSources(
+      (onSource) => {
+        progress?.listen(onSource);
+        return pending;
+      },
+      { announced: true },
+    );
   });
   useEffect(() => startLoading(), []);
 
