@@ -1,8 +1,9 @@
 import { remapScroll } from '../app/article-layout.js';
-import { commandFor, type Command, type KeyPress } from './keymap.js';
+import { commandFor, type KeyPress } from './keymap.js';
+import { commandOutcome } from './commands.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
-import type { Action, AlsoIn, Ask, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
+import type { Action, AlsoIn, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
 import { endSearch, nextMatch, startSearch, typeSearch } from './article-search.js';
 import { backToList, stepHeadline } from './navigation.js';
 import { loadedAll, mergeSource, startLoading } from './sources-merge.js';
@@ -328,77 +329,4 @@ function onKey(state: ReaderState, input: string, key: KeyPress, now: number): R
 /** Quitting from an article still remembers where the reader stopped. */
 function quit(state: ReaderState): ReaderState {
   return ask(rememberPosition(state), { kind: 'quit' });
-}
-
-/** What a command means where the reader is. */
-function commandOutcome(command: Command, state: ReaderState, now: number): Action | Ask | undefined {
-  const inList = isListPlace(state.place);
-  // The help scrolls with the links' cursor (j / k), as a list of its own.
-  const inLinks = state.overlay === 'links' || state.overlay === 'help';
-  if (typeof command === 'object') return { type: 'open/related', index: command.related };
-  switch (command) {
-    case 'down':
-      return inLinks ? { type: 'links/move', delta: 1 } : inList ? { type: 'list/move', delta: 1 } : { type: 'scroll/by', lines: 1 };
-    case 'up':
-      return inLinks ? { type: 'links/move', delta: -1 } : inList ? { type: 'list/move', delta: -1 } : { type: 'scroll/by', lines: -1 };
-    case 'pageDown':
-      return inList ? { type: 'list/move', delta: state.viewport.height - 1 } : { type: 'scroll/page', direction: 1 };
-    case 'pageUp':
-      return inList ? { type: 'list/move', delta: -(state.viewport.height - 1) } : { type: 'scroll/page', direction: -1 };
-    case 'top':
-      return inList ? { type: 'list/edge', edge: 'first' } : { type: 'scroll/edge', edge: 'top' };
-    case 'bottom':
-      return inList ? { type: 'list/edge', edge: 'last' } : { type: 'scroll/edge', edge: 'bottom' };
-    case 'open':
-      return inLinks ? { type: 'links/open' } : { type: 'list/open' };
-    case 'filter':
-      return inList ? { type: 'filter/start' } : { type: 'search/start' };
-    case 'searchNext':
-      return { type: 'search/next', direction: 1 };
-    case 'nextHeadline':
-      return { type: 'headline/step', which: 'next' };
-    case 'previousHeadline':
-      return { type: 'headline/step', which: 'previous' };
-    case 'nextUnread':
-      return { type: 'headline/step', which: 'unread' };
-    case 'failuresView':
-      return { type: 'view/open', view: 'failures' };
-    case 'links':
-      return { type: 'overlay/toggle', overlay: 'links' };
-    case 'help':
-      return { type: 'overlay/toggle', overlay: 'help' };
-    case 'close':
-      return { type: 'overlay/close' };
-    case 'next':
-      return { type: 'open/neighbour', which: 'next' };
-    case 'previous':
-      return { type: 'open/neighbour', which: 'previous' };
-    case 'back':
-      return { type: 'history/back' };
-    case 'forward':
-      return { type: 'history/forward' };
-    case 'reload':
-      return { kind: 'reload' };
-    case 'browser':
-      return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
-    case 'toggleRead':
-      return { type: 'mark/toggle' };
-    case 'markSourceRead':
-      return { type: 'mark/source', now };
-    case 'toggleSaved':
-      return { type: 'save/toggle', now };
-    case 'sourcesView':
-      return { type: 'view/open', view: 'sources' };
-    case 'savedView':
-      return { type: 'view/open', view: 'saved' };
-    case 'addSite':
-      return state.place.kind === 'article' ? { kind: 'addSite', url: state.place.url } : undefined;
-    // q (and Esc) in an article: a search first goes, then back to the list it was opened from.
-    // In a list view, one step back towards the headline list; from there it quits.
-    case 'quit':
-      if (state.place.kind === 'article') return state.search ? { type: 'search/done', keep: false } : { type: 'history/list' };
-      return state.place.kind === 'list' ? { kind: 'quit' } : { type: 'history/back' };
-    case 'forceQuit':
-      return { kind: 'quit' };
-  }
 }
