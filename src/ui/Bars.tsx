@@ -34,7 +34,7 @@ const Loading = memo(function Loading({ text }: { text: string }) {
 function loadingText(state: ReaderState, width: number): string {
   const pending = state.pendingSources.length;
   if (!state.sourceCount || !pending) return 'loading sources…';
-  if (width < 60) return `${pending}/${state.sourceCount} loading`;
+  if (width < 80) return `${pending}/${state.sourceCount} loading`;
   return `${pending} of ${state.sourceCount} source${state.sourceCount === 1 ? '' : 's'} still loading`;
 }
 
