@@ -85,6 +85,16 @@ describe('q and Esc in an article', () => {
     state = readerReducer(state, key('q'));
     expect(state.requests.map((request) => request.kind)).toContain('quit');
   });
+
+  it('Esc in a list view goes back; on the headline list it clears a kept filter and never quits', () => {
+    let state = run(listOf(A), key('S'), key('', { escape: true, meta: true }));
+    expect(state.place).toEqual({ kind: 'list', cursor: 0 });
+    state = run(state, key('/'), key('jazz'), key('', { return: true }));
+    expect(state.filter).toBe('jazz');
+    state = run(state, key('', { escape: true, meta: true }), key('', { escape: true, meta: true }));
+    expect(state.filter).toBe('');
+    expect(state.requests.map((request) => request.kind)).not.toContain('quit');
+  });
 });
 
 describe('J, K and u: the next, previous and next unread headline from inside an article', () => {

@@ -44,8 +44,11 @@ export function commandOutcome(command: Command, state: ReaderState, now: number
       return { type: 'overlay/toggle', overlay: 'links' };
     case 'help':
       return { type: 'overlay/toggle', overlay: 'help' };
+    // Esc: an overlay closes; in a list view, back towards the headlines; on the headline list, a kept filter goes (never a quit).
     case 'close':
-      return { type: 'overlay/close' };
+      if (state.overlay !== 'none') return { type: 'overlay/close' };
+      if (inList && state.place.kind !== 'list') return { type: 'history/back' };
+      return state.filter ? { type: 'filter/done', keep: false } : undefined;
     case 'next':
       return { type: 'open/neighbour', which: 'next' };
     case 'previous':

@@ -118,6 +118,7 @@ export const BINDINGS: Binding[] = [
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
   { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q Esc', what: 'back to the headlines / quit' } },
   { keys: ['escape'], focus: READING, command: 'quit' },
+  { keys: ['escape'], focus: ['list'], command: 'close' },
   {
     ctrl: 'c',
     focus: ['list', 'article', 'help', 'links', 'filter'],
