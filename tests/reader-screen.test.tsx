@@ -135,7 +135,7 @@ describe('reader screen', () => {
       if (!frame().includes('1 headline matching')) throw new Error(`not filtered\n${frame()}`);
     });
     expect(frame()).toContain('Un festival de jazz');
-    await press(KEYS.enter, /matching "jazz"$/m);
+    await press(KEYS.enter, /matching "jazz"(?: · \d+ unread)?$/m);
     await press('?', 'Keys');
     expect(frame()).toContain('open related link [n]');
     await press('?', 'Un festival de jazz');

@@ -156,7 +156,7 @@ export function commandFor(focus: Focus, input: string, key: KeyPress): Command 
 }
 
 /** Where the status line reminds the reader of the main keys. */
-export type HintPlace = 'list' | 'source' | 'saved' | 'sources' | 'article';
+export type HintPlace = 'list' | 'source' | 'saved' | 'sources' | 'failures' | 'article';
 
 /** The main commands of each place, with the word the status line says for each; their keys come from the table. */
 const HINTS: Record<HintPlace, Array<[Command, string]>> = {
@@ -187,6 +187,11 @@ const HINTS: Record<HintPlace, Array<[Command, string]>> = {
   sources: [
     ['open', 'browse'],
     ['markSourceRead', 'all read'],
+    ['back', 'back'],
+    ['help', 'help'],
+  ],
+  failures: [
+    ['open', 'browse what it kept'],
     ['back', 'back'],
     ['help', 'help'],
   ],

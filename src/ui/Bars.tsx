@@ -136,7 +136,7 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   if (state.place.kind !== 'article') {
     return (
       <Text dimColor wrap="truncate-end">
-        {fitWidth(keyHints(state.place.kind === 'failures' ? 'sources' : state.place.kind), width)}
+        {fitWidth(keyHints(state.place.kind), width)}
       </Text>
     );
   }
