@@ -7,6 +7,7 @@ import type { Article } from '../src/extract/types.js';
 import type { Headline } from '../src/feeds/types.js';
 import { initialState, readerReducer, type Action, type ReaderState } from '../src/state/reader.js';
 import { App, Screen } from '../src/ui/App.js';
+import { SourceProgress } from '../src/ui/useReader.js';
 import { openScreen } from './helpers/screen.js';
 
 /** The reader on screen (ink-testing-library), waiting on frames: sources as they come, stories, failures, habits, sizes, search. */
@@ -94,6 +95,30 @@ describe('sources as they come', () => {
     // a fresh now: no longer marked.
     send(sources[0]!, [headline('a', 1, 'Port news'), headline('a', 3, 'Jazz festival')]);
     await screen.waitFor(/1 of 3 sources still loading/);
+    expect(screen.frame()).not.toMatch(/◌/);
+    screen.app.unmount();
+  });
+
+  it('the first frame already has what came before the screen opened (run.tsx starts loading first)', async () => {
+    const sources = [row('a'), row('slow')];
+    const progress = new SourceProgress();
+    progress.push({ source: sources[0]!, headlines: [headline('a', 1, 'Kept from last time')], done: false, stale: true });
+    const pending = new Promise<LoadedHeadlines>(() => {}); // the slow source never ends
+    const services: ReaderServices = { ...controlled(sources).services, loadHeadlines: () => pending };
+    const screen = await openScreen(
+      <App services={services} locale="en" now={NOW} firstLoad={{ pending, progress }} />,
+      /Kept from last time/,
+    );
+    expect(screen.app.frames[0]).toMatch(/^kiosque 1 headline · 1 unread . 2 of 2 sources still loading$/m);
+    expect(screen.app.frames[0]).toMatch(/Kept from last time .* ◌ a · 1 hr\. ago$/m);
+    // What comes later is heard too.
+    progress.push({
+      source: sources[0]!,
+      headlines: [headline('a', 0.5, 'Fresh now'), headline('a', 1, 'Kept from last time')],
+      done: true,
+      stale: false,
+    });
+    await screen.waitFor(/^kiosque 2 headlines · 2 unread . 1 of 2 sources still loading$/m);
     expect(screen.frame()).not.toMatch(/◌/);
     screen.app.unmount();
   });
