@@ -21,7 +21,8 @@ export function keepCursor(before: ReaderState, after: ReaderState): ReaderState
   const was = isListPlace(before.place) ? beforeRows[before.place.cursor] : undefined;
   let cursor = Math.max(0, Math.min(place.cursor, afterRows.length - 1));
   if (was && place.cursor > 0) {
-    // The row at the top stays at the top: a reader who has not moved sees the newest first.
+    // A reader at the top stays at the top, where the newest are (on a cold start the first source to
+    // answer would otherwise decide where the cursor ends up); anywhere else, the cursor keeps its headline.
     const ids = new Set(rowIdentity(was));
     const found = afterRows.findIndex((row) => rowIdentity(row).some((id) => ids.has(id)));
     if (found >= 0) cursor = found;
