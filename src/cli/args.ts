@@ -35,6 +35,8 @@ const OPTIONS = {
   unread: { type: 'boolean' },
   pick: { type: 'string' },
   refresh: { type: 'string' },
+  'no-mouse': { type: 'boolean' },
+  color: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -63,6 +65,8 @@ Options (every command):
   --timeout SECONDS  give up on a page after this long (default 30)
   --refresh MINUTES  the reader reads its sources again this often (default 15, 0 never; never in the demo)
   --demo             serve and use the built-in demo newsstand (no network needed)
+  --no-mouse         the reader takes no mouse reports (the wheel, clicks)
+  --color WHEN       auto (default: not with NO_COLOR or when piped), always or never
   -h, --help         this help
   -v, --version      the version
 
@@ -77,6 +81,11 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw usage(`${flag} needs a positive number, not "${value}".`);
   return number;
+}
+
+function colourMode(value: string): 'auto' | 'always' | 'never' {
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw usage(`--color takes auto, always or never, not "${value}".`);
 }
 
 function sourcesCommand([action = 'list', first, ...extra]: string[], pick: number | undefined): Command {
@@ -125,6 +134,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     unread: values.unread ?? false,
     refreshMinutes: values.refresh === '0' ? 0 : positiveNumber(values.refresh, '--refresh'),
+    ...(values['no-mouse'] ? { mouse: false as const } : {}),
+    ...(values.color === undefined ? {} : { color: colourMode(values.color) }),
   };
   const pick = values.pick === undefined ? undefined : positiveNumber(values.pick, '--pick');
   if (pick !== undefined && !Number.isInteger(pick)) throw usage(`--pick needs a whole number, not "${values.pick}".`);

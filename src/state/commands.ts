@@ -1,5 +1,6 @@
 import type { Command } from './keymap.js';
-import { isListPlace } from './selectors.js';
+import { imageInView } from '../app/line-targets.js';
+import { articleLines, currentArticle, followableLinks, headlineAtCursor, isListPlace } from './selectors.js';
 import type { Action, Ask, ReaderState } from './types.js';
 
 /**
@@ -59,8 +60,23 @@ export function commandOutcome(command: Command, state: ReaderState, now: number
       return { type: 'history/forward' };
     case 'reload':
       return { kind: 'reload' };
-    case 'browser':
-      return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
+    case 'browser': {
+      // The link under the cursor, the headline under the cursor, or the article itself.
+      const url =
+        state.overlay === 'links'
+          ? followableLinks(currentArticle(state))[state.linkCursor]?.url
+          : state.place.kind === 'article'
+            ? state.place.url
+            : headlineAtCursor(state)?.url;
+      return url ? { kind: 'browser', url } : undefined;
+    }
+    case 'image': {
+      const article = currentArticle(state);
+      if (!article || state.place.kind !== 'article') return undefined;
+      const inView = articleLines(state).slice(state.place.scroll, state.place.scroll + state.viewport.height);
+      const url = imageInView(article, inView);
+      return url ? { kind: 'browser', url } : { type: 'notice', text: 'No image in view.' };
+    }
     case 'toggleRead':
       return { type: 'mark/toggle' };
     case 'markSourceRead':

@@ -51,6 +51,7 @@ export type Command =
   | 'nextUnread'
   | 'searchNext'
   | 'failuresView'
+  | 'image'
   | { related: number };
 
 type KeyName = Exclude<keyof KeyPress, 'ctrl' | 'meta'>;
@@ -114,7 +115,8 @@ export const BINDINGS: Binding[] = [
   { chars: ['S'], keys: ['tab'], focus: BROWSING, command: 'sourcesView', help: { keys: 'S Tab', what: 'sources, one at a time' } },
   { chars: ['E'], focus: ['list'], command: 'failuresView', help: { keys: 'E', what: 'sources that failed, and why' } },
   { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add the article's site to sources" } },
-  { chars: ['o'], focus: READING, command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
+  { chars: ['o'], focus: ['list', 'article'], command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
+  { chars: ['i'], focus: READING, command: 'image', help: { keys: 'i', what: 'open the image in view' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
   { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q Esc', what: 'back to the headlines / quit' } },
   { keys: ['escape'], focus: READING, command: 'quit' },
@@ -130,6 +132,7 @@ export const BINDINGS: Binding[] = [
   { chars: ['k'], keys: ['upArrow'], focus: ['links', 'help'], command: 'up' },
   { keys: ['return'], focus: ['links'], command: 'open' },
   { chars: ['l'], focus: ['links'], command: 'close' },
+  { chars: ['o'], focus: ['links'], command: 'browser' },
 ];
 
 /** How many rows the help shows (the keys with a line of their own). */

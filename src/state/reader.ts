@@ -3,7 +3,7 @@ import { commandFor, type KeyPress } from './keymap.js';
 import { commandOutcome } from './commands.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
-import type { Action, AlsoIn, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
+import type { Action, AlsoIn, ListPlace, MouseEvent, Page, Place, ReaderState, Remembered } from './types.js';
 import { endSearch, nextMatch, startSearch, typeSearch } from './article-search.js';
 import { backToList, stepHeadline } from './navigation.js';
 import { loadedAll, mergeSource, startLoading } from './sources-merge.js';
@@ -291,8 +291,37 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
         return splitKeys(action.input).reduce((next, { input, key }) => onKey(next, input, key, action.now), cleared);
       return onKey(cleared, action.input, action.key, action.now);
     }
+    case 'mouse':
+      return onMouse(state.notice ? { ...state, notice: null } : state, action.event);
     case 'request/done':
       return { ...state, requests: state.requests.filter((request) => request.id !== action.id) };
+  }
+}
+
+/** Lines (or rows) a notch of the wheel moves. */
+const WHEEL_LINES = 3;
+
+/** The mouse, routed here like the keys: the wheel scrolls what is in view, a click opens what it landed on. */
+function onMouse(state: ReaderState, event: MouseEvent): ReaderState {
+  if (event.kind === 'wheel') {
+    if (state.overlay === 'links') return readerReducer(state, { type: 'links/move', delta: event.delta });
+    if (state.overlay !== 'none') return state;
+    if (isListPlace(state.place)) return readerReducer(state, { type: 'list/move', delta: event.delta * WHEEL_LINES });
+    return readerReducer(state, { type: 'scroll/by', lines: event.delta * WHEEL_LINES });
+  }
+  const target = event.target(state);
+  if (!target) return state;
+  switch (target.kind) {
+    case 'row':
+      if (!isListPlace(state.place) || state.overlay !== 'none') return state;
+      return readerReducer(readerReducer(state, { type: 'list/move', delta: target.index - state.place.cursor }), { type: 'list/open' });
+    case 'link':
+      if (state.overlay !== 'links') return state;
+      return readerReducer({ ...state, linkCursor: target.index }, { type: 'links/open' });
+    case 'line':
+      if (target.target.kind === 'related') return readerReducer(state, { type: 'open/related', index: target.target.index });
+      if (target.target.kind === 'image') return ask(state, { kind: 'browser', url: target.target.url });
+      return state;
   }
 }
 

@@ -3,8 +3,10 @@ import { Text } from './Text.js';
 import Spinner from 'ink-spinner';
 import type { Page } from '../state/reader.js';
 import type { Line } from '../app/article-layout.js';
+import { lineTarget } from '../app/line-targets.js';
 import { fitWidth, oneLine } from './fit-width.js';
 import { matchRanges } from '../state/article-search.js';
+import type { ThemeRole } from './terminal/style.js';
 
 interface Props {
   page: Page | undefined;
@@ -17,15 +19,17 @@ interface Props {
   matchLine?: number | undefined;
 }
 
-const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: boolean }> = {
-  title: { bold: true, color: 'yellow' },
-  meta: { dimColor: true },
+const STYLE: Record<Line['kind'], { bold?: boolean; color?: ThemeRole; dimColor?: boolean }> = {
+  title: { bold: true, color: 'title' },
+  meta: { dimColor: true, color: 'meta' },
   heading: { bold: true },
   body: {},
-  quote: { color: 'gray' },
-  related: { color: 'cyan' },
-  link: { dimColor: true },
+  quote: { color: 'quote' },
+  related: { color: 'link' },
+  link: { dimColor: true, color: 'link' },
   blank: {},
+  image: { color: 'link' },
+  caption: { dimColor: true, color: 'meta' },
 };
 
 /** Renders only the lines in view: a key press costs the same for 100 lines or 10,000. */
@@ -33,7 +37,7 @@ export function ArticlePane({ page, lines, scroll, height, width, query, matchLi
   if (!page || page.status === 'loading') {
     return (
       <Box height={height}>
-        <Text color="cyan">
+        <Text color="accent">
           <Spinner type="dots" />
         </Text>
         <Text> Loading the article…</Text>
@@ -43,7 +47,7 @@ export function ArticlePane({ page, lines, scroll, height, width, query, matchLi
   if (page.status === 'error') {
     return (
       <Box height={height} flexDirection="column">
-        <Text color="red" bold>
+        <Text color="error" bold>
           This page could not be read.
         </Text>
         <Text>{page.message}</Text>
@@ -59,7 +63,7 @@ export function ArticlePane({ page, lines, scroll, height, width, query, matchLi
         const text = fitWidth(oneLine(line.text), width) || ' ';
         const ranges = query ? matchRanges(text, query) : [];
         return (
-          <Text key={scroll + offset} {...STYLE[line.kind]} wrap="truncate-end">
+          <Text key={scroll + offset} {...STYLE[line.kind]} href={lineTarget(page.article, line)?.url} wrap="truncate-end">
             {ranges.length ? <Highlighted text={text} ranges={ranges} current={scroll + offset === matchLine} /> : text}
           </Text>
         );
@@ -82,7 +86,7 @@ function Highlighted({ text, ranges, current }: { text: string; ranges: Array<[n
     <>
       {pieces.map((piece, index) =>
         piece.match ? (
-          <Text key={index} inverse color={current ? 'yellow' : undefined}>
+          <Text key={index} inverse color={current ? 'notice' : undefined}>
             {piece.text}
           </Text>
         ) : (

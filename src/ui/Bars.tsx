@@ -25,7 +25,7 @@ const Loading = memo(function Loading({ text }: { text: string }) {
   return (
     <Text>
       {' '}
-      <Text color="cyan">{slow ? <Spinner type="dots" /> : '·'}</Text> {text}
+      <Text color="accent">{slow ? <Spinner type="dots" /> : '·'}</Text> {text}
     </Text>
   );
 });
@@ -89,7 +89,7 @@ export function TitleBar({ state }: { state: ReaderState }) {
   const title = titleText === null ? null : fitWidth(titleText, Math.max(0, width - fixed - titleFrame - shown * stringWidth(filter)));
   return (
     <Text wrap="truncate-end">
-      <Text bold color="yellow">
+      <Text bold color="title">
         kiosque
       </Text>
       {title === null ? null : <Text bold> · {title}</Text>}
@@ -99,7 +99,7 @@ export function TitleBar({ state }: { state: ReaderState }) {
         {unreadText}
       </Text>
       {fresh ? (
-        <Text color="green" bold>
+        <Text color="accent" bold>
           {fresh}
         </Text>
       ) : null}
@@ -128,7 +128,7 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   }
   if (state.notice) {
     return (
-      <Text color="yellow" wrap="truncate-end">
+      <Text color="notice" wrap="truncate-end">
         {fitWidth(cleanInline(state.notice), width)}
       </Text>
     );
@@ -158,12 +158,12 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
     <Box width={width}>
       {stale ? (
         <Box flexShrink={0}>
-          <Text color="yellow">{stale}</Text>
+          <Text color="notice">{stale}</Text>
         </Box>
       ) : null}
       {star ? (
         <Box flexShrink={0}>
-          <Text color="magenta">{star}</Text>
+          <Text color="mark">{star}</Text>
         </Box>
       ) : null}
       <Box flexGrow={1} flexShrink={1}>

@@ -36,7 +36,7 @@ export function FailuresView({ errors, cursor, height, width }: Props) {
         const here = start + offset === cursor;
         // By position: two failing sources can have the same title (two on one host).
         return (
-          <Text key={`${error.url ?? ''}\u0000${start + offset}`} color={here ? 'cyan' : 'red'} bold={here} wrap="truncate-end">
+          <Text key={`${error.url ?? ''}\u0000${start + offset}`} color={here ? 'cursor' : 'error'} bold={here} wrap="truncate-end">
             {fitWidth(`${here ? '› ' : '  '}${cleanInline(error.source)}: ${cleanInline(error.message)}`, width)}
           </Text>
         );

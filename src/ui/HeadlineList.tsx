@@ -3,9 +3,11 @@ import { Text } from './Text.js';
 import type { SourceError } from '../state/reader.js';
 import type { StoryRow } from '../state/selectors.js';
 import type { Headline } from '../feeds/types.js';
-import { cleanInline } from '../text/sanitize.js';
 import { fitWidth } from './fit-width.js';
 import { headlineRow } from './headline-row.js';
+import { failureLine } from './failure-line.js';
+
+export { failureLine } from './failure-line.js';
 import { rowKeys } from './row-keys.js';
 import { windowStart } from './scroll-window.js';
 
@@ -30,16 +32,6 @@ interface Props {
   empty: string;
 }
 
-/**
- * The line failing sources take above the headlines: one, however many failed, so that the
- * headlines keep the screen (E lists them with what went wrong).
- */
-export function failureLine(errors: SourceError[]): string | null {
-  if (errors.length === 0) return null;
-  if (errors.length === 1) return `! ${cleanInline(errors[0]!.source)}: ${cleanInline(errors[0]!.message)} (E for details)`;
-  return `! ${errors.length} sources failed: E shows them`;
-}
-
 /** The visible window of the headline list; only those rows are rendered. */
 export function HeadlineList({ headlines, cursor, height, width, isRead, saved, errors, kept = {}, loading, now, locale, empty }: Props) {
   const failed = height > 1 ? failureLine(errors) : null;
@@ -54,7 +46,7 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
   return (
     <Box flexDirection="column" height={height}>
       {failed ? (
-        <Text color="red" wrap="truncate-end">
+        <Text color="error" wrap="truncate-end">
           {fitWidth(failed, width)}
         </Text>
       ) : null}
@@ -74,15 +66,17 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
         });
         return (
           <Text key={keys[offset]} wrap="truncate-end">
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>
+            <Text color={selected ? 'cursor' : undefined} bold={selected}>
               {row.marks}
             </Text>
-            <Text color="magenta">{row.star}</Text>
-            <Text color={selected ? 'cyan' : undefined} bold={unread}>
+            <Text color="mark">{row.star}</Text>
+            <Text color={selected ? 'cursor' : undefined} bold={unread}>
               {row.title}
             </Text>
             {row.gap}
-            <Text dimColor>{row.tail}</Text>
+            <Text dimColor color="meta">
+              {row.tail}
+            </Text>
           </Text>
         );
       })}

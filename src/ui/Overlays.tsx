@@ -42,14 +42,14 @@ export function HelpScreen({ height, width, first = 0 }: { height: number; width
             {column.map((binding) =>
               stacked ? (
                 <Box key={binding.help!.keys} flexDirection="column">
-                  <Text color="cyan" wrap="truncate-end">
+                  <Text color="accent" wrap="truncate-end">
                     {fitWidth(binding.help!.keys, columnWidth)}
                   </Text>
                   <Text wrap="truncate-end">{fitWidth(`  ${binding.help!.what}`, columnWidth)}</Text>
                 </Box>
               ) : (
                 <Text key={binding.help!.keys} wrap="truncate-end">
-                  <Text color="cyan">{binding.help!.keys.padEnd(KEYS_WIDTH)}</Text>
+                  <Text color="accent">{binding.help!.keys.padEnd(KEYS_WIDTH)}</Text>
                   {fitWidth(binding.help!.what, Math.max(0, columnWidth - KEYS_WIDTH - 1))}
                 </Text>
               ),
@@ -82,7 +82,7 @@ export function LinksList({ links, cursor, height, width }: LinksProps) {
       {links.slice(start, start + rows).map((link, offset) => {
         const selected = start + offset === cursor;
         return (
-          <Text key={link.url + link.label} color={selected ? 'cyan' : undefined} wrap="truncate-end">
+          <Text key={link.url + link.label} color={selected ? 'cursor' : undefined} wrap="truncate-end">
             {fitWidth(`${selected ? '› ' : '  '}${cleanInline(link.label)} ${cleanInline(link.title)}`, width)}
           </Text>
         );

@@ -41,11 +41,11 @@ export function SourcesView({ rows, cursor, height, width, pending = [], kept = 
         // One Text per row, laid out by source-row.ts: never wrapped, the count always on the right.
         return (
           <Text key={keys[offset]} wrap="truncate-end">
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>
+            <Text color={selected ? 'cursor' : undefined} bold={selected}>
               {selected ? '› ' : '  '}
             </Text>
             <Text dimColor>{text.folder}</Text>
-            <Text color={row.error ? 'red' : selected ? 'cyan' : undefined}>{text.title}</Text>
+            <Text color={row.error ? 'error' : selected ? 'cursor' : undefined}>{text.title}</Text>
             {text.gap}
             {status === 'loading' ? <LoadingTail tail={text.tail} /> : <Text dimColor>{text.tail}</Text>}
           </Text>
@@ -61,7 +61,7 @@ function LoadingTail({ tail }: { tail: string }) {
   return (
     <Text dimColor>
       {tail.slice(0, at)}{' '}
-      <Text color="cyan">
+      <Text color="accent">
         <Spinner type="dots" />
       </Text>
       {' loading'}

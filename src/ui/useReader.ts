@@ -3,6 +3,9 @@ import { type Action, initialState, readerReducer, type ReaderState, type Reques
 import { stripControls } from '../text/sanitize.js';
 import { mayPrefetchFrom, prefetchTargets } from '../app/prefetch-rule.js';
 import type { LoadedHeadlines, ReaderServices, SourceLoaded } from '../app/reader-services.js';
+import type { SourceProgress } from './source-progress.js';
+
+export { SourceProgress } from './source-progress.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
 /**
@@ -14,27 +17,6 @@ export interface FirstLoad {
   settled?: LoadedHeadlines;
   /** The sources that came in before the screen opened, and those that come after, one by one. */
   progress?: SourceProgress;
-}
-
-/** Sources as they come, heard by whoever listens, those that came before it listened first. */
-export class SourceProgress {
-  private readonly heard: SourceLoaded[] = [];
-  private listener: ((loaded: SourceLoaded) => void) | undefined;
-  readonly push = (loaded: SourceLoaded): void => {
-    if (this.listener) this.listener(loaded);
-    else this.heard.push(loaded);
-  };
-  listen(listener: (loaded: SourceLoaded) => void): () => void {
-    for (const loaded of this.heard.splice(0)) listener(loaded);
-    this.listener = listener;
-    return () => {
-      this.listener = undefined;
-    };
-  }
-  /** What came before anyone listened, taken (for the first frame). */
-  take(): SourceLoaded[] {
-    return this.heard.splice(0);
-  }
 }
 
 // Messages carry URLs and header values from the web: no control sequence reaches the screen.
@@ -135,7 +117,7 @@ export function useReader(
         // R asks every server again: a feed's long max-age must not keep its old headlines on screen.
         return loadSources((onSource) => services.loadHeadlines({ revalidate: true, onSource }), { refresh: true });
       case 'browser':
-        return services.openInBrowser(request.url);
+        return services.openInBrowser(request.url, (text) => dispatch({ type: 'notice', text: stripControls(text) }));
       case 'persist':
         services.persist?.(request.changes);
         return;
