@@ -6,9 +6,7 @@ import { storyGroups } from '../app/story-groups.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
-import { formatArticle, formatHeadlines, formatSaved } from './format.js';
 import { type CliIo, errorJson } from './io.js';
-import { runSourcesCommand } from './sources-command.js';
 import { runSearch } from './search-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
@@ -32,10 +30,13 @@ export async function runCommand(command: PrintingCommand, options: GlobalOption
 }
 
 async function runWith(session: Session, command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
-  const print = (value: unknown, text: () => string) => {
+  // The text layout (wrap-ansi, string-width and their tables) loads only for text: --json, as a reload
+  // printing 3,000 headlines for another program uses, does without it.
+  const format = options.json ? undefined : await import('./format.js');
+  const print = (value: unknown, text: (layout: typeof import('./format.js')) => string) => {
     // JSON.stringify would write an ESC as \u001b, which `jq -r` then prints raw: values and keys are cleaned before.
     // Text is cleaned by io itself (terminalIo).
-    io.stdout(options.json ? JSON.stringify(sanitizeDeep(value), null, 2) + '\n' : text());
+    io.stdout(format ? text(format) : JSON.stringify(sanitizeDeep(value), null, 2) + '\n');
   };
   switch (command.name) {
     case 'headlines': {
@@ -58,7 +59,7 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       if (options.json) {
         for (const source of sources) if (source.error) io.stderr(JSON.stringify(errorJson(source.error)) + '\n');
       }
-      print(limited, () => formatHeadlines(limited, sources, io.columns));
+      print(limited, ({ formatHeadlines }) => formatHeadlines(limited, sources, io.columns));
       return EXIT.ok;
     }
     case 'read': {
@@ -69,10 +70,12 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             ? '(offline copy you saved: the page could not be read now)\n'
             : '(offline copy: the page could not be refreshed)\n',
         );
-      print({ ...article, stale }, () => formatArticle(article, io.columns, systemLocale()));
+      print({ ...article, stale }, ({ formatArticle }) => formatArticle(article, io.columns, systemLocale()));
       return EXIT.ok;
     }
     case 'sources': {
+      // Loaded here only: conf, ajv and the OPML writer stay out of `headlines` (a reload loads none of them).
+      const { runSourcesCommand } = await import('./sources-command.js');
       const output = await runSourcesCommand(command, session);
       print(output.value, () => output.text);
       return EXIT.ok;
@@ -81,7 +84,7 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       const saved = Object.values(session.readingState().current().saved)
         .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
         .map((entry) => ({ ...entry, offline: session.savedCopies.has(entry.url) }));
-      print(saved, () => formatSaved(saved, io.columns));
+      print(saved, ({ formatSaved }) => formatSaved(saved, io.columns));
       return EXIT.ok;
     }
     case 'search': {
