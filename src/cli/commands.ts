@@ -2,10 +2,12 @@ import type { GlobalOptions } from '../app/options.js';
 import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { isRead } from '../store/reading-state.js';
+import { storyGroups } from '../app/story-groups.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
 import { type CliIo, errorJson } from './io.js';
+import { runSearch } from './search-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
@@ -41,7 +43,13 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       const entries = await session.sourcesToRead(command.sources, options.sourcesFile);
       const { sources, headlines } = await session.readSources(entries);
       const marks = session.readingState().current();
-      const flagged = headlines.map((headline) => ({ ...headline, read: isRead(marks, headline), saved: headline.url in marks.saved }));
+      const groups = storyGroups(headlines);
+      const flagged = headlines.map((headline, index) => ({
+        ...headline,
+        read: isRead(marks, headline),
+        saved: headline.url in marks.saved,
+        group: groups[index]!,
+      }));
       const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
       const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
       if (sources.length > 0 && sources.every((source) => source.error)) {
@@ -86,6 +94,11 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
         .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
         .map((entry) => ({ ...entry, offline: session.savedCopies.has(entry.url) }));
       print(saved, ({ formatSaved }) => formatSaved(saved, io.columns));
+      return EXIT.ok;
+    }
+    case 'search': {
+      const output = await runSearch(session, command.words, options.sourcesFile, io.columns);
+      print(output.value, () => output.text);
       return EXIT.ok;
     }
     case 'cache': {
