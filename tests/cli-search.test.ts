@@ -70,6 +70,7 @@ describe('headlines --json and search', () => {
     const article: Article = {
       url,
       canonicalUrl: null,
+      access: 'full',
       title: 'Un article gardé',
       byline: null,
       published: null,

@@ -23,6 +23,7 @@ function article(url: string, paragraphs = 40, extra: Partial<Article> = {}): Ar
   return {
     url,
     canonicalUrl: null,
+    access: 'full',
     title: `Title of ${url}`,
     byline: null,
     published: null,

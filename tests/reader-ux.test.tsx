@@ -31,6 +31,7 @@ function article(url: string, extra: Partial<Article> = {}): Article {
   return {
     url,
     canonicalUrl: null,
+    access: 'full',
     title: `Article at ${url}`,
     byline: null,
     published: null,

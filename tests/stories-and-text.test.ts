@@ -105,6 +105,7 @@ describe('keys in one write (state/split-keys.ts)', () => {
 const frenchArticle = (text: string, lang: string | null = 'fr'): Article => ({
   url: 'http://x/a',
   canonicalUrl: null,
+  access: 'full',
   title: 'Titre',
   byline: null,
   published: null,
