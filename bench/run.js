@@ -29,13 +29,11 @@ if (rows.length === 0) {
 }
 
 const links = await scoreLinks({ extractArticle, decodeBody });
-if (links)
-  console.log(
-    `\nlinks-dev (related, previous / next, pagination):\n${links
-      .split('\n')
-      .filter((line) => /^OVERALL|^related:|^previous found/.test(line))
-      .join('\n')}\n`,
-  );
+if (links) {
+  // Per pattern and overall (the issue's targets hold for each row): the table without the scorer's explanations.
+  const table = links.split('\n').filter((line) => line.trim() && !/^(?:P\/R\/F1|prev\/next|pag>next):/.test(line));
+  console.log(`\nlinks-dev (related, previous / next, pagination), per pattern and overall:\n${table.join('\n')}\n`);
+}
 
 const big = bigPage();
 console.log(

@@ -1,4 +1,5 @@
 import { isKiosqueError } from './errors.js';
+import type { SiteRule } from './extract/site-hosts.js';
 import type { ParseReply, ParseRequest } from './work/pool.js';
 
 /**
@@ -19,7 +20,7 @@ async function run(request: ParseRequest): Promise<unknown> {
     }
     case 'article': {
       const { extractArticle } = await import('./extract/article.js');
-      return extractArticle(request.text, request.finalUrl);
+      return extractArticle(request.text, request.finalUrl, { siteRule: request.siteRule as SiteRule | undefined });
     }
   }
 }

@@ -54,7 +54,14 @@ describe.skipIf(!built || !hasTmux)('a hostile --sources file, in tmux', () => {
         },
         { timeout: 15_000, interval: 50 },
       );
-    await waitForScreen(/^! http:\/\/y\/: /m);
+    // Both failed: one line says so, E names each, cleanly.
+    await waitForScreen(/^! 2 sources failed: E shows them$/m);
+    tmux('send-keys', '-t', 'hostile', 'E');
+    const failures = await waitForScreen(/kiosque 2 failed sources/);
+    expect(failures).toMatch(/^› http:\/\/x\/: /m);
+    expect(failures).toMatch(/^ {2}http:\/\/y\/: /m);
+    tmux('send-keys', '-t', 'hostile', 'q');
+    await waitForScreen(/kiosque 0 headlines/);
     tmux('send-keys', '-t', 'hostile', 'S');
     const sources = await waitForScreen(/kiosque 2 sources/);
     expect(sources).toMatch(/^› http:\/\/x\/ +unreachable$/m);

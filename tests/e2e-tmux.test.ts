@@ -86,7 +86,7 @@ describe.skipIf(!built || !hasTmux)('kiosque --demo in tmux', () => {
     press('h');
     await waitForScreen(new RegExp(`^${escape(title.slice(0, 30))}`, 'm'));
     press('q');
-    await waitForScreen(/kiosque 32 headlines\n›/);
+    await waitForScreen(/kiosque 32 headlines.*\n›/);
   });
 });
 
@@ -120,9 +120,18 @@ describe.skipIf(!built || !hasTmux)('a corrupt configuration, in tmux', () => {
       },
       { timeout: 15_000, interval: 50 },
     );
-    // The default sources, offline and not cached: one line each, and the reader is up.
+    // The default sources, offline and not cached: one line for them all (E names each), and the reader is up.
     expect(text).toMatch(/^kiosque 0 headlines/m);
-    expect(text).toMatch(/^! .*Offline, and .* is not in the cache/m);
+    expect(text).toMatch(/^! 4 sources failed: E shows them$/m);
+    tmuxOwn('send-keys', '-t', 'corrupt', 'E');
+    await vi.waitFor(
+      () => {
+        const shown = tmuxOwn('capture-pane', '-p', '-t', 'corrupt');
+        if (!/^› .*Offline, and .* is not in the cache/m.test(shown)) throw new Error(`not yet:\n${shown}`);
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    tmuxOwn('send-keys', '-t', 'corrupt', 'q');
     expect(readdirSync(config).some((name) => name.startsWith('config.json.corrupt-'))).toBe(true);
     tmuxOwn('send-keys', '-t', 'corrupt', 'q');
   });

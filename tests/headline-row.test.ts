@@ -17,7 +17,7 @@ const line = (row: ReturnType<typeof headlineRow>) => row.marks + row.star + row
 
 describe('a row of the headline list', () => {
   it('fills the width exactly, source and time against the right edge', () => {
-    for (const width of [40, 80, 100, 131]) {
+    for (const width of [80, 100, 131]) {
       const row = headlineRow(headline('Le conseil municipal adopte un budget en hausse'), {
         selected: false,
         read: false,
@@ -29,6 +29,17 @@ describe('a row of the headline list', () => {
       expect(stringWidth(line(row))).toBe(width);
       expect(line(row)).toMatch(/ La Gazette du Quai · il y a 3\sh$/);
     }
+  });
+
+  it('on a narrow screen the title keeps most of the row: the time goes first, then the source is cut', () => {
+    const title = 'Le conseil municipal adopte un budget en hausse pour la troisième année de suite';
+    const at = (width: number) =>
+      headlineRow(headline(title), { selected: false, read: false, saved: false, width, now: NOW, locale: 'fr-FR' });
+    expect(at(60).tail).toBe(' La Gazette du Quai');
+    expect(stringWidth(at(60).title)).toBeGreaterThanOrEqual(36);
+    expect(at(40).tail).toBe(' La Gazette…');
+    expect(stringWidth(at(40).title)).toBeGreaterThanOrEqual(24);
+    for (const width of [40, 50, 60, 70]) expect(stringWidth(line(at(width)))).toBe(width);
   });
 
   it('cuts only the title, measuring wide characters and emoji by their columns', () => {
@@ -45,7 +56,8 @@ describe('a row of the headline list', () => {
     expect(row.title.endsWith('…')).toBe(true);
     expect(stringWidth(line(row))).toBeLessThanOrEqual(60);
     expect(stringWidth(line(row))).toBeGreaterThanOrEqual(59);
-    expect(row.tail).toBe(' La Gazette du Quai · 3 hr. ago');
+    // At 60 columns the time gives way to the source.
+    expect(row.tail).toBe(' La Gazette du Quai');
   });
 
   it('keeps marks and the shortened source on a 10,000-character title, and says read by no dot', () => {
@@ -58,7 +70,7 @@ describe('a row of the headline list', () => {
       locale: 'en',
     });
     expect(row.marks).toBe('  ');
-    expect(row.tail).toBe(' A source with a name far lo… · 3 hr. ago');
+    expect(row.tail).toBe(' A source with a name… · 3 hr. ago');
     expect(stringWidth(line(row))).toBe(80);
   });
 });

@@ -120,6 +120,7 @@ describe('joinPages', () => {
     next: null,
     pagination: { previous: null, next: null },
     wordCount: text.split(' ').length,
+    access: 'full',
     ...extra,
   });
 

@@ -42,6 +42,7 @@ function article(paragraphs: number, text = 'A short paragraph.'): Article {
     next: null,
     pagination: { previous: null, next: null },
     wordCount: 0,
+    access: 'full',
   };
 }
 

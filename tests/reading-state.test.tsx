@@ -62,7 +62,8 @@ async function openReader() {
     ],
     openInBrowser: () => {},
   });
-  return openScreen(<App services={services} locale="en-GB" />, 'Le conseil municipal adopte un budget en hausse');
+  // Sources come one by one: these tests start once all three are in (no spinner left in the title bar).
+  return openScreen(<App services={services} locale="en-GB" />, /^kiosque 18 headlines(?!.*loading)/m);
 }
 
 const row = (frame: string, title: string) => frame.split('\n').find((line) => line.includes(title)) ?? '';
@@ -174,13 +175,13 @@ describe('reading state in the reader', () => {
 describe('sources in the reader', () => {
   it('S lists the sources with unread counts; Enter browses one; back returns', async () => {
     const reader = await openReader();
-    await reader.press('S', /3 sources/);
+    await reader.press('S', /kiosque 3 sources/);
     expect(reader.frame()).toMatch(/› La Gazette du Quai\s+12\/12 unread/);
     expect(reader.frame()).toMatch(/Harbour Tech Notes\s+5\/5 unread/);
     await reader.press('j', '› Harbour Tech Notes');
     await reader.press(KEYS.enter, 'kiosque · Harbour Tech Notes 5 headlines');
     expect(reader.frame()).not.toContain('La Gazette du Quai');
-    await reader.press('h', /3 sources/);
+    await reader.press('h', /kiosque 3 sources/);
     await reader.press('h', /18 headlines/);
     reader.app.unmount();
   });

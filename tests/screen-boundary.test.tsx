@@ -64,7 +64,7 @@ async function expectSourcesViewClean(configDir: string, shown: string): Promise
     const entries = await session.sourcesToRead([], undefined);
     const services = createReaderServices(session, { entries, openInBrowser: () => {} });
     const { app, frame, press } = await openScreen(<App services={services} locale="en-GB" />, 'An ordinary headline');
-    await press('S', 'unread');
+    await press('S', /\d+\/\d+ unread/);
     expect(frame()).toContain(shown);
     for (const seen of app.frames) expect(forbiddenIn(seen)).toBeNull();
     app.unmount();
@@ -303,6 +303,7 @@ function hostileState(s: string[], view: (typeof VIEWS)[number]): ReaderState {
     next: { title: next(), url: 'http://example.com/n/' },
     pagination: { previous: null, next: null },
     wordCount: 10,
+    access: 'full',
   };
   const base = initialState({ viewport: { width: WIDTH, height: HEIGHT }, locale: 'fr-FR' });
   const place: ReaderState['place'] =

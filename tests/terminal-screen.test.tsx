@@ -352,7 +352,7 @@ describe('the first paint', () => {
     const app = render(<App services={svc} locale="en-GB" now={NOW} firstLoad={{ pending: svc.loadHeadlines(), settled: loaded }} />);
     const painted = firstFrame({ loaded, remembered, size: { columns: 100 }, now: NOW, locale: 'en-GB', style: DEFAULT_SCREEN_STYLE });
     expect(painted.map(plain)).toEqual(plain(app.lastFrame() ?? '').split('\n'));
-    expect(plain(painted[1]!)).toBe('! Broken feed: did not answer');
+    expect(plain(painted[1]!)).toBe('! Broken feed: did not answer (E for details)');
     expect(plain(painted[2]!)).toMatch(/^› {3}Headline number 1 /);
     expect(plain(painted[3]!)).toMatch(/^ •★ Headline number 2 /);
     app.unmount();

@@ -12,11 +12,27 @@ export interface Line {
 
 const MAX_MEASURE = 100;
 
-function wrap(text: string, width: number): string[] {
+function wrapText(text: string, width: number): string[] {
   // wrap-ansi measures with string-width (wide characters, emoji) and only breaks
   // at ordinary spaces, so non-breaking spaces keep « mots » and « ? » together.
   return wrapAnsi(text, Math.max(10, width), { hard: true, trim: true }).split('\n');
 }
+
+/**
+ * Glue between a French mark and its word while wrapping: not a space, so the wrapping never
+ * breaks there, and one column wide like the space it stands for, which it becomes again after.
+ */
+const GLUE = '\ue000';
+
+/**
+ * French typography whatever spaces the page used: « keeps the next word, and » : ; ! ? keep the
+ * previous one. A page that already used no-break or thin spaces is left as it is.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/«[ \t]+/g, `«${GLUE}`).replace(/(\S)[ \t]+(?=[»:;!?])/g, `$1${GLUE}`);
+}
+
+const isFrench = (lang: string | null | undefined) => /^fr\b/i.test(lang ?? '');
 
 function formatDate(iso: string | null, locale: string): string | null {
   if (!iso) return null;
@@ -33,6 +49,13 @@ export interface LayoutOptions {
    * for printed text, where links cannot be followed by a key.
    */
   linkList?: boolean;
+  /**
+   * End with the related links that no "Lire aussi" line of the text shows (a related-posts box),
+   * numbered as the digit keys open them: for the reader's pane.
+   */
+  boxLinks?: boolean;
+  /** Other sources that list the same story, named under the header (the reader's grouped rows). */
+  alsoIn?: string[];
 }
 
 /**
@@ -40,12 +63,15 @@ export interface LayoutOptions {
  * `kiosque read`. Computed once per article, width and options.
  */
 export function layoutArticle(article: Article, width: number, locale = 'en', options: LayoutOptions = {}): Line[] {
-  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}`;
+  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}|${options.boxLinks ? 'box' : ''}|${options.alsoIn?.join('\u0000') ?? ''}`;
   let byWidth = cache.get(article);
   const known = byWidth?.get(key);
   if (known) return known;
   const measure = Math.min(width, MAX_MEASURE);
   const lines: Line[] = [];
+  const typeset = isFrench(article.lang) ? frenchSpacing : (text: string) => text;
+  const wrap = (text: string, columns: number) =>
+    typeset === frenchSpacing ? wrapText(typeset(text), columns).map((line) => line.replaceAll(GLUE, ' ')) : wrapText(text, columns);
   const push = (kind: LineKind, texts: string[], block: number, indent = '') => {
     for (const text of texts) lines.push({ text: indent + text, kind, block });
   };
@@ -53,6 +79,7 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
   push('title', wrap(article.title, measure), -1);
   const meta = [article.byline, formatDate(article.published, locale), article.section, article.siteName].filter(Boolean).join(' · ');
   if (meta) push('meta', wrap(meta, measure), -1);
+  if (options.alsoIn?.length) push('meta', wrap(`Also in: ${options.alsoIn.join(' · ')}`, measure), -1);
   blank(-1);
   article.blocks.forEach((block, index) => {
     switch (block.type) {
@@ -102,6 +129,7 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
     }
     blank(index);
   });
+  if (options.boxLinks) pushBoxLinks(article, measure, lines);
   if (options.linkList) pushLinkList(article, measure, lines);
   if (!byWidth) {
     byWidth = new Map();
@@ -111,6 +139,19 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
   return lines;
 }
 
+/** The related links no line of the text shows, numbered as their digit opens them. */
+function pushBoxLinks(article: Article, measure: number, lines: Line[]): void {
+  const shown = new Set(article.blocks.flatMap((block) => (block.type === 'related' ? [block.index] : [])));
+  const box = article.related.map((link, index) => ({ link, index })).filter(({ index }) => !shown.has(index));
+  if (box.length === 0) return;
+  const block = article.blocks.length;
+  lines.push({ text: 'Related', kind: 'heading', block });
+  for (const { link, index } of box) {
+    for (const text of wrapText(`[${index + 1}] ${link.title || link.url}`, measure)) lines.push({ text, kind: 'related', block });
+  }
+  lines.push({ text: '', kind: 'blank', block });
+}
+
 /** Addresses are written whole, never wrapped, so that they can be copied. */
 function pushLinkList(article: Article, measure: number, lines: Line[]): void {
   const block = article.blocks.length;
@@ -118,7 +159,7 @@ function pushLinkList(article: Article, measure: number, lines: Line[]): void {
   if (article.related.length) {
     push('Related:');
     article.related.forEach((link, index) => {
-      for (const text of wrap(`[${index + 1}] ${link.title}`, measure - 2)) push(`  ${text}`);
+      for (const text of wrapText(`[${index + 1}] ${link.title}`, measure - 2)) push(`  ${text}`);
       push(`      ${link.url}`);
     });
     lines.push({ text: '', kind: 'blank', block });
@@ -128,7 +169,7 @@ function pushLinkList(article: Article, measure: number, lines: Line[]): void {
     ['Next', article.next],
   ] as const) {
     if (!link) continue;
-    for (const text of wrap(`${label}: ${link.title}`, measure)) push(text);
+    for (const text of wrapText(`${label}: ${link.title}`, measure)) push(text);
     push(`  ${link.url}`);
   }
   // The page that could not be read, to be opened by hand.

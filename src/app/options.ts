@@ -8,6 +8,8 @@ export interface GlobalOptions {
   limit: number | undefined;
   timeoutMs: number | undefined;
   unread: boolean;
+  /** The reader reads its sources again every this many minutes (--refresh, else $KIOSQUE_REFRESH_MINUTES); 0 never. */
+  refreshMinutes?: number | undefined;
   /** --no-mouse: the reader asks for no mouse reports (false); unset otherwise, the settings decide. */
   mouse?: false | undefined;
   /** --color=auto|always|never: the reader's colours (NO_COLOR and FORCE_COLOR when unset or auto). */

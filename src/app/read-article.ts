@@ -1,4 +1,5 @@
 import { type ErrorCode, isKiosqueError, KiosqueError } from '../errors.js';
+import { ruleFor, type SiteRule, type SiteRules } from '../extract/site-hosts.js';
 import type { Article } from '../extract/types.js';
 import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
@@ -22,6 +23,7 @@ export async function readArticle(
   client: HttpClient,
   url: string,
   options: FetchOptions = {},
+  siteRules: SiteRules = {},
 ): Promise<{ article: Article; stale: boolean; fromCache: boolean }> {
   const resource = await client.fetch(url, options);
   const type = resource.contentType.split(';')[0]?.trim() ?? '';
@@ -31,12 +33,15 @@ export async function readArticle(
   if (!looksHtml) {
     throw new KiosqueError('NOT_HTML', `${url} is not a web page (${type || 'unknown type'}).`, { url });
   }
-  const kept = keptFault(resource.derived[FAULT_KIND], url);
+  const siteRule = ruleFor(siteRules, resource.finalUrl);
+  // A fault kept for these bytes was found without the reader's rule for the site: a rule may read them.
+  const kept = siteRule ? undefined : keptFault(resource.derived[FAULT_KIND], url);
   if (kept) throw kept;
   try {
-    const article = await extract(resource, url);
+    const article = await extract(resource, url, siteRule);
     // Pictures alone are no article: without a line of text, the page is read as having none.
     if (article.blocks.every((block) => block.type === 'image')) {
+      if (article.access === 'consent') throw new KiosqueError('NO_ARTICLE', consentMessage(url), { url });
       throw new KiosqueError('NO_ARTICLE', `No article text was found on ${url}.`, { url });
     }
     return { article, stale: resource.stale, fromCache: resource.fromCache };
@@ -48,13 +53,19 @@ export async function readArticle(
   }
 }
 
-async function extract(resource: FetchedResource, url: string): Promise<Article> {
+/** Said instead of "no article text" when a consent manager's wall stands where the article should be. */
+export function consentMessage(url: string): string {
+  return `${url} shows a cookie-consent wall instead of its article (kiosque answers no consent forms): open it in a browser.`;
+}
+
+async function extract(resource: FetchedResource, url: string, siteRule: SiteRule | undefined): Promise<Article> {
   // The pool loads with the first article, not with the headline list.
   const { runParseJob } = await loadParsers();
-  return runParseJob<Article>({ task: 'article', text: resource.text, finalUrl: resource.finalUrl, url }, async () => {
+  const job = { task: 'article' as const, text: resource.text, finalUrl: resource.finalUrl, url, ...(siteRule ? { siteRule } : {}) };
+  return runParseJob<Article>(job, async () => {
     // Only from the TypeScript sources without a fresh build (see src/work/pool.ts): the extractor loads here.
     const { extractArticle } = await import('../extract/article.js');
-    return extractArticle(resource.text, resource.finalUrl);
+    return extractArticle(resource.text, resource.finalUrl, { siteRule });
   });
 }
 

@@ -1,9 +1,12 @@
 import { describeFsError, isKiosqueError } from '../errors.js';
 import type { Article } from '../extract/types.js';
+import { readSource, type SourceResult } from '../feeds/sources.js';
+import { sortNewestFirst } from '../feeds/order.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
+import { HttpClient } from '../net/client.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
 import { cleanInline, stripControls } from '../text/sanitize.js';
-import { displayUrl } from '../text/url.js';
+import { displayUrl, hostOf } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
 import type { WarningListener } from './warnings.js';
 
@@ -14,6 +17,8 @@ const PREFETCH_PAGES = 2;
 export interface SourceError {
   source: string;
   message: string;
+  /** The source's address, when known: a source that fails again replaces its own line. */
+  url?: string;
 }
 
 /** A source as the reader configured it, for the sources view. */
@@ -28,6 +33,26 @@ export interface LoadedHeadlines {
   headlines: Headline[];
   errors: SourceError[];
   sources?: SourceRow[];
+  /** Sources whose headlines are those kept from last time: they could not be read now. */
+  stale?: string[];
+}
+
+/**
+ * One source's headlines as they come in: those kept from last time (`done` false, `stale`
+ * true), then what it reads as now (`done`; `stale` when it could only be served from an old copy).
+ */
+export interface SourceLoaded {
+  source: SourceRow;
+  headlines: Headline[];
+  done: boolean;
+  stale: boolean;
+}
+
+export interface LoadOptions {
+  /** Ask every server again, however long it said to keep its copy (R). */
+  revalidate?: boolean;
+  /** Told of each source as it comes, so that no source waits for another. */
+  onSource?: (loaded: SourceLoaded) => void;
 }
 
 /** What the reader's screen needs from the outside world: made from a session here, by hand in tests. */
@@ -36,7 +61,11 @@ export interface ReaderServices {
    * The sources' headlines. The first load is cache first (a fresh copy is shown as it is);
    * a reload (`revalidate`, the R key) asks every server again, however long it said to keep its copy.
    */
-  loadHeadlines(options?: { revalidate?: boolean }): Promise<LoadedHeadlines>;
+  loadHeadlines(options?: LoadOptions): Promise<LoadedHeadlines>;
+  /** The sources about to be read, known before any is (each then has its own spinner). */
+  sourceList?: SourceRow[];
+  /** The text of the saved articles' copies, by address: what / searches in the saved view. */
+  savedTexts?(): Promise<Record<string, string>>;
   /** The article, read whole; `onProgress` is told the pages read so far of a multi-page article, while the rest is read. */
   readArticle(
     url: string,
@@ -97,15 +126,57 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
   const groups = new Map(entries.map((entry) => [displayUrl(entry.url), (entry.group ?? []).map(cleanInline).filter(Boolean)]));
   // A source whose address does not parse is named by the address itself, as written.
   const titleOf = (source: { url: string; title: string }) => cleanInline(source.title) || cleanInline(source.url);
+  const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
+  const rowOf = (s: SourceResult): SourceRow => ({
+    url: s.url,
+    title: titleOf(s),
+    group: groups.get(s.url) ?? [],
+    error: failed(s.error?.message),
+  });
+  // What was kept from last time is read through a client of the same cache that never goes to the network.
+  const keptClient = new HttpClient({ cache: session.cache, offline: true });
+  /**
+   * One source: first what the cache kept (a copy still fresh is the answer, and no server is
+   * asked); a copy past its time is shown at once, marked, while the server is asked.
+   */
+  const loadOne = async (entry: SourceEntry, revalidate: boolean, onSource?: (loaded: SourceLoaded) => void) => {
+    if (!revalidate && !session.client.offline) {
+      const kept = await readSource(keptClient, entry.url, entry.title);
+      if (!kept.error && !kept.stale) {
+        onSource?.({ source: rowOf(kept), headlines: kept.headlines, done: true, stale: false });
+        return kept;
+      }
+      if (!kept.error && kept.headlines.length) onSource?.({ source: rowOf(kept), headlines: kept.headlines, done: false, stale: true });
+    }
+    const result = await readSource(session.client, entry.url, entry.title, { revalidate });
+    onSource?.({ source: rowOf(result), headlines: result.headlines, done: true, stale: result.stale });
+    return result;
+  };
   return {
-    async loadHeadlines({ revalidate = false } = {}) {
-      const { sources, headlines } = await session.readSources(entries, { revalidate });
-      const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
+    sourceList: entries.map((entry) => ({
+      url: displayUrl(entry.url),
+      // Named as configured until it is read (never by an address with its password in it).
+      title: cleanInline(entry.title ?? '') || hostOf(entry.url) || displayUrl(entry.url),
+      group: groups.get(displayUrl(entry.url)) ?? [],
+      error: null,
+    })),
+    async loadHeadlines({ revalidate = false, onSource } = {}) {
+      // Each source on its own: one that is slow or never answers holds none of the others back.
+      const sources = await Promise.all(entries.map((entry) => loadOne(entry, revalidate, onSource)));
       return {
-        headlines,
-        errors: sources.filter((s) => s.error).map((s) => ({ source: titleOf(s), message: failed(s.error?.message) ?? '' })),
-        sources: sources.map((s) => ({ url: s.url, title: titleOf(s), group: groups.get(s.url) ?? [], error: failed(s.error?.message) })),
+        headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)),
+        errors: sources.filter((s) => s.error).map((s) => ({ source: titleOf(s), message: failed(s.error?.message) ?? '', url: s.url })),
+        sources: sources.map(rowOf),
+        stale: sources.filter((s) => s.stale).map((s) => s.url),
       };
+    },
+    savedTexts() {
+      const texts: Record<string, string> = {};
+      for (const url of Object.keys(session.readingState().current().saved)) {
+        const copy = session.savedCopies.get(url);
+        if (copy) texts[url] = articleText(copy);
+      }
+      return Promise.resolve(texts);
     },
     readArticle: read,
     prefetch: (links, mayFollow) => {
@@ -141,6 +212,14 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     },
     onWarning: (listener) => session.warnings.listen(listener),
   };
+}
+
+/** An article's words, for searching: its title, description and every block's text. */
+export function articleText(article: Article): string {
+  const blocks = article.blocks.map((block) =>
+    block.type === 'list' ? block.items.join(' ') : block.type === 'image' ? `${block.alt} ${block.caption}` : block.text,
+  );
+  return [article.title, article.description ?? '', ...blocks].join(' ');
 }
 
 /** state.json is a file on disk anyone may edit: the saved articles' titles and sources are cleaned as they are read. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
 import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
+import type { SiteRules } from '../extract/site-hosts.js';
+import { configDir as defaultConfigDir } from '../store/paths.js';
 import { type JoinOptions, readPages } from './join-pages.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
@@ -62,6 +64,8 @@ export interface Session {
   readonly demo: boolean;
   /** Read marks, saves and positions, opened on first use. */
   readingState(): ReadingStateStore;
+  /** The reader's per-site rules (sites.json in the config folder), read once; what cannot be used is said as a warning. */
+  siteRules(): Promise<SiteRules>;
   /** The configured sources; conf (and its schema validator) loads on first use. */
   sourceStore(): Promise<SourceStore>;
   /** The sources to read: the demo's, else those named, else those in `sourcesFile`, else the configured ones. */
@@ -114,6 +118,18 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     return sources;
   };
   const findSource = (url: string, pick?: number) => resolveSource(client, webAddress(url), pick);
+  let siteRules: Promise<SiteRules> | undefined;
+  // Read with the first article, not at start; checking selectors (only when there is a sites.json) loads css-select.
+  const readSiteRules = () =>
+    (siteRules ??= (async () => {
+      const dir = options.configDir ?? defaultConfigDir();
+      // Most readers have no sites.json: the first article is not held up loading the code that reads one.
+      if (!existsSync(path.join(dir, 'sites.json'))) return {};
+      const { loadSiteRules } = await import('../store/site-rules.js');
+      const loaded = await loadSiteRules(dir);
+      for (const problem of loaded.problems) say(problem);
+      return loaded.rules;
+    })());
 
   return {
     client,
@@ -123,6 +139,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     demo: demo !== undefined,
     readingState: () => (reading ??= openReadingState({ ...(dataDir ? { dir: dataDir } : {}), onWarning: say })),
     sourceStore,
+    siteRules: readSiteRules,
     async sourcesToRead(named, sourcesFile) {
       if (demo) return demo.sources;
       const urls = [...named];
@@ -133,7 +150,9 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     async readArticle(url, options = {}) {
       const address = webAddress(url);
       try {
-        const reading = await readPages(address, (page, fetchOptions) => readArticle(client, page, fetchOptions), {
+        // The site's rules (sites.json) once for all its pages.
+        const rules = await readSiteRules();
+        const reading = await readPages(address, (page, fetchOptions) => readArticle(client, page, fetchOptions, rules), {
           maxPages: options.pages,
           mayFollow: options.mayFollow,
           onProgress: options.onProgress,

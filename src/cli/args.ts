@@ -7,6 +7,7 @@ export type Command =
   | { name: 'reader'; sources: string[] }
   | { name: 'headlines'; sources: string[] }
   | { name: 'read'; url: string }
+  | { name: 'doctor'; url: string }
   | { name: 'sources'; action: 'list' }
   | { name: 'sources'; action: 'add'; url: string; pick: number | undefined }
   | { name: 'sources'; action: 'remove'; url: string }
@@ -14,6 +15,7 @@ export type Command =
   | { name: 'sources'; action: 'import'; file: string }
   | { name: 'sources'; action: 'export'; file: string | undefined }
   | { name: 'saved' }
+  | { name: 'search'; words: string[] }
   | { name: 'cache'; action: 'info' | 'clear' }
   | { name: 'help' }
   | { name: 'version' };
@@ -33,6 +35,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   unread: { type: 'boolean' },
   pick: { type: 'string' },
+  refresh: { type: 'string' },
   'no-mouse': { type: 'boolean' },
   color: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -46,7 +49,9 @@ Usage:
   kiosque --demo                            open the reader on the built-in demo newsstand
   kiosque headlines [SOURCE...] [--sources FILE] [--limit N] [--unread]
   kiosque read URL
+  kiosque doctor URL                        how the page was read (container, dropped blocks, links, access)
   kiosque saved                             the articles you saved (s in the reader)
+  kiosque search WORDS                      saved articles' text and every headline kept, accents and case aside
   kiosque sources list
   kiosque sources add URL [--pick N]        a feed, or a site's page (its feeds are found)
   kiosque sources remove URL
@@ -60,6 +65,7 @@ Options (every command):
   --offline          read only from the cache
   --cache-dir DIR    cache location (default: $KIOSQUE_CACHE_DIR or the XDG cache dir)
   --timeout SECONDS  give up on a page after this long (default 30)
+  --refresh MINUTES  the reader reads its sources again this often (default 15, 0 never; never in the demo)
   --demo             serve and use the built-in demo newsstand (no network needed)
   --no-mouse         the reader takes no mouse reports (the wheel, clicks)
   --color WHEN       auto (default: not with NO_COLOR or when piped), always or never
@@ -129,6 +135,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     limit: positiveNumber(values.limit, '--limit'),
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     unread: values.unread ?? false,
+    refreshMinutes: values.refresh === '0' ? 0 : positiveNumber(values.refresh, '--refresh'),
     ...(values['no-mouse'] ? { mouse: false as const } : {}),
     ...(values.color === undefined ? {} : { color: colourMode(values.color) }),
   };
@@ -147,11 +154,18 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       if (rest.length !== 1 || !rest[0]) throw usage('"kiosque read" takes one URL.');
       return { command: { name: 'read', url: rest[0] }, options };
     }
+    case 'doctor': {
+      if (rest.length !== 1 || !rest[0]) throw usage('"kiosque doctor" takes one URL.');
+      return { command: { name: 'doctor', url: rest[0] }, options };
+    }
     case 'saved':
       if (rest.length) throw usage('"kiosque saved" takes no arguments.');
       return { command: { name: 'saved' }, options };
     case 'sources':
       return { command: sourcesCommand(rest, pick), options };
+    case 'search':
+      if (rest.join('').trim() === '') throw usage('"kiosque search" takes the words to look for.');
+      return { command: { name: 'search', words: rest }, options };
     case 'cache': {
       const [action = 'info', ...extra] = rest;
       if ((action === 'info' || action === 'clear') && extra.length === 0) return { command: { name: 'cache', action }, options };

@@ -3,10 +3,12 @@ import { missingPageNote } from '../app/join-pages.js';
 import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { isRead } from '../store/reading-state.js';
+import { storyGroups } from '../app/story-groups.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import type { Command } from './args.js';
 import { type CliIo, errorJson } from './io.js';
+import { runSearch } from './search-command.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
@@ -42,7 +44,13 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       const entries = await session.sourcesToRead(command.sources, options.sourcesFile);
       const { sources, headlines } = await session.readSources(entries);
       const marks = session.readingState().current();
-      const flagged = headlines.map((headline) => ({ ...headline, read: isRead(marks, headline), saved: headline.url in marks.saved }));
+      const groups = storyGroups(headlines);
+      const flagged = headlines.map((headline, index) => ({
+        ...headline,
+        read: isRead(marks, headline),
+        saved: headline.url in marks.saved,
+        group: groups[index]!,
+      }));
       const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
       const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
       if (sources.length > 0 && sources.every((source) => source.error)) {
@@ -63,11 +71,18 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             ? '(offline copy you saved: the page could not be read now)\n'
             : '(offline copy: the page could not be refreshed)\n',
         );
+      // The article says it in its JSON (access); in text it is said beside it, as the reader's status line does.
+      if (article.access === 'teaser' && !options.json) io.stderr('(subscribers only: this is the teaser)\n');
       // A page of a multi-page article that could not be read: --json says it in `missingPage`.
-      if (article.missingPage && !options.json)
-        io.stderr(`kiosque: ${missingPageNote(article.missingPage)}
-`);
+      if (article.missingPage && !options.json) io.stderr(`kiosque: ${missingPageNote(article.missingPage)}\n`);
       print({ ...article, stale }, ({ formatArticle }) => formatArticle(article, io.columns, systemLocale()));
+      return EXIT.ok;
+    }
+    case 'doctor': {
+      // Loaded when asked for: the doctor reads pages in this process, with the extractor.
+      const { runDoctorCommand } = await import('./doctor-command.js');
+      const output = await runDoctorCommand(command, session);
+      print(output.value, () => output.text);
       return EXIT.ok;
     }
     case 'sources': {
@@ -82,6 +97,11 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
         .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
         .map((entry) => ({ ...entry, offline: session.savedCopies.has(entry.url) }));
       print(saved, ({ formatSaved }) => formatSaved(saved, io.columns));
+      return EXIT.ok;
+    }
+    case 'search': {
+      const output = await runSearch(session, command.words, options.sourcesFile, io.columns);
+      print(output.value, () => output.text);
       return EXIT.ok;
     }
     case 'cache': {

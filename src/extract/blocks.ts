@@ -1,9 +1,18 @@
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
 import { $all, $one, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
-import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCIAL_EMBED_CLASS } from '../html/furniture.js';
+import {
+  ARTICLE_BODY_CLASS,
+  COPYRIGHT_LINE,
+  FURNITURE_CLASS,
+  NEGATIVE_CLASS,
+  FURNITURE_LINE,
+  SKIPPED_TAGS,
+  SOCIAL_EMBED_CLASS,
+} from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
-import { linkDensity, TextMeasure } from './content.js';
+import { classWeight, linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
+import type { Trace } from './trace.js';
 import { webUrl } from '../text/url.js';
 import type { Block, RelatedLink } from './types.js';
 
@@ -11,6 +20,7 @@ export interface BlockBuilderOptions {
   baseUrl: string;
   title: string;
   titleElement: Element | undefined;
+  trace?: Trace | undefined;
 }
 
 export interface BuiltBlocks {
@@ -19,10 +29,55 @@ export interface BuiltBlocks {
 }
 
 export function buildBlocks(content: Element[], options: BlockBuilderOptions): BuiltBlocks {
-  const builder = new BlockBuilder(options);
+  const measure = new TextMeasure();
+  const total = content.reduce((sum, element) => sum + measure.length(element), 0);
+  const first = build(content, options, measure, total, true);
+  // Recovery (as trafilatura does): when the furniture rules leave under a seventh of the body's
+  // text, they took the article for furniture (a wrapper named "post-sharing", a theme's
+  // "social-story"), or the conditional cleaning took it for a rail of teasers. Read again with
+  // both off; tags and plain link farms still apply.
+  const kept = textLength(first.blocks);
+  if ((total >= RECOVERY_MINIMUM && kept < total / 7) || (kept === 0 && total > 0)) {
+    const second = build(content, options, measure, total, false, true);
+    if (textLength(second.blocks) > kept * 1.5) {
+      options.trace?.note(`recovery: the furniture rules left ${kept} of ${total} characters; read again without the class and id rules`);
+      return second;
+    }
+  }
+  return first;
+}
+
+/** Under this many characters of body, a seventh is too little to tell pruning from furniture. */
+const RECOVERY_MINIMUM = 280;
+
+function build(
+  content: Element[],
+  options: BlockBuilderOptions,
+  measure: TextMeasure,
+  total: number,
+  byClass: boolean,
+  retry = false,
+): BuiltBlocks {
+  const builder = new BlockBuilder(retry ? { ...options, trace: undefined } : options, measure, total, byClass, new Set(content));
   for (const element of content) builder.visit(element);
   builder.flush();
+  if (retry && options.trace) {
+    // The trace tells what the pass that is kept dropped: replay the retry with it.
+    options.trace.forgetDrops('body');
+    const traced = new BlockBuilder(options, measure, total, byClass, new Set(content));
+    for (const element of content) traced.visit(element);
+    traced.flush();
+  }
   return { blocks: builder.blocks, related: builder.related };
+}
+
+function textLength(blocks: Block[]): number {
+  let length = 0;
+  for (const block of blocks) {
+    if (block.type === 'list') for (const item of block.items) length += item.length;
+    else if (block.type !== 'related' && block.type !== 'image') length += block.text.length;
+  }
+  return length;
 }
 
 class BlockBuilder {
@@ -31,11 +86,22 @@ class BlockBuilder {
   /** Where each related link's address is in `related`: a page of 16,000 "Lire aussi" lines must not search 16,000 times. */
   private readonly relatedIndex = new Map<string, number>();
   private inline: string[] = [];
-  /** Building blocks reads the DOM and never changes it: lengths are measured once. */
-  private readonly measure = new TextMeasure();
+  private readonly counts = new TagCounts();
   private readonly titleKey: string;
 
-  constructor(private readonly options: BlockBuilderOptions) {
+  /**
+   * `measure`: building blocks reads the DOM and never changes it, so lengths are measured once
+   * (and shared by a second pass). `total`: the body's text length, for the guard on removals.
+   * `byClass`: whether class and id names may drop a part of the body.
+   */
+  constructor(
+    private readonly options: BlockBuilderOptions,
+    private readonly measure: TextMeasure,
+    private readonly total: number,
+    private readonly byClass: boolean,
+    /** The body's own containers, which the conditional cleaning never drops. */
+    private readonly roots: ReadonlySet<Element>,
+  ) {
     this.titleKey = squash(options.title).toLowerCase();
   }
 
@@ -48,11 +114,17 @@ class BlockBuilder {
     const name = node.name;
     // A "Read more: <a>" line may carry a class that otherwise marks furniture.
     if ((name === 'p' || name === 'div') && node !== this.options.titleElement && this.tryRelated(node, true)) return;
-    if (IMAGE_TAGS.has(name) && !this.isSkipped(node, false)) {
+    // A table an editor wrapped in a <figure> is read as text (class 6); other figures are pictures.
+    if (name === 'figure' && this.figureText(node)) return;
+    if (IMAGE_TAGS.has(name) && !this.skipReason(node, false)) {
       this.image(node);
       return;
     }
-    if (this.isSkipped(node)) return;
+    const skipped = this.skipReason(node);
+    if (skipped) {
+      if (skipped !== 'title') this.options.trace?.drop(node, skipped, 'body');
+      return;
+    }
     if (name === 'br') {
       this.inline.push('\n');
       return;
@@ -62,6 +134,13 @@ class BlockBuilder {
       return;
     }
     this.flush();
+    if (this.byClass && CONDITIONAL_TAGS.has(name) && !this.roots.has(node)) {
+      const reason = this.conditionalReason(node);
+      if (reason) {
+        this.options.trace?.drop(node, reason, 'body');
+        return;
+      }
+    }
     if (/^h[1-6]$/.test(name)) {
       if (this.tryRelated(node)) return;
       const text = cleanInline(textOf(node));
@@ -78,7 +157,12 @@ class BlockBuilder {
         return;
       }
       case 'blockquote': {
-        if (SOCIAL_EMBED_CLASS.test(classAndId(node)) && $one('p, div', node)) return;
+        // An embedded post (a tweet) is quoted text of the article, its author and date line included (class 7).
+        if (SOCIAL_EMBED_CLASS.test(classAndId(node))) {
+          const text = cleanInline(textOf(node));
+          if (text) this.blocks.push({ type: 'quote', text });
+          return;
+        }
         const paragraphs = $all('p', node);
         const text =
           paragraphs.length > 1
@@ -106,7 +190,10 @@ class BlockBuilder {
         }
         return;
       default:
-        if (name !== 'article' && name !== 'main' && name !== 'body' && this.isLinkFarm(node)) return;
+        if (name !== 'article' && name !== 'main' && name !== 'body' && this.isLinkFarm(node)) {
+          this.options.trace?.drop(node, 'mostly links (over half of its text is link text): a menu or a list of other articles', 'body');
+          return;
+        }
     }
     for (const child of node.children) this.visit(child);
     this.flush();
@@ -126,7 +213,15 @@ class BlockBuilder {
   }
 
   private pushParagraph(text: string): void {
-    if (!text || FURNITURE_LINE.test(text)) return;
+    if (!text) return;
+    if (FURNITURE_LINE.test(text)) {
+      this.options.trace?.dropLine(text, 'a whole line of page furniture ("Advertisement", "Read more", "Share this")');
+      return;
+    }
+    if (text.length < 120 && COPYRIGHT_LINE.test(text)) {
+      this.options.trace?.dropLine(text, 'a copyright line');
+      return;
+    }
     if (squash(text).toLowerCase() === this.titleKey) return;
     this.blocks.push({ type: 'paragraph', text });
   }
@@ -139,7 +234,10 @@ class BlockBuilder {
     if (items.length === 0) return;
     const text = items.join(' ');
     // A list that is mostly links is a menu or a list of other articles.
-    if (linkDensity(node, text.length, this.measure) > 0.6 && items.every((item) => item.length < 120)) return;
+    if (linkDensity(node, text.length, this.measure) > 0.6 && items.every((item) => item.length < 120)) {
+      this.options.trace?.drop(node, 'a list of short links: a menu or a list of other articles', 'body');
+      return;
+    }
     this.blocks.push({ type: 'list', ordered: node.name === 'ol', items });
   }
 
@@ -159,11 +257,64 @@ class BlockBuilder {
     return true;
   }
 
-  private isSkipped(element: Element, byTag = true): boolean {
-    if (element === this.options.titleElement) return true;
-    if (byTag && SKIPPED_TAGS.has(element.name)) return true;
+  /** Why an element of the body is left out with all it holds, or undefined to read it; `byTag`: SKIPPED_TAGS apply. */
+  private skipReason(element: Element, byTag = true): string | undefined {
+    if (element === this.options.titleElement) return 'title';
+    if (byTag && SKIPPED_TAGS.has(element.name)) return `<${element.name}> is not body text`;
+    if (!this.byClass) return undefined;
     const names = classAndId(element);
-    return names !== '' && FURNITURE_CLASS.test(names) && !ARTICLE_BODY_CLASS.test(names);
+    if (names !== '' && !ARTICLE_BODY_CLASS.test(names)) {
+      const word = FURNITURE_CLASS.exec(names);
+      // A class name is a weak hint: the part that holds most of the body's text is the body.
+      if (word && !this.holdsMostOfTheText(element)) return `class or id names page furniture ("${word[0]}")`;
+    }
+    return undefined;
+  }
+
+  private holdsMostOfTheText(element: Element): boolean {
+    return this.measure.length(element) > this.total * 0.5;
+  }
+
+  /**
+   * A table that an editor wrapped in a <figure> is data of the article, not a picture: read as
+   * text, with its caption. Other figures are left to the skipping rules (and the image blocks).
+   */
+  private figureText(node: Element): boolean {
+    const tables = $all('table', node);
+    if (tables.length === 0) return false;
+    this.flush();
+    for (const table of tables) this.visit(table);
+    const caption = $one('figcaption', node);
+    const text = caption ? cleanInline(textOf(caption)) : '';
+    if (text) this.blocks.push({ type: 'paragraph', text });
+    return true;
+  }
+
+  /**
+   * Readability's conditional cleaning, for the parts of the body that are not prose: teaser cards
+   * and "more stories" rails (link density from 0.2, against the 0.5 of a plain link farm), image
+   * galleries, forms, lists standing in for a layout. Prose (ten commas or more) is never judged
+   * so, and neither is the part that holds most of the body's text.
+   */
+  private conditionalReason(node: Element): string | undefined {
+    const counts = this.counts.of(node);
+    if (counts.commas >= 10 || this.holdsMostOfTheText(node)) return undefined;
+    const weight = classWeight(node);
+    const negative = weight < 0 ? (NEGATIVE_CLASS.exec(classAndId(node))?.[0] ?? '') : '';
+    // A caption or a credit is the article's own text (class 6), whatever its class says.
+    if (weight < 0 && !/^(?:caption|credit)$/.test(negative)) return `class or id of a part that is not the article ("${negative}")`;
+    const length = this.measure.length(node);
+    const density = linkDensity(node, length, this.measure);
+    const isList = node.name === 'ul' || node.name === 'ol';
+    if (counts.img > 1 && counts.p / counts.img < 0.5 && !isList)
+      return `more images (${counts.img}) than paragraphs: a gallery or a rail of cards`;
+    if (!isList && counts.li > counts.p && density > 0.2)
+      return `more list items (${counts.li}) than paragraphs, with links: a rail of other articles`;
+    if (counts.input > Math.floor(counts.p / 3)) return `a form (${counts.input} fields)`;
+    if (!isList && weight < 25 && density > 0.2 && length < 2000)
+      return `link density ${density.toFixed(2)} over 0.2 in a short block: teaser cards or a "more stories" rail`;
+    if (weight >= 25 && density > 0.5) return `link density ${density.toFixed(2)} over 0.5`;
+    return undefined;
   }
 
   /**
@@ -194,6 +345,62 @@ class BlockBuilder {
     if (length === 0) return !$one('img', element);
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
+}
+
+/** The containers judged by the conditional cleaning (Readability cleans the same). */
+const CONDITIONAL_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'ul', 'ol', 'table', 'fieldset']);
+
+interface Counts {
+  p: number;
+  img: number;
+  li: number;
+  input: number;
+  commas: number;
+}
+
+/** Counts of what an element holds, each element's computed once from its children's (a body nested deep is read once, not once per level). */
+class TagCounts {
+  private readonly known = new WeakMap<Element, Counts>();
+
+  of(element: Element): Counts {
+    const cached = this.known.get(element);
+    if (cached) return cached;
+    // Iterative, children before parents: no recursion on a page nested thousands deep.
+    const order: Element[] = [];
+    const stack: Element[] = [element];
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (this.known.has(next)) continue;
+      order.push(next);
+      for (const child of next.children) if (isTag(child) && !this.known.has(child)) stack.push(child);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const next = order[i]!;
+      const counts: Counts = { p: 0, img: 0, li: 0, input: 0, commas: 0 };
+      for (const child of next.children) {
+        if (isText(child)) counts.commas += countCommas(child.data);
+        else if (isTag(child)) {
+          if (NOT_COUNTED.has(child.name)) continue;
+          const below = this.known.get(child)!;
+          counts.p += below.p + (child.name === 'p' ? 1 : 0);
+          counts.img += below.img + (child.name === 'img' ? 1 : 0);
+          counts.li += below.li + (child.name === 'li' ? 1 : 0);
+          counts.input += below.input + (child.name === 'input' ? 1 : 0);
+          counts.commas += below.commas;
+        }
+      }
+      this.known.set(next, counts);
+    }
+    return this.known.get(element)!;
+  }
+}
+
+const NOT_COUNTED = new Set(['script', 'style', 'noscript', 'template']);
+
+function countCommas(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+  return count;
 }
 
 /** Elements kept as image blocks (see BlockBuilder.image): SKIPPED_TAGS skips them otherwise, with their captions. */

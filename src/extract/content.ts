@@ -1,15 +1,18 @@
 import {
   $all,
+  isBlock,
+  $one,
+  elementsByTag,
   type AnyNode,
   classAndId,
   type Document,
   type Element,
-  isBlock,
   isTag,
   isText,
   removeNode,
   squash,
   textOf,
+  wrapBareText,
 } from '../html/dom.js';
 import {
   CONTENT_HINT,
@@ -20,6 +23,7 @@ import {
   POSITIVE_CLASS,
   UNLIKELY_CONTAINER,
 } from '../html/furniture.js';
+import { candidate, type Trace } from './trace.js';
 
 /**
  * Finding the article body in a page: a readability-style scoring of text
@@ -46,25 +50,56 @@ function isHidden(element: Element): boolean {
   );
 }
 
-/** Removes what can never be article text, before scoring. Mutates the document. */
-export function stripBoilerplate(document: Document): void {
+/**
+ * Removes what can never be article text, before scoring. Mutates the document. `lenient`: only
+ * what can never be text (scripts, forms, navigation landmarks), for a second reading of a page
+ * whose first reading found nothing (its article hidden until a script shows it, say).
+ */
+export function stripBoilerplate(document: Document, trace?: Trace, lenient = false): void {
   const doomed: Element[] = [];
-  const paragraphText = (root: Element | Document) => $all('p', root).reduce((sum, p) => sum + squash(textOf(p)).length, 0);
-  const totalParagraphText = paragraphText(document);
+  const doom = (element: Element, rule: string) => {
+    doomed.push(element);
+    trace?.drop(element, rule, 'page');
+  };
+  // The text of the page's paragraphs, added up on every ancestor once (not one query per candidate).
+  const paragraphText = new Map<Element, number>();
+  let totalParagraphText = 0;
+  for (const p of elementsByTag(document, 'p')) {
+    const length = squash(textOf(p)).length;
+    totalParagraphText += length;
+    for (let node: Element | null = p; node && isTag(node); node = node.parent as Element | null) {
+      paragraphText.set(node, (paragraphText.get(node) ?? 0) + length);
+    }
+  }
   // A class name is a weak hint: a container holding most of the page's prose stays.
-  const holdsTheProse = (element: Element) => totalParagraphText > 500 && paragraphText(element) > totalParagraphText * 0.3;
+  const holdsTheProse = (element: Element) => totalParagraphText > 500 && (paragraphText.get(element) ?? 0) > totalParagraphText * 0.3;
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
     const role = node.attribs['role'] ?? '';
     const structural = FURNITURE_TAGS.has(node.name) || FURNITURE_ROLES.has(role);
-    if (NEVER_TEXT_TAGS.has(node.name) || isHidden(node) || (structural && !holdsTheProse(node))) {
-      doomed.push(node);
+    if (NEVER_TEXT_TAGS.has(node.name)) {
+      doom(node, `<${node.name}> never holds article text`);
+      return;
+    }
+    if (!lenient && isHidden(node)) {
+      doom(node, 'hidden (hidden, aria-hidden or display:none)');
+      return;
+    }
+    if (structural && !holdsTheProse(node)) {
+      doom(node, FURNITURE_TAGS.has(node.name) ? `page furniture by its tag <${node.name}>` : `page furniture by its role="${role}"`);
       return;
     }
     if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
       const names = classAndId(node);
-      if (names && UNLIKELY_CONTAINER.test(names) && !CONTENT_HINT.test(names) && !hasTag(node, 'article') && !holdsTheProse(node)) {
-        doomed.push(node);
+      if (
+        !lenient &&
+        names &&
+        UNLIKELY_CONTAINER.test(names) &&
+        !CONTENT_HINT.test(names) &&
+        !hasTag(node, 'article') &&
+        !holdsTheProse(node)
+      ) {
+        doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
       }
     }
@@ -75,7 +110,85 @@ export function stripBoilerplate(document: Document): void {
 }
 
 function hasTag(element: Element, name: string): boolean {
-  return $all(name, element).length > 0;
+  // The first match answers: no need to list them all.
+  return $one(name, element) !== null;
+}
+
+/**
+ * What squash() makes of a text, summed up so that a parent's is made of its children's: the
+ * characters that stay (`visible`), the single spaces between them (`gaps`), and whether it
+ * starts or ends with white space (which becomes a gap when joined to more text).
+ */
+interface TextShape {
+  visible: number;
+  /** Commas of several scripts (, ， 、 ،), for the scoring. */
+  commas: number;
+  gaps: number;
+  leadingSpace: boolean;
+  trailingSpace: boolean;
+}
+
+const EMPTY_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: false, trailingSpace: false };
+const SPACE_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: true, trailingSpace: true };
+const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
+
+function joinShapes(a: TextShape, b: TextShape): TextShape {
+  if (a.visible === 0) {
+    const space = a.leadingSpace || a.trailingSpace || b.leadingSpace;
+    return {
+      visible: b.visible,
+      commas: b.commas,
+      gaps: b.gaps,
+      leadingSpace: space,
+      trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace,
+    };
+  }
+  if (b.visible === 0) return { ...a, trailingSpace: a.trailingSpace || b.leadingSpace || b.trailingSpace };
+  return {
+    visible: a.visible + b.visible,
+    commas: a.commas + b.commas,
+    gaps: a.gaps + b.gaps + (a.trailingSpace || b.leadingSpace ? 1 : 0),
+    leadingSpace: a.leadingSpace,
+    trailingSpace: b.trailingSpace,
+  };
+}
+
+/** The shape of one text, white space as JavaScript's \s counts it (squash's /\s+/). */
+function textShape(text: string): TextShape {
+  let visible = 0;
+  let commas = 0;
+  let gaps = 0;
+  let inSpace = false;
+  let leadingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (visible === 0) leadingSpace = true;
+      inSpace = true;
+    } else {
+      if (inSpace && visible > 0) gaps++;
+      inSpace = false;
+      visible++;
+      const code = text.charCodeAt(i);
+      if (code === 0x2c || code === 0xff0c || code === 0x3001 || code === 0x60c) commas++;
+    }
+  }
+  return { visible, commas, gaps, leadingSpace, trailingSpace: inSpace };
+}
+
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -85,16 +198,49 @@ function hasTag(element: Element, name: string): boolean {
  * so it lives for one pass only.
  */
 export class TextMeasure {
-  private readonly lengths = new WeakMap<AnyNode, number>();
+  private readonly shapes = new WeakMap<AnyNode, TextShape>();
   private readonly linkLengths = new WeakMap<AnyNode, number>();
 
+  /** squash(textOf(node)).length, computed from the children's shapes: each node's text is read once, however deep. */
   length(node: AnyNode): number {
-    let length = this.lengths.get(node);
-    if (length === undefined) {
-      length = squash(textOf(node)).length;
-      this.lengths.set(node, length);
+    const shape = this.shape(node);
+    return shape.visible + shape.gaps;
+  }
+
+  /** The commas of the node's text, from the same shapes. */
+  commas(node: AnyNode): number {
+    return this.shape(node).commas;
+  }
+
+  private shape(root: AnyNode): TextShape {
+    const known = this.shapes.get(root);
+    if (known) return known;
+    // Children before parents, iteratively: a page nested thousands deep is no deeper a stack.
+    const order: AnyNode[] = [];
+    const stack: AnyNode[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      order.push(node);
+      if (isTag(node) && !NOT_READ.has(node.name) && node.name !== 'br') {
+        for (const child of node.children) if (!this.shapes.has(child)) stack.push(child);
+      }
     }
-    return length;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const node = order[i]!;
+      if (this.shapes.has(node)) continue;
+      let shape: TextShape;
+      if (isText(node)) shape = textShape(node.data);
+      else if (!isTag(node) || NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
+      else if (node.name === 'br') shape = SPACE_SHAPE;
+      else {
+        // textOf puts a space around a block element's text.
+        shape = isBlock(node) ? SPACE_SHAPE : EMPTY_SHAPE;
+        for (const child of node.children) shape = joinShapes(shape, this.shapes.get(child)!);
+        if (isBlock(node)) shape = joinShapes(shape, SPACE_SHAPE);
+      }
+      this.shapes.set(node, shape);
+    }
+    return this.shapes.get(root)!;
   }
 
   /** Length of the text inside links; links within the page (footnotes, anchors) count less than links away. */
@@ -116,17 +262,8 @@ export function linkDensity(element: Element, textLength?: number, measure = new
   return Math.min(1, measure.linkLength(element) / total);
 }
 
-function ownTextLength(element: Element): number {
-  let length = 0;
-  for (const child of element.children) {
-    if (isText(child)) length += squash(child.data).length;
-    else if (isTag(child) && !isBlock(child)) length += squash(textOf(child)).length;
-  }
-  return length;
-}
-
+const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
-const COMMA = /[,，、،]/g;
 
 function baseScore(element: Element): number {
   let score = classWeight(element);
@@ -168,7 +305,7 @@ function baseScore(element: Element): number {
 }
 
 /** The elements that make up the article body, in document order. */
-export function findContent(document: Document): Element[] {
+export function findContent(document: Document, trace?: Trace): Element[] {
   const body = $all('body', document)[0] ?? document.children.find(isTag);
   if (!body) return [];
   const measure = new TextMeasure();
@@ -182,16 +319,22 @@ export function findContent(document: Document): Element[] {
     return score;
   };
 
-  for (const element of $all('*', body)) {
-    let text: string;
-    if (SCORED_TAGS.has(element.name)) {
-      if (element.name === 'li' && $all('p', element).length > 0) continue;
-      text = squash(textOf(element));
-    } else if ((element.name === 'div' || element.name === 'section') && ownTextLength(element) >= 25) {
-      text = squash(textOf(element));
-    } else continue;
-    if (text.length < 25) continue;
-    let contentScore = 1 + (text.match(COMMA)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
+  // their score then goes to the div that holds them, not to its parent with the sidebar.
+  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+
+  /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
+  const prose: Array<{ element: Element; length: number }> = [];
+  for (const element of descendants(body)) {
+    if (!SCORED_TAGS.has(element.name)) continue;
+    if (element.name === 'li' && $one('p', element)) continue;
+    const length = measure.length(element);
+    if (length < 25) continue;
+    // A list item that is mostly a link is a menu entry: tens of thousands of them must not make
+    // the page's <html> outscore its article.
+    if (element.name === 'li' && linkDensity(element, length, measure) > 0.5) continue;
+    if (element.name === 'p' && length >= PROSE_MINIMUM) prose.push({ element, length });
+    let contentScore = 1 + measure.commas(element) + Math.min(Math.floor(length / 100), 3);
     if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
     let level = 0;
     let ancestor = element.parent;
@@ -214,7 +357,11 @@ export function findContent(document: Document): Element[] {
       topScore = final;
     }
   }
-  if (!top || topScore <= 0) return [body];
+  if (!top || topScore <= 0) {
+    trace?.note('no block scored as article text: the whole page body is read');
+    if (trace) trace.diagnosis.container = candidate(body, 0);
+    return [body];
+  }
 
   // Several strong candidates under one ancestor: the article is that ancestor.
   const strong = [...finalScores].filter(([element, score]) => element !== top && score >= topScore * 0.75).map(([element]) => element);
@@ -239,6 +386,7 @@ export function findContent(document: Document): Element[] {
 
   // Siblings that look like more of the article (a lead outside the body div, a second column).
   const parent = chosen.parent;
+  if (trace) traceChoice(trace, chosen, topScore, finalScores);
   if (!parent || !isTag(parent)) return [chosen];
   const threshold = Math.max(10, topScore * 0.2);
   const content: Element[] = [];
@@ -262,9 +410,92 @@ export function findContent(document: Document): Element[] {
       if ((text.length > 80 && density < 0.25) || (text.length > 0 && text.length <= 80 && density === 0 && /\.( |$)/.test(text))) {
         content.push(sibling);
       }
+      continue;
     }
+    if (isSplitPart(sibling, measure)) content.push(sibling);
   }
+  const fallback = paragraphFallback(content, prose, measure);
+  if (fallback) {
+    trace?.note(fallback.note);
+    if (trace) trace.diagnosis.method = 'paragraph fallback';
+    return fallback.content;
+  }
+  if (trace)
+    trace.diagnosis.alsoTaken = content
+      .filter((element) => element !== chosen)
+      .map((element) => candidate(element, finalScores.get(element) ?? 0));
   return content;
+}
+
+/**
+ * A part of a body split over sibling containers (grid cells, the text after an embed, a "read
+ * more" expansion): a bare div or section, with no class or id to say it is anything else, made
+ * of paragraphs of prose (class 3). Its score may be low (a few paragraphs), its text is the article's.
+ */
+function isSplitPart(element: Element, measure: TextMeasure): boolean {
+  if ((element.name !== 'div' && element.name !== 'section') || classAndId(element)) return false;
+  const length = measure.length(element);
+  if (length < 140 || linkDensity(element, length, measure) >= 0.2) return false;
+  let prose = 0;
+  for (const child of element.children) {
+    if (isTag(child) && child.name === 'p') prose += measure.length(child);
+  }
+  return prose >= length * 0.6;
+}
+
+/** A paragraph of prose for the fallback: this long, and not mostly links. */
+const PROSE_MINIMUM = 80;
+
+/**
+ * Landing, review and FAQ pages: a slider, a review widget or an accordion wins the scoring while
+ * the page's prose lies elsewhere. When the chosen body holds under a third of the page's
+ * paragraph-like text, the paragraphs themselves are the article, in document order.
+ */
+function paragraphFallback(
+  content: Element[],
+  prose: Array<{ element: Element; length: number }>,
+  measure: TextMeasure,
+): { content: Element[]; note: string } | undefined {
+  const paragraphs = prose.filter(({ element, length }) => linkDensity(element, length, measure) < 0.3);
+  const total = paragraphs.reduce((sum, { length }) => sum + length, 0);
+  if (total < 600) return undefined;
+  const chosen = content.reduce((sum, element) => sum + measure.length(element), 0);
+  if (chosen >= total / 3) return undefined;
+  // A body of paragraphs is an article with more prose elsewhere (comments, other stories): kept.
+  // The fallback is for a chosen block that is not prose itself (a slider, a widget, an accordion).
+  const inside = paragraphs.filter(({ element }) => content.some((part) => part === element || isInside(element, part)));
+  if (inside.reduce((sum, { length }) => sum + length, 0) >= chosen * 0.5) return undefined;
+  return {
+    content: paragraphs.map(({ element }) => element),
+    note: `paragraph fallback: the chosen body held ${chosen} characters of the page's ${total} in paragraphs; the ${paragraphs.length} paragraphs are read in page order`,
+  };
+}
+
+/** The chosen container and the best one outside it and not around it: the choice the page came closest to. */
+function traceChoice(trace: Trace, chosen: Element, score: number, finalScores: Map<Element, number>): void {
+  trace.diagnosis.container = candidate(chosen, score);
+  let runnerUp: Element | undefined;
+  let best = -Infinity;
+  for (const [element, final] of finalScores) {
+    if (final <= best || element === chosen || isInside(element, chosen) || isInside(chosen, element)) continue;
+    runnerUp = element;
+    best = final;
+  }
+  trace.diagnosis.runnerUp = runnerUp ? candidate(runnerUp, best) : null;
+}
+
+/** Every element under `root`, in document order: a plain walk, cheaper than css-select's `*`. */
+function descendants(root: Element): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    out.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
 }
 
 function isInside(node: AnyNode, container: Element): boolean {

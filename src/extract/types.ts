@@ -34,6 +34,13 @@ export interface ImageBlock {
   src: string | null;
 }
 
+/**
+ * Whether the page served the article itself: `teaser` when the markup says the rest is for
+ * subscribers (JSON-LD isAccessibleForFree false, a paywall container, a subscribe prompt
+ * closing a cut text), `consent` when a consent manager's wall stands where the text should be.
+ */
+export type Access = 'full' | 'teaser' | 'consent';
+
 export interface Article {
   url: string;
   canonicalUrl: string | null;
@@ -56,6 +63,7 @@ export interface Article {
   /** The page of a multi-page article that could not be read, if one could not. */
   missingPage?: MissingPage | null;
   wordCount: number;
+  access: Access;
 }
 
 /** A page of a multi-page article that could not be read: the joined text stops before it. */

@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { isDocument, isTag, isText } from 'domhandler';
+import { Element as ElementNode, isDocument, isTag, isText } from 'domhandler';
 import { compile, selectAll, selectOne } from 'css-select';
 import { webUrl } from '../text/url.js';
 
@@ -105,6 +105,22 @@ function query(selector: string) {
     compiled.set(selector, found);
   }
   return found;
+}
+
+/**
+ * Why a selector written by hand (sites.json) cannot be used, or undefined when it can: parsed and
+ * compiled here once, so a typo is said when the rules load, not silently matched against nothing.
+ */
+export function selectorProblem(selector: string): string | undefined {
+  if (!selector.trim()) return 'it is empty';
+  // css-what takes a dangling combinator ("div >") as if it were not there: a rule that reads so is cut short.
+  if (/[>+~,]\s*$/.test(selector)) return 'it ends with a combinator';
+  try {
+    query(selector);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export function $all(selector: string, root: AnyNode | AnyNode[]): Element[] {
@@ -306,4 +322,82 @@ export function removeNode(node: AnyNode): void {
 export function resolveLink(href: string | undefined, base: string): string | undefined {
   // A fragment points inside the page itself: never a link to follow.
   return href?.trim().startsWith('#') ? undefined : webUrl(href, base);
+}
+
+/**
+ * Wraps each run of phrasing content (text and inline elements) of `parent` that holds at least
+ * `minimum` characters of text into a new <p>, in place: "bare" paragraphs written straight into a
+ * <div> (separated by <br>) then score and read as the paragraphs they are. Runs with less text
+ * are left as they are.
+ */
+export function wrapBareText(parent: Element, minimum: number): void {
+  const children = parent.children;
+  let changed = false;
+  const out: AnyNode[] = [];
+  let run: AnyNode[] = [];
+  let runText = 0;
+  const close = () => {
+    if (run.length && runText >= minimum) {
+      const paragraph = new ElementNode('p', {}, run);
+      for (const node of run) node.parent = paragraph;
+      relink(paragraph);
+      out.push(paragraph);
+      changed = true;
+    } else out.push(...run);
+    run = [];
+    runText = 0;
+  };
+  for (const child of children) {
+    if (isText(child)) {
+      run.push(child);
+      runText += child.data.trim().length;
+    } else if (isTag(child) && !BLOCK_TAGS.has(child.name) && !NOT_PHRASING.has(child.name)) {
+      run.push(child);
+      runText += inlineTextLength(child, minimum);
+    } else {
+      close();
+      out.push(child);
+    }
+  }
+  close();
+  if (changed) {
+    parent.children = out;
+    relink(parent);
+  }
+}
+
+/** Inline elements that are not text a paragraph is made of. */
+const NOT_PHRASING = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'svg',
+  'object',
+  'embed',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'form',
+  'link',
+  'meta',
+]);
+
+/** Characters of text under an inline element, counted up to `enough`. */
+function inlineTextLength(node: Element, enough: number): number {
+  let length = 0;
+  const stack: AnyNode[] = [node];
+  while (stack.length && length < enough) {
+    const next = stack.pop()!;
+    if (isText(next)) length += next.data.trim().length;
+    else if (isTag(next) && !NOT_PHRASING.has(next.name)) for (const child of next.children) stack.push(child);
+  }
+  return length;
 }

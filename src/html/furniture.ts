@@ -95,21 +95,11 @@ export const SOCIAL_EMBED_CLASS = /twitter|instagram|tiktok/;
 export const FURNITURE_LINE =
   /^(?:-?\s*(?:publicité|advertisement|advertisment|anzeige|publicidad|pubblicità|publicitate|sponsored|werbung)\s*-?|share this:?|partager(?: cet article)?\s*:?|continue reading|lire la suite|read more|sign up.*newsletter.*|click here.*|\(?photo\s*:.*)$/i;
 
-/** Related-posts boxes of common themes and plugins (tagDiv, Jetpack, YARPP, CRP, RP4WP…), as a selector. */
-export const RELATED_BOX_SELECTOR = [
-  '.td_block_related_posts',
-  '#jp-relatedposts',
-  '.jp-relatedposts',
-  '.yarpp-related',
-  '.crp_related',
-  '.related-posts',
-  '.relatedposts',
-  '.related-articles',
-  '.rp4wp-related-posts',
-  '.post-related',
-  'aside.related',
-  'section.related',
-].join(', ');
+/**
+ * A whole short line of the body that is the site's copyright notice, not the article's text
+ * (class 7; bylines and date stamps are kept: people marking article text keep them as often as not).
+ */
+export const COPYRIGHT_LINE = /^(?:(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\.?)$/iu;
 
 /** Class / id of the pager of a paginated article or list, whose "next" is the next page, not the next article. */
 export const PAGINATION_CLASS = /\b(?:page-links|pagination|pager|page-nav|pagenav|wp-pagenavi|nav-links-pages)\b/;
@@ -120,3 +110,30 @@ export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer
 /** Class / id of page chrome whose links are never a site's headlines (menus, sidebars, pagers, share bars). */
 export const CHROME_CLASS =
   /\b(?:sidebar|widget|footer|menu|nav|breadcrumb|crumbs|pagination|page-nav|pager|social|share|cookie|td-ss-main-sidebar|td_block_social_counter)\b/;
+
+/**
+ * Class / id of a box of further reading by its name (related posts, "même sujet", similar
+ * posts, see also, suggested reading). A hint only: what the box's own heading says decides
+ * (src/extract/related.ts), since themes reuse these names for latest-posts and tag lists.
+ */
+export const RELATED_BOX_CLASS =
+  /(?:^|[^a-z])(?:related|relatedposts|yarpp|jp-relatedposts|meme[-_]?sujet|similar|see-?also|read-?also|lire-?aussi|suggest(?:ed)?[-_]?reading)(?:[^a-z]|$)/;
+
+/** Class / id of sponsored-content and recommendation-network widgets (Taboola, Outbrain…), never the site's own further reading. */
+export const SPONSORED_WIDGET_CLASS = /taboola|\btrc_|outbrain|\bob-widget|zergnet|revcontent|\bmgid|sponsor|partner|promoted/;
+
+/** Class / id of the site's bars and menus (a top bar's "related" dropdown is a site-wide promo, not this article's further reading). */
+export const MENU_BAR_CLASS =
+  /(?:^|[^a-z])(?:topbar|top-bar|navbar|nav-bar|main-nav|site-nav|menu|mega-?menu|masthead|site-header|global-header|breadcrumbs?)(?:[^a-z]|$)/;
+
+/** Class / id of a block of latest, popular, section, author or promotional links: a "related" list inside one is not this article's further reading. */
+export const NOT_RELATED_BLOCK_CLASS =
+  /(?:^|[^a-z])(?:latest|recent|newest|popular|most-?(?:read|viewed|shared|popular|commented)|trending|top-?stories|more-from|author|promo|comments?)(?:[^a-z]|$)/;
+
+/** Class / id of a paywall's prompt or container (Piano, Poool, metered walls, "subscriber only" blocks). */
+export const PAYWALL_CLASS =
+  /paywall|pay-wall|piano|poool|tp-modal|tp-container|subscriber-?only|subscribers-?only|premium-?(?:wall|banner|block|prompt|content-?cta)|regwall|reg-wall|meter(?:ed)?-?(?:wall|prompt)|article-?locked|locked-?content|abo-?teaser|paid-?content-?(?:cta|prompt)/;
+
+/** Class / id of a consent manager's wall or banner (Didomi, OneTrust, Cookiebot, Sourcepoint, Quantcast, Usercentrics, TrustArc, IAB CMPs). */
+export const CONSENT_MANAGER_CLASS =
+  /didomi|onetrust|cookiebot|cybotcookiebot|sp_message|qc-cmp|cmpbox|cmp-?(?:container|wrapper|banner|dialog)|usercentrics|fc-consent|truste|trustarc|iubenda|consent-?(?:wall|banner|modal|manager|overlay|dialog|popup)|cookie-?(?:wall|consent|banner|notice|modal)|gdpr-?(?:wall|consent|banner|modal)|privacy-?wall/;

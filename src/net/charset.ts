@@ -115,3 +115,25 @@ function looksMislabelled(text: string): boolean {
   if (!text.includes('\uFFFD')) return false;
   return !/[^\u0000-\u007F\uFFFD]/.test(text);
 }
+
+/**
+ * Where decodeBody took a body's encoding from, in words, for `kiosque doctor`: decided by the same
+ * steps in the same order (byte order mark, the HTTP header, a declaration in the document, the
+ * UTF-8 default, and the windows-1252 fallback for a page mislabelled as UTF-8).
+ */
+export async function charsetOrigin(bytes: Uint8Array, contentType: string | undefined, decoded: DecodedBody): Promise<string> {
+  if (bomEncoding(bytes)) return 'a byte order mark';
+  const header = charsetFromContentType(contentType);
+  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
+  const declared = sniffDeclaredCharset(head);
+  const known = await knownEncoding(declared);
+  const said = (await knownEncoding(header)) ?? known ?? 'UTF-8';
+  if (decoded.charset === 'windows-1252' && said === 'UTF-8')
+    return 'a fallback: declared or taken as UTF-8, but no character decoded as UTF-8';
+  if (await knownEncoding(header)) return `the HTTP Content-Type header (charset=${header})`;
+  if (known && decoded.charset === known) return `a declaration in the page (${declared})`;
+  if (known && decoded.charset === 'UTF-8') return `a declaration in the page (${declared}), read as UTF-8 as the HTML standard says`;
+  return header || declared
+    ? `the UTF-8 default (the declared "${header ?? declared}" is not a known encoding)`
+    : 'the UTF-8 default (nothing declared)';
+}

@@ -64,6 +64,12 @@ interface Wire {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * How long a request keeps its place among a host's few at once while the server has not
+ * answered: then the next request to that host starts beside it. A host's silent feed holds
+ * back the others of that host a second at most, never until its timeout.
+ */
+export const SLOT_PATIENCE_MS = 1_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 const ACCEPT =
@@ -171,6 +177,7 @@ export class HttpClient {
     const key = `${revalidate ? 'revalidate ' : ''}${mayFollow ? 'guarded ' : ''}${keep ? 'keeping ' : ''}${normalized}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
+    // The cache answers without waiting for the host's turn: only requests that go out take one.
     const task = this.fetchThroughCache(normalized, revalidate, mayFollow, keep).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, task);
     return task;
@@ -257,6 +264,32 @@ export class HttpClient {
     return resource;
   }
 
+  /** Runs a request among its host's few at once (politeness), giving its place up after SLOT_PATIENCE_MS without an answer. */
+  private inHostTurn<T>(url: string, work: () => Promise<T>): Promise<T> {
+    const host = new URL(url).host;
+    let limit = this.hostLimits.get(host);
+    if (!limit) {
+      limit = pLimit(this.perHostConcurrency);
+      this.hostLimits.set(host, limit);
+    }
+    let running: Promise<T> | undefined;
+    const turn = limit(
+      () =>
+        new Promise<void>((release) => {
+          running = work();
+          const timer = setTimeout(release, SLOT_PATIENCE_MS);
+          // The request itself keeps the process alive as long as it must; this timer never does.
+          timer.unref();
+          const done = () => {
+            clearTimeout(timer);
+            release();
+          };
+          running.then(done, done);
+        }),
+    );
+    return turn.then(() => running!);
+  }
+
   private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, derived?: Record<string, unknown>): Promise<void> {
     if (!this.cache) return;
     try {
@@ -273,13 +306,8 @@ export class HttpClient {
    * its own requests. Only the request waits its turn, not the cache or the parsing around it.
    */
   private download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
-    const host = new URL(url).host;
-    let limit = this.hostLimits.get(host);
-    if (!limit) {
-      limit = pLimit(this.perHostConcurrency);
-      this.hostLimits.set(host, limit);
-    }
-    return limit(() => this.request(url, headers, mayFollow));
+    // A request without an answer gives its turn up after SLOT_PATIENCE_MS: a silent feed never holds its host's others back.
+    return this.inHostTurn(url, () => this.request(url, headers, mayFollow));
   }
 
   private async request(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {

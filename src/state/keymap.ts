@@ -46,6 +46,11 @@ export type Command =
   | 'sourcesView'
   | 'savedView'
   | 'addSite'
+  | 'nextHeadline'
+  | 'previousHeadline'
+  | 'nextUnread'
+  | 'searchNext'
+  | 'failuresView'
   | 'image'
   | { related: number };
 
@@ -72,23 +77,27 @@ export const BINDINGS: Binding[] = [
     keys: ['downArrow'],
     focus: BROWSING,
     command: 'down',
-    help: { keys: 'j ↓', what: 'next headline / scroll down a line' },
+    help: { keys: 'j ↓', what: 'next headline / scroll down' },
   },
-  { chars: ['k'], keys: ['upArrow'], focus: BROWSING, command: 'up', help: { keys: 'k ↑', what: 'previous headline / scroll up a line' } },
+  { chars: ['k'], keys: ['upArrow'], focus: BROWSING, command: 'up', help: { keys: 'k ↑', what: 'previous headline / scroll up' } },
   { chars: [' '], keys: ['pageDown'], focus: BROWSING, command: 'pageDown', help: { keys: 'space PgDn', what: 'page down' } },
   { chars: ['b'], keys: ['pageUp'], focus: BROWSING, command: 'pageUp', help: { keys: 'b PgUp', what: 'page up' } },
   { chars: ['g'], keys: ['home'], focus: BROWSING, command: 'top', help: { keys: 'g', what: 'to the top' } },
   { chars: ['G'], keys: ['end'], focus: BROWSING, command: 'bottom', help: { keys: 'G', what: 'to the end' } },
   { keys: ['return'], focus: ['list'], command: 'open', help: { keys: 'Enter', what: 'open the headline' } },
-  { chars: ['/'], focus: ['list'], command: 'filter', help: { keys: '/', what: 'filter headlines by words' } },
+  { chars: ['/'], focus: BROWSING, command: 'filter', help: { keys: '/', what: 'filter headlines / search article' } },
+  { chars: ['N'], focus: READING, command: 'searchNext', help: { keys: 'N', what: 'next match of the search' } },
   { chars: ['R'], focus: ['list'], command: 'reload', help: { keys: 'R', what: 'reload the sources' } },
   {
     chars: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
     focus: READING,
     command: { related: 0 },
-    help: { keys: '1-9', what: 'open related link [n] ("Lire aussi")' },
+    help: { keys: '1-9', what: 'open related link [n] (Lire aussi)' },
   },
   { chars: ['l'], focus: READING, command: 'links', help: { keys: 'l', what: 'list every link of the article' } },
+  { chars: ['J'], focus: BROWSING, command: 'nextHeadline', help: { keys: 'J', what: 'next headline, from an article too' } },
+  { chars: ['K'], focus: BROWSING, command: 'previousHeadline', help: { keys: 'K', what: 'previous headline' } },
+  { chars: ['u'], focus: BROWSING, command: 'nextUnread', help: { keys: 'u', what: 'next unread headline' } },
   { chars: ['n'], focus: READING, command: 'next', help: { keys: 'n', what: 'next article of the site' } },
   { chars: ['p'], focus: READING, command: 'previous', help: { keys: 'p', what: 'previous article of the site' } },
   {
@@ -104,11 +113,14 @@ export const BINDINGS: Binding[] = [
   { chars: ['s'], focus: BROWSING, command: 'toggleSaved', help: { keys: 's', what: 'save / unsave (readable offline)' } },
   { chars: ['v'], focus: BROWSING, command: 'savedView', help: { keys: 'v', what: 'saved articles' } },
   { chars: ['S'], keys: ['tab'], focus: BROWSING, command: 'sourcesView', help: { keys: 'S Tab', what: 'sources, one at a time' } },
-  { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add this article's site to the sources" } },
+  { chars: ['E'], focus: ['list'], command: 'failuresView', help: { keys: 'E', what: 'sources that failed, and why' } },
+  { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add the article's site to sources" } },
   { chars: ['o'], focus: ['list', 'article'], command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
   { chars: ['i'], focus: READING, command: 'image', help: { keys: 'i', what: 'open the image in view' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
-  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back towards the headlines / quit' } },
+  { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q Esc', what: 'back to the headlines / quit' } },
+  { keys: ['escape'], focus: READING, command: 'quit' },
+  { keys: ['escape'], focus: ['list'], command: 'close' },
   {
     ctrl: 'c',
     focus: ['list', 'article', 'help', 'links', 'filter'],
@@ -116,12 +128,17 @@ export const BINDINGS: Binding[] = [
     help: { keys: 'Ctrl-C', what: 'quit at once' },
   },
   { keys: ['escape'], chars: ['q'], focus: ['help', 'links'], command: 'close' },
-  { chars: ['j'], keys: ['downArrow'], focus: ['links'], command: 'down' },
-  { chars: ['k'], keys: ['upArrow'], focus: ['links'], command: 'up' },
+  { chars: ['j'], keys: ['downArrow'], focus: ['links', 'help'], command: 'down' },
+  { chars: ['k'], keys: ['upArrow'], focus: ['links', 'help'], command: 'up' },
   { keys: ['return'], focus: ['links'], command: 'open' },
   { chars: ['l'], focus: ['links'], command: 'close' },
   { chars: ['o'], focus: ['links'], command: 'browser' },
 ];
+
+/** How many rows the help shows (the keys with a line of their own). */
+export function helpRowCount(): number {
+  return BINDINGS.filter((binding) => binding.help).length;
+}
 
 /** The command for a key press in a focus, if any. Filter typing is handled as text, not here. */
 export function commandFor(focus: Focus, input: string, key: KeyPress): Command | undefined {
@@ -142,7 +159,7 @@ export function commandFor(focus: Focus, input: string, key: KeyPress): Command 
 }
 
 /** Where the status line reminds the reader of the main keys. */
-export type HintPlace = 'list' | 'source' | 'saved' | 'sources' | 'article';
+export type HintPlace = 'list' | 'source' | 'saved' | 'sources' | 'failures' | 'article';
 
 /** The main commands of each place, with the word the status line says for each; their keys come from the table. */
 const HINTS: Record<HintPlace, Array<[Command, string]>> = {
@@ -176,7 +193,15 @@ const HINTS: Record<HintPlace, Array<[Command, string]>> = {
     ['back', 'back'],
     ['help', 'help'],
   ],
+  failures: [
+    ['open', 'browse what it kept'],
+    ['back', 'back'],
+    ['help', 'help'],
+  ],
   article: [
+    ['quit', 'list'],
+    ['nextHeadline', 'next headline'],
+    ['filter', 'search'],
     ['help', 'help'],
     ['back', 'back'],
   ],

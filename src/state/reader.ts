@@ -1,20 +1,24 @@
 import { remapScroll } from '../app/article-layout.js';
-import { commandFor, type Command, type KeyPress } from './keymap.js';
+import { commandFor, type KeyPress } from './keymap.js';
+import { commandOutcome } from './commands.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
-import type { Action, Ask, ListPlace, MouseEvent, Page, Place, ReaderState, Remembered } from './types.js';
-import { imageInView } from '../app/line-targets.js';
+import type { Action, AlsoIn, ListPlace, MouseEvent, Page, Place, ReaderState, Remembered } from './types.js';
+import { endSearch, nextMatch, startSearch, typeSearch } from './article-search.js';
+import { backToList, stepHeadline } from './navigation.js';
+import { loadedAll, mergeSource, startLoading } from './sources-merge.js';
+import { splitKeys } from './split-keys.js';
 import {
   articleLines,
   currentArticle,
   focusOf,
   followableLinks,
-  headlineAtCursor,
   isListPlace,
   rowCount,
   sourceRows,
   visibleHeadlines,
 } from './selectors.js';
+import { helpRowCount } from './keymap.js';
 
 /** The state's shape, its actions and requests, for whoever imports the reducer. */
 export type * from './types.js';
@@ -34,6 +38,13 @@ export function initialState({
     headlines: [],
     sourceErrors: [],
     loadingSources: true,
+    pendingSources: [],
+    sourceCount: 0,
+    keptSources: {},
+    newCount: 0,
+    refreshing: false,
+    search: null,
+    savedText: {},
     filter: '',
     filtering: false,
     place: { kind: 'list', cursor: 0 },
@@ -67,14 +78,16 @@ function maxScroll(lineCount: number, height: number): number {
 /** Goes somewhere new: the place left joins the history, the way forward is forgotten. */
 function visit(state: ReaderState, place: Place): ReaderState {
   const left = rememberPosition(state);
-  return { ...left, back: [...left.back, left.place], forward: [], place, overlay: 'none', linkCursor: 0, filtering: false };
+  return { ...left, back: [...left.back, left.place], forward: [], place, overlay: 'none', linkCursor: 0, filtering: false, search: null };
 }
 
-function go(state: ReaderState, url: string): ReaderState {
+/** Opens an article; `also`: the same story in other sources (a grouped row), read with it. */
+function go(state: ReaderState, url: string, also: AlsoIn[] = []): ReaderState {
   if (state.place.kind === 'article' && state.place.url === url) return state;
   const known = state.pages[url];
   const pages = known && known.status !== 'error' ? state.pages : { ...state.pages, [url]: { status: 'loading' } as Page };
-  const opened = markRead(visit({ ...state, pages }, { kind: 'article', url, scroll: 0 }), [url], true);
+  const place: Place = also.length ? { kind: 'article', url, scroll: 0, also } : { kind: 'article', url, scroll: 0 };
+  const opened = markRead(visit({ ...state, pages }, place), [url, ...also.map((other) => other.url)], true);
   return known?.status === 'ready' ? { ...opened, place: { kind: 'article', url, scroll: rememberedScroll(opened, url) } } : opened;
 }
 
@@ -101,13 +114,24 @@ function openRow(state: ReaderState): ReaderState {
     const source = sourceRows(state)[place.cursor];
     return source ? visit({ ...state, filter: '' }, { kind: 'source', url: source.url, title: source.title, cursor: 0 }) : state;
   }
+  if (place.kind === 'failures') {
+    const failed = state.sourceErrors[place.cursor];
+    return failed?.url ? visit({ ...state, filter: '' }, { kind: 'source', url: failed.url, title: failed.source, cursor: 0 }) : state;
+  }
   const headline = visibleHeadlines(state)[place.cursor];
-  return headline ? go({ ...state, filtering: false }, headline.url) : state;
+  return headline
+    ? go(
+        { ...state, filtering: false },
+        headline.url,
+        headline.others.map((other) => ({ source: other.source, url: other.url })),
+      )
+    : state;
 }
 
 /** Opens a list view (sources, saved) unless it is already on screen. */
-function openView(state: ReaderState, kind: 'sources' | 'saved'): ReaderState {
+function openView(state: ReaderState, kind: 'sources' | 'saved' | 'failures'): ReaderState {
   if (state.place.kind === kind) return state;
+  if (kind === 'failures' && state.sourceErrors.length === 0) return { ...state, notice: 'No source failed' };
   return visit({ ...state, filter: '' }, { kind, cursor: 0 });
 }
 
@@ -121,17 +145,27 @@ function openView(state: ReaderState, kind: 'sources' | 'saved'): ReaderState {
 export function readerReducer(state: ReaderState, action: Action): ReaderState {
   switch (action.type) {
     case 'sources/loading':
-      return { ...state, loadingSources: true };
-    case 'sources/loaded': {
-      const loaded = {
-        ...state,
-        headlines: action.headlines,
-        sourceErrors: action.errors,
-        sources: action.sources ?? state.sources,
-        loadingSources: false,
-      };
-      return isListPlace(state.place) ? moveCursor(loaded, (cursor) => cursor) : loaded;
-    }
+      return startLoading(state, action.sources, action.refresh ?? false);
+    case 'source/loaded':
+      return mergeSource(state, action.source, action.headlines, action.done, action.stale);
+    case 'sources/loaded':
+      return loadedAll(state, action.headlines, action.errors, action.sources, action.stale);
+    case 'saved/texts':
+      return { ...state, savedText: action.texts };
+    case 'headline/step':
+      return stepHeadline(state, action.which, openRow);
+    case 'history/list':
+      return backToList(state);
+    case 'search/start':
+      return startSearch(state);
+    case 'search/input':
+      return typeSearch(state, (state.search?.query ?? '') + action.text);
+    case 'search/erase':
+      return typeSearch(state, (state.search?.query ?? '').slice(0, -1));
+    case 'search/done':
+      return endSearch(state, action.keep);
+    case 'search/next':
+      return nextMatch(state, action.direction);
     case 'notice':
       return { ...state, notice: action.text };
     case 'warning':
@@ -139,11 +173,16 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'list/move':
       return moveCursor(state, (cursor) => cursor + action.delta);
     case 'list/edge':
-      return moveCursor(state, (_cursor, count) => (action.edge === 'first' ? 0 : count - 1));
+      // Back at the top, the new headlines are in view: "5 new" has been said.
+      return moveCursor(action.edge === 'first' ? { ...state, newCount: 0 } : state, (_cursor, count) =>
+        action.edge === 'first' ? 0 : count - 1,
+      );
     case 'list/open':
       return openRow(state);
     case 'filter/start':
-      return isListPlace(state.place) && state.place.kind !== 'sources' ? { ...state, filtering: true } : state;
+      return isListPlace(state.place) && state.place.kind !== 'sources' && state.place.kind !== 'failures'
+        ? { ...state, filtering: true }
+        : state;
     case 'filter/input':
     case 'filter/erase': {
       if (!isListPlace(state.place)) return state;
@@ -157,8 +196,11 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'open':
       return go(state, action.url);
     case 'open/related': {
-      const link = currentArticle(state)?.related[action.index];
-      return link ? go(state, link.url) : state;
+      const article = currentArticle(state);
+      const link = article?.related[action.index];
+      if (link) return go(state, link.url);
+      // Said, not silent: the digit was pressed for a link the reader believes is there.
+      return article ? { ...state, notice: `No link [${action.index + 1}] in this article (l lists its links)` } : state;
     }
     case 'open/neighbour': {
       const link = currentArticle(state)?.[action.which];
@@ -216,7 +258,8 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'overlay/close':
       return { ...state, overlay: 'none' };
     case 'links/move': {
-      const count = followableLinks(currentArticle(state)).length;
+      // In the help, the same cursor is its first row shown (a small window scrolls through the keys).
+      const count = state.overlay === 'help' ? helpRowCount() - 1 : followableLinks(currentArticle(state)).length;
       return { ...state, linkCursor: clamp(state.linkCursor + action.delta, 0, Math.max(0, count - 1)) };
     }
     case 'links/open': {
@@ -233,16 +276,19 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       return toggleSaved(state, action.now);
     case 'resize': {
       const resized = { ...state, viewport: { width: action.width, height: action.height } };
-      if (state.place.kind !== 'article' || action.width === state.viewport.width) return resized;
+      if (state.place.kind !== 'article') return resized;
       // Re-wrapped: keep the block that was at the top in view.
-      const scroll = remapScroll(articleLines(state), state.place.scroll, articleLines(resized));
-      return { ...resized, place: { ...state.place, scroll } };
+      const lines = articleLines(resized);
+      const scroll =
+        action.width === state.viewport.width ? state.place.scroll : remapScroll(articleLines(state), state.place.scroll, lines);
+      // Taller, or fewer lines: never scrolled past the end (the last lines stay at the bottom of the pane).
+      return { ...resized, place: { ...state.place, scroll: clamp(scroll, 0, maxScroll(lines.length, action.height)) } };
     }
     case 'key': {
       const cleared = state.notice ? { ...state, notice: null } : state;
-      // Keys typed faster than the terminal is read arrive as one string ("hq"): each is a key of its own.
-      const chars = [...action.input];
-      if (chars.length > 1 && isPlainText(action.key)) return chars.reduce((next, char) => onKey(next, char, {}, action.now), cleared);
+      // Keys typed faster than the terminal is read arrive as one string ("hq", "j\r"): each is a key of its own.
+      if ([...action.input].length > 1 && isPlainText(action.key))
+        return splitKeys(action.input).reduce((next, { input, key }) => onKey(next, input, key, action.now), cleared);
       return onKey(cleared, action.input, action.key, action.now);
     }
     case 'mouse':
@@ -285,6 +331,14 @@ function isPlainText(key: KeyPress): boolean {
 
 function onKey(state: ReaderState, input: string, key: KeyPress, now: number): ReaderState {
   const focus = focusOf(state);
+  if (focus === 'filter' && state.search?.typing) {
+    if (key.ctrl && input === 'c') return quit(state);
+    if (key.escape) return readerReducer(state, { type: 'search/done', keep: false });
+    if (key.return) return readerReducer(state, { type: 'search/done', keep: true });
+    if (key.backspace || key.delete) return readerReducer(state, { type: 'search/erase' });
+    if (input && !key.ctrl && !key.meta) return readerReducer(state, { type: 'search/input', text: input });
+    return state;
+  }
   if (focus === 'filter') {
     if (key.ctrl && input === 'c') return quit(state);
     if (key.escape) return readerReducer(state, { type: 'filter/done', keep: false });
@@ -304,78 +358,4 @@ function onKey(state: ReaderState, input: string, key: KeyPress, now: number): R
 /** Quitting from an article still remembers where the reader stopped. */
 function quit(state: ReaderState): ReaderState {
   return ask(rememberPosition(state), { kind: 'quit' });
-}
-
-/** What a command means where the reader is. */
-function commandOutcome(command: Command, state: ReaderState, now: number): Action | Ask | undefined {
-  const inList = isListPlace(state.place);
-  const inLinks = state.overlay === 'links';
-  if (typeof command === 'object') return { type: 'open/related', index: command.related };
-  switch (command) {
-    case 'down':
-      return inLinks ? { type: 'links/move', delta: 1 } : inList ? { type: 'list/move', delta: 1 } : { type: 'scroll/by', lines: 1 };
-    case 'up':
-      return inLinks ? { type: 'links/move', delta: -1 } : inList ? { type: 'list/move', delta: -1 } : { type: 'scroll/by', lines: -1 };
-    case 'pageDown':
-      return inList ? { type: 'list/move', delta: state.viewport.height - 1 } : { type: 'scroll/page', direction: 1 };
-    case 'pageUp':
-      return inList ? { type: 'list/move', delta: -(state.viewport.height - 1) } : { type: 'scroll/page', direction: -1 };
-    case 'top':
-      return inList ? { type: 'list/edge', edge: 'first' } : { type: 'scroll/edge', edge: 'top' };
-    case 'bottom':
-      return inList ? { type: 'list/edge', edge: 'last' } : { type: 'scroll/edge', edge: 'bottom' };
-    case 'open':
-      return inLinks ? { type: 'links/open' } : { type: 'list/open' };
-    case 'filter':
-      return { type: 'filter/start' };
-    case 'links':
-      return { type: 'overlay/toggle', overlay: 'links' };
-    case 'help':
-      return { type: 'overlay/toggle', overlay: 'help' };
-    case 'close':
-      return { type: 'overlay/close' };
-    case 'next':
-      return { type: 'open/neighbour', which: 'next' };
-    case 'previous':
-      return { type: 'open/neighbour', which: 'previous' };
-    case 'back':
-      return { type: 'history/back' };
-    case 'forward':
-      return { type: 'history/forward' };
-    case 'reload':
-      return { kind: 'reload' };
-    case 'browser': {
-      // The link under the cursor, the headline under the cursor, or the article itself.
-      const url = inLinks
-        ? followableLinks(currentArticle(state))[state.linkCursor]?.url
-        : state.place.kind === 'article'
-          ? state.place.url
-          : headlineAtCursor(state)?.url;
-      return url ? { kind: 'browser', url } : undefined;
-    }
-    case 'image': {
-      const article = currentArticle(state);
-      if (!article || state.place.kind !== 'article') return undefined;
-      const inView = articleLines(state).slice(state.place.scroll, state.place.scroll + state.viewport.height);
-      const url = imageInView(article, inView);
-      return url ? { kind: 'browser', url } : { type: 'notice', text: 'No image in view.' };
-    }
-    case 'toggleRead':
-      return { type: 'mark/toggle' };
-    case 'markSourceRead':
-      return { type: 'mark/source', now };
-    case 'toggleSaved':
-      return { type: 'save/toggle', now };
-    case 'sourcesView':
-      return { type: 'view/open', view: 'sources' };
-    case 'savedView':
-      return { type: 'view/open', view: 'saved' };
-    case 'addSite':
-      return state.place.kind === 'article' ? { kind: 'addSite', url: state.place.url } : undefined;
-    // q steps back towards the headline list first; from there it quits.
-    case 'quit':
-      return state.place.kind === 'list' ? { kind: 'quit' } : { type: 'history/back' };
-    case 'forceQuit':
-      return { kind: 'quit' };
-  }
 }

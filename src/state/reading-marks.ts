@@ -2,7 +2,7 @@ import type { Line } from '../app/article-layout.js';
 import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
 import type { ReadingChange } from '../store/reading-state.js';
-import { articleLines, currentArticle, headlineAtCursor, isListPlace, isRead, isUrlRead, sourceRows } from './selectors.js';
+import { articleLines, currentArticle, headlineAtCursor, isListPlace, isRead, isUrlRead, rowUrls, sourceRows } from './selectors.js';
 import { hostOf } from '../text/url.js';
 
 /** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
@@ -26,12 +26,16 @@ export function markRead(state: ReaderState, urls: string[], read: boolean): Rea
   return ask({ ...state, read: marks, unread }, { kind: 'persist', changes: [{ kind: 'read', urls: changed, read }] });
 }
 
-/** m: the headline under the cursor, or the article being read (to keep it unread for later). */
+/** m: the headline under the cursor, or the article being read (to keep it unread for later); the same story in other sources with it. */
 export function toggleRead(state: ReaderState): ReaderState {
-  const url = state.place.kind === 'article' ? state.place.url : headlineAtCursor(state)?.url;
+  const place = state.place;
+  const row = place.kind === 'article' ? undefined : headlineAtCursor(state);
+  const urls = place.kind === 'article' ? [place.url, ...(place.also ?? []).map((other) => other.url)] : row ? rowUrls(row) : [];
+  const url = urls[0];
   if (!url) return state;
-  const read = !isUrlRead(state, url);
-  return { ...markRead(state, [url], read), notice: read ? 'Marked read' : 'Marked unread' };
+  // A story is read when one of its headlines is: m makes all of them read, or all unread.
+  const read = !urls.some((each) => isUrlRead(state, each));
+  return { ...markRead(state, urls, read), notice: read ? 'Marked read' : 'Marked unread' };
 }
 
 /**

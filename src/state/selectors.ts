@@ -1,6 +1,8 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
+import { groupStories, headlineKey } from '../feeds/group.js';
 import { layoutArticle, type Line } from '../app/article-layout.js';
+import { matchesWords, queryWords } from '../text/fold.js';
 import { isRead, type ReadMarks } from '../store/reading-state.js';
 import type { Focus } from './keymap.js';
 import type { ListPlace, Place, ReaderState, SourceRow } from './types.js';
@@ -15,22 +17,50 @@ export function focusOf(state: ReaderState): Focus {
   if (state.overlay === 'help') return 'help';
   if (state.overlay === 'links') return 'links';
   if (state.filtering) return 'filter';
+  if (state.search?.typing) return 'filter';
   return isListPlace(state.place) ? 'list' : 'article';
 }
 
 /** The current article laid out for the current width (memoized by the layout module). */
 export function articleLines(state: ReaderState): Line[] {
   const article = currentArticle(state);
-  return article ? layoutArticle(article, state.viewport.width, state.locale) : [];
+  if (!article || state.place.kind !== 'article') return [];
+  const also = state.place.also?.map((other) => other.source);
+  return layoutArticle(article, state.viewport.width, state.locale, { boxLinks: true, ...(also?.length ? { alsoIn: also } : {}) });
 }
 
-function matchesFilter(filter: string): (headline: Headline) => boolean {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+/** Every word in the title, source or summary (or a saved article's text), case and accents ignored. */
+function matchesFilter(filter: string, texts: Record<string, string>): (headline: Headline) => boolean {
+  const words = queryWords(filter);
   if (words.length === 0) return () => true;
-  return (headline) => {
-    const haystack = `${headline.title} ${headline.source} ${headline.summary ?? ''}`.toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  };
+  return (headline) =>
+    matchesWords(`${headline.title} ${headline.source} ${headline.summary ?? ''}`, words) ||
+    (headline.url in texts && matchesWords(texts[headline.url]!, words));
+}
+
+/** A row of a headline list: a story's lead headline, with the same story in other sources (feeds/group.ts). */
+export type StoryRow = Headline & { key: string; others: Headline[] };
+
+const storiesMemo = new WeakMap<Headline[], StoryRow[]>();
+
+/** The headlines as stories, computed once per list of headlines. */
+export function storyRows(headlines: Headline[]): StoryRow[] {
+  let rows = storiesMemo.get(headlines);
+  if (!rows) {
+    rows = groupStories(headlines).map((story) => ({ ...story.lead, key: story.key, others: story.others }));
+    storiesMemo.set(headlines, rows);
+  }
+  return rows;
+}
+
+/** Whether a row is read: one of its headlines is (the story was read, whichever source it was read from). */
+export function isRowRead(marks: ReadMarks, row: Headline & { others?: Headline[] }): boolean {
+  return isRead(marks, row) || (row.others ?? []).some((other) => isRead(marks, other));
+}
+
+/** Every address a row stands for: what marking it read marks. */
+export function rowUrls(row: Headline & { others?: Headline[] }): string[] {
+  return [row.url, ...(row.others ?? []).map((other) => other.url)];
 }
 
 /** Whether a headline is read: the one rule, in the store, shared with the command line. */
@@ -57,18 +87,49 @@ export function savedHeadlines(state: Pick<ReaderState, 'saved'>): Headline[] {
     }));
 }
 
-/** Headlines shown where the reader is, under the current filter: every word must appear in the title, source or summary. */
-export function visibleHeadlines(state: Pick<ReaderState, 'headlines' | 'filter' | 'saved'> & { place?: Place }): Headline[] {
+const sourceMemo = new WeakMap<Headline[], Map<string, Headline[]>>();
+
+/** One source's headlines, computed once per list of headlines (the same array each time, so its stories are memoized too). */
+function headlinesOf(headlines: Headline[], sourceUrl: string): Headline[] {
+  let bySource = sourceMemo.get(headlines);
+  if (!bySource) {
+    bySource = new Map();
+    sourceMemo.set(headlines, bySource);
+  }
+  let list = bySource.get(sourceUrl);
+  if (!list) {
+    list = headlines.filter((headline) => headline.sourceUrl === sourceUrl);
+    bySource.set(sourceUrl, list);
+  }
+  return list;
+}
+
+/** Rows shown where the reader is, under the current filter: every word must appear in the title, source or summary. */
+export function visibleHeadlines(
+  state: Pick<ReaderState, 'headlines' | 'filter' | 'saved'> & { place?: Place; savedText?: Record<string, string> },
+): StoryRow[] {
   const place = state.place ?? { kind: 'list', cursor: 0 };
   const rows =
     place.kind === 'saved'
-      ? savedHeadlines(state)
+      ? savedHeadlines(state).map((headline) => ({ ...headline, key: headline.url, others: [] }))
       : place.kind === 'source'
-        ? state.headlines.filter((headline) => headline.sourceUrl === place.url)
-        : place.kind === 'sources'
+        ? storyRows(headlinesOf(state.headlines, place.url))
+        : place.kind === 'sources' || place.kind === 'failures'
           ? []
-          : state.headlines;
-  return state.filter ? rows.filter(matchesFilter(state.filter)) : rows;
+          : storyRows(state.headlines);
+  return state.filter ? rows.filter(matchesFilter(state.filter, place.kind === 'saved' ? (state.savedText ?? {}) : {})) : rows;
+}
+
+/** The row's identity: what the cursor stays on while sources come in. */
+export function rowIdentity(row: StoryRow): string[] {
+  return [row.key, ...row.others.map(headlineKey)];
+}
+
+/** Unread rows where the reader is (the header's total). */
+export function unreadCount(state: ReaderState): number {
+  let count = 0;
+  for (const row of visibleHeadlines(state)) if (!isRowRead(state, row)) count++;
+  return count;
 }
 
 /** Sources in their groups' order (ungrouped last), each with how many headlines it has and how many are unread. */
@@ -91,13 +152,15 @@ export function sourceRows(
 
 /** How many rows the cursor moves over where the reader is. */
 export function rowCount(state: ReaderState): number {
-  return state.place.kind === 'sources' ? state.sources.length : visibleHeadlines(state).length;
+  if (state.place.kind === 'sources') return state.sources.length;
+  if (state.place.kind === 'failures') return state.sourceErrors.length;
+  return visibleHeadlines(state).length;
 }
 
 /** The headline under the cursor, in a headline list. */
-export function headlineAtCursor(state: ReaderState): Headline | undefined {
+export function headlineAtCursor(state: ReaderState): StoryRow | undefined {
   const place = state.place;
-  if (!isListPlace(place) || place.kind === 'sources') return undefined;
+  if (!isListPlace(place) || place.kind === 'sources' || place.kind === 'failures') return undefined;
   return visibleHeadlines(state)[place.cursor];
 }
 

@@ -15,9 +15,26 @@ export type ListPlace =
   | { kind: 'list'; cursor: number }
   | { kind: 'source'; url: string; title: string; cursor: number }
   | { kind: 'saved'; cursor: number }
-  | { kind: 'sources'; cursor: number };
+  | { kind: 'sources'; cursor: number }
+  /** The sources that failed, one a row with what went wrong (E). */
+  | { kind: 'failures'; cursor: number };
 
-export type Place = ListPlace | { kind: 'article'; url: string; scroll: number };
+/** A headline of another source that lists the same story (grouped rows, see feeds/group.ts). */
+export interface AlsoIn {
+  source: string;
+  url: string;
+}
+
+/** `also`: the other sources of the story the article was opened from, named under its header; read marks go to them too. */
+export type Place = ListPlace | { kind: 'article'; url: string; scroll: number; also?: AlsoIn[] };
+
+/** `/` inside an article: the words looked for, whether they are still being typed, the line of the match shown. */
+export interface ArticleSearch {
+  query: string;
+  typing: boolean;
+  /** The line of the current match, or -1 when there is none. */
+  line: number;
+}
 
 export type Overlay = 'none' | 'help' | 'links';
 
@@ -65,7 +82,21 @@ export interface Remembered {
 export interface ReaderState {
   headlines: Headline[];
   sourceErrors: SourceError[];
+  /** Some source is still loading (its address is in pendingSources when the sources were known in advance). */
   loadingSources: boolean;
+  /** Sources (their addresses) whose fresh headlines have not come yet. */
+  pendingSources: string[];
+  /** How many sources the loading under way reads, for "3 of 40 sources still loading". */
+  sourceCount: number;
+  /** Sources whose headlines on screen are those kept from last time: not refreshed yet. */
+  keptSources: Record<string, true>;
+  /** Headlines that came in with the last refresh (R or the timer) and were not there before: "5 new". */
+  newCount: number;
+  /** Whether the loading under way is a refresh, whose new headlines are counted (not the first one). */
+  refreshing: boolean;
+  search: ArticleSearch | null;
+  /** The text of saved articles (their copies), searched by / in the saved view. */
+  savedText: Record<string, string>;
   filter: string;
   filtering: boolean;
   place: Place;
@@ -94,8 +125,22 @@ export interface ReaderState {
 }
 
 export type Action =
-  | { type: 'sources/loading' }
-  | { type: 'sources/loaded'; headlines: Headline[]; errors: SourceError[]; sources?: SourceRow[] }
+  /** `sources`: those about to load, when known (each then has its own spinner); `refresh`: count what is new. */
+  | { type: 'sources/loading'; sources?: SourceRow[]; refresh?: boolean }
+  /** One source's headlines as they come: kept from last time (`fresh` false), or read now. */
+  | { type: 'source/loaded'; source: SourceRow; headlines: Headline[]; done: boolean; stale: boolean }
+  /** `stale`: sources whose headlines are still those kept from last time (they could not be read now). */
+  | { type: 'sources/loaded'; headlines: Headline[]; errors: SourceError[]; sources?: SourceRow[]; stale?: string[] }
+  | { type: 'saved/texts'; texts: Record<string, string> }
+  /** J / K / u: the next or previous headline of the list the article was opened from, or the next unread one. */
+  | { type: 'headline/step'; which: 'next' | 'previous' | 'unread' }
+  /** q or Esc in an article: back to the list it was opened from (the places passed go forward). */
+  | { type: 'history/list' }
+  | { type: 'search/start' }
+  | { type: 'search/input'; text: string }
+  | { type: 'search/erase' }
+  | { type: 'search/done'; keep: boolean }
+  | { type: 'search/next'; direction: 1 | -1 }
   | { type: 'notice'; text: string }
   /** Said by the outside world: joined to what is already on the status line until the next key. */
   | { type: 'warning'; text: string }
@@ -120,7 +165,7 @@ export type Action =
   | { type: 'overlay/close' }
   | { type: 'links/move'; delta: number }
   | { type: 'links/open' }
-  | { type: 'view/open'; view: 'sources' | 'saved' }
+  | { type: 'view/open'; view: 'sources' | 'saved' | 'failures' }
   | { type: 'mark/toggle' }
   /** `now`: when M was pressed; headlines dated later (a feed's clock running ahead) are marked one by one. */
   | { type: 'mark/source'; now: number }

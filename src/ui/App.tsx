@@ -3,14 +3,18 @@ import { useRef, useState } from 'react';
 import { clickTarget } from './terminal/hit-test.js';
 import { MouseDecoder } from './terminal/mouse.js';
 import { articleLines, currentArticle, followableLinks, type ReaderState, visibleHeadlines } from '../state/reader.js';
-import { isRead, sourceRows } from '../state/selectors.js';
+import { isRowRead, sourceRows } from '../state/selectors.js';
 import { ArticlePane } from './ArticlePane.js';
 import { StatusLine, TitleBar } from './Bars.js';
+import { FailuresView } from './FailuresView.js';
 import { HeadlineList } from './HeadlineList.js';
 import { HelpScreen, LinksList } from './Overlays.js';
 import type { ReaderServices } from '../app/reader-services.js';
 import { SourcesView } from './SourcesView.js';
+import { Text } from './Text.js';
+import { fitWidth } from './fit-width.js';
 import { type FirstLoad, useReader } from './useReader.js';
+import { CHROME_LINES } from './useViewport.js';
 
 interface Props {
   services: ReaderServices;
@@ -19,14 +23,16 @@ interface Props {
   now?: number;
   /** Sources loading since before the screen opened (see run.tsx). */
   firstLoad?: FirstLoad;
+  /** Read the sources again this often (ms), counting what is new; none when absent. */
+  refreshMs?: number;
   /** Mouse reports are asked of the terminal (see terminal/alt-screen.ts); they are never read as keys either way. */
   mouse?: boolean;
 }
 
 /** The reader: renders state; every key goes to the reducer, which routes it. */
-export function App({ services, locale, now, firstLoad, mouse = true }: Props) {
+export function App({ services, locale, now, firstLoad, refreshMs, mouse = true }: Props) {
   const { exit } = useApp();
-  const { state, dispatch } = useReader(services, locale, exit, firstLoad);
+  const { state, dispatch } = useReader(services, locale, exit, firstLoad, refreshMs);
   const [clock] = useState(() => now ?? Date.now());
   const mouseReports = useRef(new MouseDecoder());
   useInput((input, key) => {
@@ -45,25 +51,58 @@ export function App({ services, locale, now, firstLoad, mouse = true }: Props) {
 }
 
 /**
+ * The smallest terminal the reader lays out for (every view is checked from 40×12 up; down to 8 rows
+ * it still fits, with fewer rows); below it, one line says so, and q still quits.
+ */
+export const MIN_SIZE = { width: 40, height: 8 } as const;
+
+/**
  * What the reader's state looks like: a function of the state alone (no effect, no key),
  * so that any state, hostile strings in every field included, can be drawn and checked.
  * Every string in it reaches the frame through ./Text.js, which strips control sequences.
  */
 export function Screen({ state, locale, now }: { state: ReaderState; locale: string; now: number }) {
   const { viewport, place } = state;
+  if (viewport.width < MIN_SIZE.width || viewport.height + CHROME_LINES < MIN_SIZE.height) {
+    const rows = viewport.height + CHROME_LINES;
+    return (
+      <Text color="notice" wrap="truncate-end">
+        {fitWidth(`too small: ${viewport.width}×${rows}, needs ${MIN_SIZE.width}×${MIN_SIZE.height}`, viewport.width)}
+      </Text>
+    );
+  }
   const lines = articleLines(state);
   let body;
-  if (state.overlay === 'help') body = <HelpScreen height={viewport.height} />;
+  if (state.overlay === 'help') body = <HelpScreen height={viewport.height} width={viewport.width} first={state.linkCursor} />;
   else if (state.overlay === 'links')
     body = (
       <LinksList links={followableLinks(currentArticle(state))} cursor={state.linkCursor} height={viewport.height} width={viewport.width} />
     );
   else if (place.kind === 'article')
     body = (
-      <ArticlePane page={state.pages[place.url]} lines={lines} scroll={place.scroll} height={viewport.height} width={viewport.width} />
+      <ArticlePane
+        page={state.pages[place.url]}
+        lines={lines}
+        scroll={place.scroll}
+        height={viewport.height}
+        width={viewport.width}
+        query={state.search && !state.search.typing ? state.search.query : undefined}
+        matchLine={state.search?.line}
+      />
     );
   else if (place.kind === 'sources')
-    body = <SourcesView rows={sourceRows(state)} cursor={place.cursor} height={viewport.height} width={viewport.width} />;
+    body = (
+      <SourcesView
+        rows={sourceRows(state)}
+        cursor={place.cursor}
+        height={viewport.height}
+        width={viewport.width}
+        pending={state.loadingSources ? state.pendingSources : []}
+        kept={state.keptSources}
+      />
+    );
+  else if (place.kind === 'failures')
+    body = <FailuresView errors={state.sourceErrors} cursor={place.cursor} height={viewport.height} width={viewport.width} />;
   else {
     body = (
       <HeadlineList
@@ -71,9 +110,10 @@ export function Screen({ state, locale, now }: { state: ReaderState; locale: str
         cursor={place.cursor}
         height={viewport.height}
         width={viewport.width}
-        isRead={(headline) => isRead(state, headline)}
+        isRead={(row) => isRowRead(state, row)}
         saved={state.saved}
         errors={place.kind === 'list' ? state.sourceErrors : []}
+        kept={place.kind === 'saved' ? {} : state.keptSources}
         loading={state.loadingSources}
         now={now}
         locale={locale}

@@ -5,6 +5,7 @@ import type { Page } from '../state/reader.js';
 import type { Line } from '../app/article-layout.js';
 import { lineTarget } from '../app/line-targets.js';
 import { fitWidth, oneLine } from './fit-width.js';
+import { matchRanges } from '../state/article-search.js';
 import type { ThemeRole } from './terminal/style.js';
 
 interface Props {
@@ -13,6 +14,9 @@ interface Props {
   scroll: number;
   height: number;
   width: number;
+  /** The words searched for with /: every match in view is highlighted, the current match's line most. */
+  query?: string | undefined;
+  matchLine?: number | undefined;
 }
 
 const STYLE: Record<Line['kind'], { bold?: boolean; color?: ThemeRole; dimColor?: boolean }> = {
@@ -30,7 +34,7 @@ const STYLE: Record<Line['kind'], { bold?: boolean; color?: ThemeRole; dimColor?
 };
 
 /** Renders only the lines in view: a key press costs the same for 100 lines or 10,000. */
-export function ArticlePane({ page, lines, scroll, height, width }: Props) {
+export function ArticlePane({ page, lines, scroll, height, width, query, matchLine }: Props) {
   if (!page || page.status === 'loading') {
     return (
       <Box height={height}>
@@ -55,12 +59,41 @@ export function ArticlePane({ page, lines, scroll, height, width }: Props) {
   const visible = lines.slice(scroll, scroll + height);
   return (
     <Box height={height} flexDirection="column">
-      {visible.map((line, offset) => (
-        <Text key={scroll + offset} {...STYLE[line.kind]} href={lineTarget(page.article, line)?.url} wrap="truncate-end">
-          {/* Laid out to the width already; cut again here so that no measure of a rare character can wrap a row. */}
-          {fitWidth(oneLine(line.text), width) || ' '}
-        </Text>
-      ))}
+      {visible.map((line, offset) => {
+        // Laid out to the width already; cut again here so that no measure of a rare character can wrap a row.
+        const text = fitWidth(oneLine(line.text), width) || ' ';
+        const ranges = query ? matchRanges(text, query) : [];
+        return (
+          <Text key={scroll + offset} {...STYLE[line.kind]} href={lineTarget(page.article, line)?.url} wrap="truncate-end">
+            {ranges.length ? <Highlighted text={text} ranges={ranges} current={scroll + offset === matchLine} /> : text}
+          </Text>
+        );
+      })}
     </Box>
+  );
+}
+
+/** A line with its matches in reverse video (yellow on the current match's line). */
+function Highlighted({ text, ranges, current }: { text: string; ranges: Array<[number, number]>; current: boolean }) {
+  const pieces: Array<{ text: string; match: boolean }> = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) pieces.push({ text: text.slice(at, start), match: false });
+    pieces.push({ text: text.slice(start, end), match: true });
+    at = end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), match: false });
+  return (
+    <>
+      {pieces.map((piece, index) =>
+        piece.match ? (
+          <Text key={index} inverse color={current ? 'notice' : undefined}>
+            {piece.text}
+          </Text>
+        ) : (
+          piece.text
+        ),
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { memo, useEffect, useState } from 'react';
 import { keyHints } from '../state/keymap.js';
 import stringWidth from 'string-width';
 import { type ReaderState, visibleHeadlines } from '../state/reader.js';
+import { unreadCount } from '../state/selectors.js';
 import { cleanInline } from '../text/sanitize.js';
 import { fitWidth, oneLine } from './fit-width.js';
 
@@ -15,7 +16,7 @@ const SPINNER_DELAY_MS = 250;
  * headlines come first, and every spinner tick is a whole new frame for Ink
  * to draw while the reader is starting.
  */
-const Loading = memo(function Loading() {
+const Loading = memo(function Loading({ text }: { text: string }) {
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSlow(true), SPINNER_DELAY_MS);
@@ -24,32 +25,62 @@ const Loading = memo(function Loading() {
   return (
     <Text>
       {' '}
-      <Text color="accent">{slow ? <Spinner type="dots" /> : '·'}</Text> loading sources…
+      <Text color="accent">{slow ? <Spinner type="dots" /> : '·'}</Text> {text}
     </Text>
   );
 });
 
-/** Columns the loading note takes (" · loading sources…"). */
-const LOADING_WIDTH = 20;
+/** What the title bar says of the loading under way: how many sources are still on their way, when known. */
+function loadingText(state: ReaderState, width: number): string {
+  const pending = state.pendingSources.length;
+  if (!state.sourceCount || !pending) return 'loading sources…';
+  if (width < 80) return `${pending}/${state.sourceCount} loading`;
+  return `${pending} of ${state.sourceCount} source${state.sourceCount === 1 ? '' : 's'} still loading`;
+}
 
 /**
- * The top line: kiosque, the source being browsed, the count, the filter. One Text, one
- * line: a source's title (from config.json, an OPML file, a feed) and the filter are cut
- * by display width so the count keeps its place.
+ * The top line: kiosque, the source being browsed, the count and the unread total, what a refresh
+ * brought ("5 new"), the sources still loading, the filter. One Text, one line: a source's title
+ * (from config.json, an OPML file, a feed) and the filter are cut by display width so the count
+ * keeps its place.
  */
 export function TitleBar({ state }: { state: ReaderState }) {
   const width = state.viewport.width;
-  const count = state.place.kind === 'sources' ? state.sources.length : visibleHeadlines(state).length;
-  const noun = state.place.kind === 'sources' ? 'source' : state.place.kind === 'saved' ? 'saved article' : 'headline';
-  const counted = ` ${count} ${noun}${count === 1 ? '' : 's'}`;
-  const matching = Boolean(state.filter) && !state.loadingSources;
-  // Columns taken whatever the title and the filter are: the name, the count (or the loading note), the filter's frame.
+  const place = state.place;
+  const listing = place.kind !== 'sources' && place.kind !== 'failures';
+  const count =
+    place.kind === 'sources'
+      ? state.sources.length
+      : place.kind === 'failures'
+        ? state.sourceErrors.length
+        : visibleHeadlines(state).length;
+  const noun =
+    place.kind === 'sources'
+      ? 'source'
+      : place.kind === 'failures'
+        ? 'failed source'
+        : place.kind === 'saved'
+          ? 'saved article'
+          : 'headline';
+  // Before any headline has come, the count would only say 0: the loading note says it all.
+  const counting = !state.loadingSources || state.headlines.length > 0 || !listing;
+  // The list's header says how many are left to read; an article's keeps to the count (it changes as articles are read).
+  const unread = counting && listing && place.kind !== 'saved' && place.kind !== 'article' ? unreadCount(state) : 0;
+  const counted = counting ? ` ${count} ${noun}${count === 1 ? '' : 's'}` : '';
+  const unreadText = unread && width >= 50 ? ` · ${unread} unread` : '';
+  const fresh = state.newCount > 0 ? ` · ${state.newCount} new` : '';
+  const loading = state.loadingSources ? loadingText(state, width) : '';
+  const matching = Boolean(state.filter) && counting;
+  // Columns taken whatever the title and the filter are: the name, the counts, the loading note, the filter's frame.
   const fixed =
     'kiosque'.length +
-    (state.loadingSources ? LOADING_WIDTH : stringWidth(counted)) +
+    stringWidth(counted) +
+    stringWidth(unreadText) +
+    stringWidth(fresh) +
+    (loading ? 3 + stringWidth(loading) : 0) +
     (matching ? ' matching ""'.length : 0) +
     (state.filtering ? ' /  '.length : 0);
-  const titleText = state.place.kind === 'source' ? cleanInline(state.place.title) : null;
+  const titleText = place.kind === 'source' ? cleanInline(place.title) : null;
   const titleFrame = titleText === null ? 0 : ' · '.length;
   // The filter is shown once or twice (as matched, as typed); a source's title keeps at least 8 columns.
   const shown = (matching ? 1 : 0) + (state.filtering ? 1 : 0);
@@ -62,14 +93,17 @@ export function TitleBar({ state }: { state: ReaderState }) {
         kiosque
       </Text>
       {title === null ? null : <Text bold> · {title}</Text>}
-      {state.loadingSources ? (
-        <Loading />
-      ) : (
-        <Text dimColor>
-          {counted}
-          {matching ? ` matching "${filter}"` : ''}
+      <Text dimColor>
+        {counted}
+        {matching ? ` matching "${filter}"` : ''}
+        {unreadText}
+      </Text>
+      {fresh ? (
+        <Text color="accent" bold>
+          {fresh}
         </Text>
-      )}
+      ) : null}
+      {loading ? <Loading text={loading} /> : null}
       {state.filtering ? (
         <Text>
           {' '}
@@ -83,6 +117,15 @@ export function TitleBar({ state }: { state: ReaderState }) {
 
 export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount: number }) {
   const width = state.viewport.width;
+  if (state.search?.typing) {
+    return (
+      <Text wrap="truncate-end">
+        {'/ '}
+        {fitWidth(oneLine(state.search.query), Math.max(1, width - 4))}
+        <Text inverse> </Text>
+      </Text>
+    );
+  }
   if (state.notice) {
     return (
       <Text color="notice" wrap="truncate-end">
@@ -100,8 +143,11 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const page = state.pages[state.place.url];
   const article = page?.status === 'ready' ? page.article : undefined;
   const max = Math.max(0, lineCount - state.viewport.height);
-  const percent = max === 0 ? 100 : Math.round((state.place.scroll / max) * 100);
-  const stale = page?.status === 'ready' && page.stale ? '[offline copy] ' : '';
+  // The scroll is kept within the article by the reducer; the percent is bounded here too, so it can never say more than 100.
+  const percent = max === 0 ? 100 : Math.min(100, Math.round((state.place.scroll / max) * 100));
+  const stale =
+    (page?.status === 'ready' && page.stale ? (width >= 60 ? '[offline copy] ' : '[offline] ') : '') +
+    (article?.access === 'teaser' ? (width >= 80 ? '[subscribers only: this is the teaser] ' : '[teaser] ') : '');
   const star = state.saved[state.place.url] ? '★ ' : '';
   const position = article ? ` ${percent}%` : '';
   const parts = [
@@ -111,16 +157,29 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
     article?.previous ? `p ← ${cleanInline(article.previous.title)}` : null,
   ].filter(Boolean);
   const room = Math.max(0, width - stale.length - star.length - position.length);
+  // The label, the star and the percent keep their width: only the middle gives way.
   return (
     <Box width={width}>
-      {stale ? <Text color="notice">{stale}</Text> : null}
-      {star ? <Text color="mark">{star}</Text> : null}
+      {stale ? (
+        <Box flexShrink={0}>
+          <Text color="notice">{stale}</Text>
+        </Box>
+      ) : null}
+      {star ? (
+        <Box flexShrink={0}>
+          <Text color="mark">{star}</Text>
+        </Box>
+      ) : null}
       <Box flexGrow={1} flexShrink={1}>
         <Text dimColor wrap="truncate-end">
           {fitWidth(parts.length ? parts.join('  ·  ') : keyHints('article'), room)}
         </Text>
       </Box>
-      {position ? <Text>{position}</Text> : null}
+      {position ? (
+        <Box flexShrink={0}>
+          <Text>{position}</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }

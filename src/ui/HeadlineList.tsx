@@ -1,22 +1,30 @@
 import { Box } from 'ink';
 import { Text } from './Text.js';
-import type { Headline } from '../feeds/types.js';
 import type { SourceError } from '../state/reader.js';
-import { cleanInline } from '../text/sanitize.js';
+import type { StoryRow } from '../state/selectors.js';
+import type { Headline } from '../feeds/types.js';
 import { fitWidth } from './fit-width.js';
 import { headlineRow } from './headline-row.js';
+import { failureLine } from './failure-line.js';
+
+export { failureLine } from './failure-line.js';
 import { rowKeys } from './row-keys.js';
 import { windowStart } from './scroll-window.js';
 
+/** A row: a story (state/selectors.ts storyRows), or a plain headline, which is a story of its own. */
+type Row = Headline & Partial<Pick<StoryRow, 'key' | 'others'>>;
+
 interface Props {
-  headlines: Headline[];
+  headlines: Row[];
   cursor: number;
   height: number;
   width: number;
-  /** Whether a row is read: the reader's isRead (state/selectors.ts), which knows each source's "all read". */
-  isRead: (headline: Headline) => boolean;
+  /** Whether a row is read: the reader's isRowRead (state/selectors.ts), which knows each source's "all read" and grouped stories. */
+  isRead: (row: Row) => boolean;
   saved: Record<string, unknown>;
   errors: SourceError[];
+  /** Sources whose headlines are those kept from last time (not refreshed yet). */
+  kept?: Record<string, true>;
   loading: boolean;
   now: number;
   locale: string;
@@ -25,29 +33,37 @@ interface Props {
 }
 
 /** The visible window of the headline list; only those rows are rendered. */
-export function HeadlineList({ headlines, cursor, height, width, isRead, saved, errors, loading, now, locale, empty }: Props) {
-  const errorRows = errors.slice(0, Math.max(0, height - 1));
-  const rows = Math.max(1, height - errorRows.length);
+export function HeadlineList({ headlines, cursor, height, width, isRead, saved, errors, kept = {}, loading, now, locale, empty }: Props) {
+  const failed = height > 1 ? failureLine(errors) : null;
+  const rows = Math.max(1, height - (failed ? 1 : 0));
   const start = windowStart(cursor, headlines.length, rows);
   const visible = headlines.slice(start, start + rows);
-  // Keyed by source and address, never by a display string: two sources can list one address.
+  // Keyed by identity (source and the headline's own id), never by a display string; a repeat still gets a key of its own.
   const keys = rowKeys(
-    visible.map((headline) => `${headline.sourceUrl}\u0000${headline.url}`),
+    visible.map((row) => row.key ?? `${row.sourceUrl}\u0000${row.url}`),
     start,
   );
   return (
     <Box flexDirection="column" height={height}>
-      {/* By position: two failing sources can have the same title (e.g. two on one host). */}
-      {errorRows.map((error, index) => (
-        <Text key={`error-${index}`} color="error" wrap="truncate-end">
-          {fitWidth(`! ${cleanInline(error.source)}: ${cleanInline(error.message)}`, width)}
+      {failed ? (
+        <Text color="error" wrap="truncate-end">
+          {fitWidth(failed, width)}
         </Text>
-      ))}
-      {headlines.length === 0 && errors.length === 0 && !loading ? <Text dimColor>{empty}</Text> : null}
+      ) : null}
+      {headlines.length === 0 && !loading ? <Text dimColor>{errors.length ? 'No headlines.' : empty}</Text> : null}
       {visible.map((headline, offset) => {
         const selected = start + offset === cursor;
         const unread = !isRead(headline);
-        const row = headlineRow(headline, { selected, read: !unread, saved: Boolean(saved[headline.url]), width, now, locale });
+        const row = headlineRow(headline, {
+          selected,
+          read: !unread,
+          saved: Boolean(saved[headline.url]),
+          width,
+          now,
+          locale,
+          others: headline.others?.length ?? 0,
+          kept: Boolean(kept[headline.sourceUrl]),
+        });
         return (
           <Text key={keys[offset]} wrap="truncate-end">
             <Text color={selected ? 'cursor' : undefined} bold={selected}>

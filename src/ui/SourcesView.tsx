@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import Spinner from 'ink-spinner';
 import { Text } from './Text.js';
 import type { SourceRow } from '../state/reader.js';
 import { rowKeys } from './row-keys.js';
@@ -10,10 +11,14 @@ interface Props {
   cursor: number;
   height: number;
   width: number;
+  /** Sources still loading: each has its own spinner. */
+  pending?: string[];
+  /** Sources showing what was kept from last time. */
+  kept?: Record<string, true>;
 }
 
 /** The reader's sources with their folders, headline and unread counts; Enter browses one. */
-export function SourcesView({ rows, cursor, height, width }: Props) {
+export function SourcesView({ rows, cursor, height, width, pending = [], kept = {} }: Props) {
   if (rows.length === 0)
     return (
       <Box height={height}>
@@ -26,11 +31,13 @@ export function SourcesView({ rows, cursor, height, width }: Props) {
     visible.map((row) => row.url),
     start,
   );
+  const loading = new Set(pending);
   return (
     <Box flexDirection="column" height={height}>
       {visible.map((row, offset) => {
         const selected = start + offset === cursor;
-        const text = sourceRowText(row, width);
+        const status = loading.has(row.url) ? 'loading' : kept[row.url] ? 'kept' : 'done';
+        const text = sourceRowText(row, width, status);
         // One Text per row, laid out by source-row.ts: never wrapped, the count always on the right.
         return (
           <Text key={keys[offset]} wrap="truncate-end">
@@ -40,10 +47,24 @@ export function SourcesView({ rows, cursor, height, width }: Props) {
             <Text dimColor>{text.folder}</Text>
             <Text color={row.error ? 'error' : selected ? 'cursor' : undefined}>{text.title}</Text>
             {text.gap}
-            <Text dimColor>{text.tail}</Text>
+            {status === 'loading' ? <LoadingTail tail={text.tail} /> : <Text dimColor>{text.tail}</Text>}
           </Text>
         );
       })}
     </Box>
+  );
+}
+
+/** " 3/12 ⠋ loading": the spinner takes the column left for it in the tail (source-row.ts). */
+function LoadingTail({ tail }: { tail: string }) {
+  const at = tail.indexOf('   loading');
+  return (
+    <Text dimColor>
+      {tail.slice(0, at)}{' '}
+      <Text color="accent">
+        <Spinner type="dots" />
+      </Text>
+      {' loading'}
+    </Text>
   );
 }

@@ -16,13 +16,15 @@ export interface MountOptions {
   /** A first frame is on screen already (run.tsx): Ink's first frame is drawn over it. */
   painted: boolean;
   mouse: boolean;
+  /** Read the sources again this often (ms); none when 0. */
+  refreshMs?: number;
 }
 
 /** Ink and React, loaded by run.tsx after the first paint: the reader until it quits. */
-export async function mountReader({ services, locale, now, firstLoad, style, painted, mouse }: MountOptions): Promise<void> {
+export async function mountReader({ services, locale, now, firstLoad, style, painted, mouse, refreshMs = 0 }: MountOptions): Promise<void> {
   const instance = render(
     <ScreenStyleContext value={style}>
-      <App services={services} locale={locale} now={now} firstLoad={firstLoad} mouse={mouse} />
+      <App services={services} locale={locale} now={now} firstLoad={firstLoad} mouse={mouse} refreshMs={refreshMs} />
     </ScreenStyleContext>,
     { exitOnCtrlC: false, ...(painted ? { stdout: takeOver(process.stdout) } : {}) },
   );

@@ -9,6 +9,7 @@ import { enterFullScreen, type FullScreen } from './terminal/alt-screen.js';
 import { firstFrame, paintFirstFrame } from './terminal/first-paint.js';
 import { type TerminalSettings, terminalOptions } from './terminal/options.js';
 import type { FirstLoad } from './useReader.js';
+import { SourceProgress } from './source-progress.js';
 
 /**
  * How long the screen waits for the sources before its first frame. From a warm cache
@@ -18,7 +19,9 @@ import type { FirstLoad } from './useReader.js';
 const FIRST_FRAME_WAIT_MS = 200;
 
 async function startLoading(services: ReaderServices): Promise<FirstLoad> {
-  const pending = services.loadHeadlines();
+  // Sources that come before the screen opens are kept for it (headlines kept from last time come first).
+  const progress = new SourceProgress();
+  const pending = services.loadHeadlines({ onSource: progress.push });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settled = await Promise.race([
     pending.catch(() => undefined),
@@ -27,7 +30,23 @@ async function startLoading(services: ReaderServices): Promise<FirstLoad> {
     }),
   ]);
   clearTimeout(timer);
-  return settled ? { pending, settled } : { pending };
+  return settled ? { pending, settled } : { pending, progress };
+}
+
+/** Minutes between two readings of the sources while the reader is open, unless told otherwise. */
+const DEFAULT_REFRESH_MINUTES = 15;
+
+/** --refresh, else $KIOSQUE_REFRESH_MINUTES, else every 15 minutes; never for the demo (its pages do not change). */
+function refreshMs(options: GlobalOptions): number {
+  const fromEnv = Number(process.env['KIOSQUE_REFRESH_MINUTES']);
+  const minutes =
+    options.refreshMinutes ??
+    (process.env['KIOSQUE_REFRESH_MINUTES'] && Number.isFinite(fromEnv) && fromEnv >= 0
+      ? fromEnv
+      : options.demo
+        ? 0
+        : DEFAULT_REFRESH_MINUTES);
+  return Math.round(minutes * 60_000);
 }
 
 /**
@@ -70,7 +89,16 @@ export async function runReader(named: string[], options: GlobalOptions, setting
       paintFirstFrame(lines, (text) => process.stdout.write(text));
     }
     const { mountReader } = await withColourLevel(terminal.style.colour, () => import('./mount.js'));
-    await mountReader({ services, locale, now, firstLoad, style: terminal.style, painted: screen !== undefined, mouse: terminal.mouse });
+    await mountReader({
+      services,
+      locale,
+      now,
+      firstLoad,
+      style: terminal.style,
+      painted: screen !== undefined,
+      mouse: terminal.mouse,
+      refreshMs: refreshMs(options),
+    });
     return EXIT.ok;
   } finally {
     // Before anything more is said: on the shell's screen, not on the reader's that is about to go.

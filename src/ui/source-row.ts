@@ -26,8 +26,15 @@ export interface SourceRowText {
 export function sourceRowText(
   row: { title: string; group: string[]; error: string | null; count: number; unread: number },
   width: number,
+  /** Still loading (a spinner is drawn in the tail's first columns), or showing what was kept from last time (◌). */
+  status: 'loading' | 'kept' | 'done' = 'done',
 ): SourceRowText {
-  const tail = row.error ? ' unreachable' : ` ${row.unread}/${row.count} unread`;
+  const tail =
+    status === 'loading'
+      ? `${row.count ? ` ${row.unread}/${row.count}` : ''}   loading`
+      : row.error
+        ? ' unreachable'
+        : ` ${row.unread}/${row.count} unread${status === 'kept' ? ' ◌' : ''}`;
   const room = Math.max(0, width - MARK_WIDTH - stringWidth(tail));
   const group = row.group.map(cleanInline).filter(Boolean);
   const fullFolder = group.length ? `${group.join(' / ')} / ` : '';

@@ -3,7 +3,10 @@ import { type Action, initialState, readerReducer, type ReaderState, type Reques
 import type { Article } from '../extract/types.js';
 import { stripControls } from '../text/sanitize.js';
 import { mayPrefetchFrom, prefetchTargets } from '../app/prefetch-rule.js';
-import type { LoadedHeadlines, ReaderServices } from '../app/reader-services.js';
+import type { LoadedHeadlines, ReaderServices, SourceLoaded } from '../app/reader-services.js';
+import type { SourceProgress } from './source-progress.js';
+
+export { SourceProgress } from './source-progress.js';
 import { useInitialViewport, useResize } from './useViewport.js';
 
 /**
@@ -13,6 +16,8 @@ import { useInitialViewport, useResize } from './useViewport.js';
 export interface FirstLoad {
   pending: Promise<LoadedHeadlines>;
   settled?: LoadedHeadlines;
+  /** The sources that came in before the screen opened, and those that come after, one by one. */
+  progress?: SourceProgress;
 }
 
 // Messages carry URLs and header values from the web: no control sequence reaches the screen.
@@ -29,24 +34,33 @@ export function useReader(
   locale: string,
   onQuit: () => void,
   firstLoad?: FirstLoad,
+  refreshMs?: number,
 ): { state: ReaderState; dispatch: (action: Action) => void } {
   const viewport = useInitialViewport();
   const [state, dispatch] = useReducer(readerReducer, { viewport, locale, remembered: services.remembered }, (options) => {
     const start = initialState(options);
-    return firstLoad?.settled ? readerReducer(start, { type: 'sources/loaded', ...firstLoad.settled }) : start;
+    if (firstLoad?.settled) return readerReducer(start, { type: 'sources/loaded', ...firstLoad.settled });
+    // Not all in yet: the first frame shows what has come (headlines kept from last time first), the rest merge in.
+    const loading = readerReducer(start, { type: 'sources/loading', ...(services.sourceList ? { sources: services.sourceList } : {}) });
+    return (firstLoad?.progress?.take() ?? []).reduce((next, loaded) => readerReducer(next, { type: 'source/loaded', ...loaded }), loading);
   });
   const requested = useRef(new Set<string>());
   const reloads = useRef(0);
   useResize((size) => dispatch({ type: 'resize', ...size }));
 
-  const loadSources = (loading: Promise<LoadedHeadlines> = services.loadHeadlines()) => {
+  /** `start`: begins a loading, telling of each source as it comes (to `onSource`). */
+  const loadSources = (
+    start: (onSource: (loaded: SourceLoaded) => void) => Promise<LoadedHeadlines> = (onSource) => services.loadHeadlines({ onSource }),
+    { refresh = false, announced = false }: { refresh?: boolean; announced?: boolean } = {},
+  ) => {
     const generation = ++reloads.current;
-    dispatch({ type: 'sources/loading' });
     // Only the latest loading is shown: an earlier one that ends later, failed or not, is old news.
     const isLatest = () => generation === reloads.current;
+    if (!announced) dispatch({ type: 'sources/loading', refresh, ...(services.sourceList ? { sources: services.sourceList } : {}) });
+    const loading = start((loaded) => isLatest() && dispatch({ type: 'source/loaded', ...loaded }));
     loading.then(
-      ({ headlines, errors, sources }) =>
-        isLatest() && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}) }),
+      ({ headlines, errors, sources, stale }) =>
+        isLatest() && dispatch({ type: 'sources/loaded', headlines, errors, ...(sources ? { sources } : {}), ...(stale ? { stale } : {}) }),
       (error: unknown) =>
         isLatest() && dispatch({ type: 'sources/loaded', headlines: [], errors: [{ source: 'sources', message: messageOf(error) }] }),
     );
@@ -54,9 +68,43 @@ export function useReader(
 
   // Once, when the screen opens. Started before the screen opened: shown already, or awaited rather than asked again.
   const startLoading = useEffectEvent(() => {
-    if (!firstLoad?.settled) loadSources(firstLoad?.pending);
+    if (firstLoad?.settled) return;
+    if (!firstLoad) return loadSources();
+    const { pending, progress } = firstLoad;
+    loadSources(
+      (onSource) => {
+        progress?.listen(onSource);
+        return pending;
+      },
+      { announced: true },
+    );
   });
   useEffect(() => startLoading(), []);
+
+  // New headlines while the reader is open: the sources are read again every so often (cache first:
+  // a server asked to keep its copy longer is not asked), and what is new is counted ("5 new").
+  const refresh = useEffectEvent(() => {
+    loadSources((onSource) => services.loadHeadlines({ onSource }), { refresh: true });
+  });
+  useEffect(() => {
+    if (!refreshMs || refreshMs <= 0) return;
+    const timer = setInterval(() => refresh(), refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs]);
+
+  // The saved view's / searches the text of the saved articles too: their copies are read when it opens.
+  const inSaved = state.place.kind === 'saved';
+  useEffect(() => {
+    if (!inSaved || !services.savedTexts) return;
+    let current = true;
+    services.savedTexts().then(
+      (texts) => current && dispatch({ type: 'saved/texts', texts }),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, inSaved]);
 
   // What goes wrong without stopping the reader (said while starting, or by a later write) goes on the status line.
   useEffect(() => services.onWarning?.((message) => dispatch({ type: 'warning', text: stripControls(message) })), [services]);
@@ -68,7 +116,7 @@ export function useReader(
         return onQuit();
       case 'reload':
         // R asks every server again: a feed's long max-age must not keep its old headlines on screen.
-        return loadSources(services.loadHeadlines({ revalidate: true }));
+        return loadSources((onSource) => services.loadHeadlines({ revalidate: true, onSource }), { refresh: true });
       case 'browser':
         return services.openInBrowser(request.url, (text) => dispatch({ type: 'notice', text: stripControls(text) }));
       case 'persist':

@@ -33,6 +33,8 @@ export interface ParseJob {
   finalUrl: string;
   /** The address as asked for (named in messages). */
   url: string;
+  /** For an article: the sites.json rule of its host (src/extract/site-rules.ts SiteRule), plain data the pool does not read. */
+  siteRule?: unknown;
 }
 
 /** A job that stopped on a limit: the input is to blame, and the same bytes would do it again (except `crash`). */

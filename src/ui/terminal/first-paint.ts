@@ -1,11 +1,11 @@
 import type { LoadedHeadlines } from '../../app/reader-services.js';
-import type { Headline } from '../../feeds/types.js';
 import { keyHints } from '../../state/keymap.js';
 import type { Remembered } from '../../state/types.js';
 import { isRead, type ReadMarks } from '../../store/reading-state.js';
-import { cleanInline } from '../../text/sanitize.js';
 import { fitWidth } from '../fit-width.js';
 import { headlineRow } from '../headline-row.js';
+import { failureLine } from '../failure-line.js';
+import { groupStories } from '../../feeds/group.js';
 import { viewportOf } from '../viewport-size.js';
 import { colourOf, SGR, type ScreenStyle, type ThemeRole } from './style.js';
 
@@ -57,25 +57,28 @@ interface List {
 }
 
 /** TitleBar (Bars.tsx) as it is drawn on the headline list. */
-function titleBar({ loaded }: List, paint: Paint): string {
+function titleBar({ loaded, width, marks }: List, paint: Paint): string {
   const name = paint('title', 'kiosque', { bold: true });
   if (!loaded) return `${name} ${paint('accent', '·')} loading sources…`;
-  const count = loaded.headlines.length;
-  return name + paint(undefined, ` ${count} headline${count === 1 ? '' : 's'}`, { dim: true });
+  const rows = groupStories(loaded.headlines);
+  const count = rows.length;
+  const unread = rows.filter((story) => ![story.lead, ...story.others].some((headline) => isRead(marks, headline))).length;
+  const unreadText = unread && width >= 50 ? ` · ${unread} unread` : '';
+  return name + paint(undefined, ` ${count} headline${count === 1 ? '' : 's'}${unreadText}`, { dim: true });
 }
 
-/** HeadlineList (HeadlineList.tsx) with the cursor on the first row: failing sources first, then the rows, padded to its height. */
+/** HeadlineList (HeadlineList.tsx) with the cursor on the first row: one line for failing sources, then the stories, padded to its height. */
 function body({ loaded, width, height, marks, saved, now, locale }: List, paint: Paint): string[] {
-  const headlines: Headline[] = loaded?.headlines ?? [];
+  const stories = groupStories(loaded?.headlines ?? []);
   const allErrors = loaded?.errors ?? [];
-  const errors = allErrors.slice(0, Math.max(0, height - 1));
-  const lines = errors.map((error) => paint('error', fitWidth(`! ${cleanInline(error.source)}: ${cleanInline(error.message)}`, width)));
-  if (loaded && headlines.length === 0 && allErrors.length === 0) lines.push(paint(undefined, 'No headlines.', { dim: true }));
-  const rows = Math.max(1, height - errors.length);
-  headlines.slice(0, rows).forEach((headline, index) => {
+  const failed = height > 1 ? failureLine(allErrors) : null;
+  const lines = failed ? [paint('error', fitWidth(failed, width))] : [];
+  if (loaded && stories.length === 0) lines.push(paint(undefined, 'No headlines.', { dim: true }));
+  const rows = Math.max(1, height - (failed ? 1 : 0));
+  stories.slice(0, rows).forEach(({ lead: headline, others }, index) => {
     const selected = index === 0;
-    const read = isRead(marks, headline);
-    const row = headlineRow(headline, { selected, read, saved: Boolean(saved[headline.url]), width, now, locale });
+    const read = [headline, ...others].some((each) => isRead(marks, each));
+    const row = headlineRow(headline, { selected, read, saved: Boolean(saved[headline.url]), width, now, locale, others: others.length });
     lines.push(
       paint(selected ? 'cursor' : undefined, row.marks, { bold: selected }) +
         paint('mark', row.star) +

@@ -31,13 +31,15 @@ export function clickTarget(state: ReaderState, row: number): ClickTarget | unde
     const target = article ? lineTarget(article, articleLines(state)[place.scroll + offset]) : undefined;
     return target ? { kind: 'line', target } : undefined;
   }
+  if (place.kind === 'failures') return undefined;
   if (place.kind === 'sources') {
     const count = state.sources.length;
     const index = windowStart(place.cursor, count, height) + offset;
     return index < count ? { kind: 'row', index } : undefined;
   }
   const count = visibleHeadlines(state).length;
-  const errorRows = place.kind === 'list' ? Math.min(state.sourceErrors.length, Math.max(0, height - 1)) : 0;
+  // HeadlineList: failing sources take one line, however many they are.
+  const errorRows = place.kind === 'list' && state.sourceErrors.length > 0 && height > 1 ? 1 : 0;
   if (offset < errorRows) return undefined;
   const rows = Math.max(1, height - errorRows);
   const index = windowStart(place.cursor, count, rows) + offset - errorRows;

@@ -1,0 +1,29 @@
+import { groupStories, headlineKey } from '../feeds/group.js';
+import type { Headline } from '../feeds/types.js';
+
+/** The story a headline belongs to, as `headlines --json` gives it. */
+export interface StoryGroup {
+  /** The story's identity (its lead headline's): the same for every headline of the story. */
+  id: string;
+  /** Whether this headline is the one the reader shows for the story (the newest). */
+  lead: boolean;
+  /** Every source listing the story, the lead's first. */
+  sources: string[];
+  size: number;
+}
+
+/** For each headline (in the same order), its story by the reader's one rule (feeds/group.ts). */
+export function storyGroups(headlines: Headline[]): StoryGroup[] {
+  const byKey = new Map<string, StoryGroup>();
+  for (const story of groupStories(headlines)) {
+    const members = [story.lead, ...story.others];
+    const sources = [...new Set(members.map((member) => member.source))];
+    for (const member of members) {
+      byKey.set(headlineKey(member), { id: story.key, lead: member === story.lead, sources, size: members.length });
+    }
+  }
+  // A headline repeated within its source (a source configured twice) belongs to its twin's story.
+  return headlines.map(
+    (headline) => byKey.get(headlineKey(headline)) ?? { id: headlineKey(headline), lead: true, sources: [headline.source], size: 1 },
+  );
+}

@@ -1,0 +1,111 @@
+import { type AnyNode, type Element, isBlock, isTag, isText } from '../../html/dom.js';
+
+export interface ShortText {
+  /** The text as a reader sees it (block boundaries and <br> as white space), not yet cleaned. */
+  text: string;
+  /** The links inside, in page order (the element itself when it is a link). */
+  anchors: Element[];
+}
+
+export interface ShortBounds {
+  /** Characters that are not white space. */
+  characters: number;
+  /** Nodes below the element. */
+  nodes: number;
+  /** p, div and li elements below the element. */
+  nestedBlocks?: number;
+}
+
+const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
+const NESTED_BLOCKS = new Set(['p', 'div', 'li']);
+
+/**
+ * The text and links of an element that is short, or null as soon as it proves longer than the
+ * bounds: one walk, which stops early, for the question asked of every element of a page ("is
+ * this a label?", "is this one 'Lire aussi' line?"). Reads text as `textOf` does.
+ */
+export function shortText(element: Element, bounds: ShortBounds): ShortText | null {
+  const parts: string[] = [];
+  const anchors: Element[] = element.name === 'a' && element.attribs['href'] !== undefined ? [element] : [];
+  let characters = 0;
+  let nodes = 0;
+  let blocks = 0;
+  // Block elements are entered and left with a space; `null` marks the way out of one.
+  const stack: Array<AnyNode | null> = [...element.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null) {
+      parts.push(' ');
+      continue;
+    }
+    if (++nodes > bounds.nodes) return null;
+    if (isText(node)) {
+      characters += countVisible(node.data);
+      if (characters > bounds.characters) return null;
+      parts.push(node.data);
+      continue;
+    }
+    if (!isTag(node) || NOT_READ.has(node.name)) continue;
+    if (node.name === 'br') {
+      parts.push('\n');
+      continue;
+    }
+    if (bounds.nestedBlocks !== undefined && NESTED_BLOCKS.has(node.name) && ++blocks > bounds.nestedBlocks) return null;
+    if (node.name === 'a' && node.attribs['href'] !== undefined) anchors.push(node);
+    if (isBlock(node)) {
+      parts.push(' ');
+      stack.push(null);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return { text: parts.join(''), anchors };
+}
+
+function countVisible(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code !== 0xa0 && code !== 0x3000 && (code < 0x2000 || code > 0x200f)) count++;
+  }
+  return count;
+}
+
+/**
+ * The first characters of an element's text (about `characters` of them that are not white
+ * space), reading no further: enough to tell whether a block opens with a label.
+ */
+export function leadingText(element: Element, characters: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  let nodes = 0;
+  const stack: AnyNode[] = [...element.children].reverse();
+  while (stack.length > 0 && count < characters && nodes++ < 200) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      parts.push(node.data);
+      count += countVisible(node.data);
+      continue;
+    }
+    if (!isTag(node) || NOT_READ.has(node.name)) continue;
+    if (isBlock(node) || node.name === 'br') parts.push(' ');
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join('');
+}
+
+/**
+ * Whether an element's text starts in the element itself (text, or an inline element such as
+ * <strong>, first), rather than in a block inside it: a label line or a callout is such an
+ * element; the wrappers around it are not, and need not be read again.
+ */
+export function holdsItsOwnText(element: Element): boolean {
+  for (const child of element.children) {
+    if (isText(child)) {
+      if (child.data.trim()) return true;
+      continue;
+    }
+    if (!isTag(child) || NOT_READ.has(child.name)) continue;
+    return !isBlock(child);
+  }
+  return false;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { articleText, extractArticle } from '../src/index.js';
+
+/**
+ * One page per failure class of issue 11, each written for this test to reproduce the markup
+ * pattern (no page of a corpus is copied here). Each failed before the change it names.
+ */
+
+const sentence = (topic: string, n: number) =>
+  `The ${topic} committee met for the ${n}th time on Tuesday, heard the residents, the shopkeepers and the engineers, and agreed to decide by spring.`;
+const paragraphs = (topic: string, count: number) => Array.from({ length: count }, (_, i) => `<p>${sentence(topic, i + 1)}</p>`).join('\n');
+const page = (body: string, title = 'The bridge question') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const read = (html: string) => articleText(extractArticle(html, 'https://news.example/story'));
+
+describe('class 1: teaser cards and "more stories" rails inside the body', () => {
+  it('drops a rail of teaser cards at 0.3–0.45 link density that sits inside the article container', () => {
+    const card = (n: number) =>
+      `<div class="card"><a href="/other-${n}">Residents of the old quarter vote on parking</a> <span>A short summary of another story, number ${n}.</span></div>`;
+    const html = page(`<main><div class="story">
+      <h1>The bridge question</h1>
+      ${paragraphs('bridge', 6)}
+      <div class="more">${[1, 2, 3, 4].map(card).join('')}</div>
+    </div></main>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 6));
+    expect(text).not.toContain('Residents of the old quarter vote on parking');
+  });
+});
+
+describe('class 2: bare text directly in a div, paragraphs separated by <br>', () => {
+  it('reads the text, not the link-heavy sidebar beside it', () => {
+    const bare = Array.from({ length: 6 }, (_, i) => sentence('harbour', i + 1)).join('<br><br>\n');
+    const sidebar = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<p><a href="/n${i}">Other news, item ${i + 1}: a headline about something else entirely, and more, and more</a>, read it.</p>`,
+    ).join('');
+    const html = page(`<div id="page"><div class="main-col">${bare}</div><div class="links-col">${sidebar}</div></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('harbour', 1));
+    expect(text).toContain(sentence('harbour', 6));
+    expect(text).not.toContain('a headline about something else entirely');
+  });
+});
+
+describe('class 3: a body split over sibling containers', () => {
+  it('reads the part after an embed that sits in a bare sibling div, however low it scores', () => {
+    const html = page(`<div id="wrap">
+      <div class="article-body">${paragraphs('tram', 8)}</div>
+      <div class="embed-video"><iframe src="https://video.example/1"></iframe></div>
+      <div><p>The new depot opens in May and the first trams will leave it at five in the morning.</p>
+      <p>Drivers will be trained there from March onwards and the old depot will then be sold.</p></div>
+      <div class="widget"><a href="/a">Most read</a> <a href="/b">Weather</a></div>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('tram', 8));
+    expect(text).toContain('the old depot will then be sold');
+    expect(text).not.toContain('Most read');
+  });
+});
+
+describe('class 4: the whole body thrown away for a furniture word in its wrapper', () => {
+  it('keeps a body whose own wrapper is named "post-sharing"', () => {
+    const html = page(`<div class="post-sharing-enabled">${paragraphs('library', 7)}</div>`);
+    expect(read(html)).toContain(sentence('library', 7));
+  });
+
+  it('recovers a body whose paragraphs each carry a furniture class', () => {
+    const body = Array.from({ length: 7 }, (_, i) => `<div class="print-block"><p>${sentence('school', i + 1)}</p></div>`).join('');
+    const html = page(`<article><h1>The bridge question</h1>${body}</article>`);
+    const text = read(html);
+    expect(text).toContain(sentence('school', 1));
+    expect(text).toContain(sentence('school', 7));
+  });
+});
+
+describe('class 5: the wrong container on a landing page', () => {
+  it('falls back to the paragraphs in page order when a slider of short comma-laden slides wins', () => {
+    const slide = (n: number) =>
+      `<div class="slide"><p>Tours ${n}, lunches, visits, tastings, talks, walks, rides, games, picnics</p></div>`;
+    const prose = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<section><h2>Part ${i + 1}</h2><p>${sentence('festival', i + 1)} ${sentence('festival', i + 11)} ${sentence('festival', i + 21)} ${sentence('festival', i + 31)}</p></section>`,
+    ).join('');
+    const html = page(
+      `<div class="hero"><div class="carousel">${Array.from({ length: 10 }, (_, i) => slide(i + 1)).join('')}</div><div class="hint">Swipe</div></div>` +
+        `<div class="info"><div class="wrap"><div class="landing">${prose}</div></div></div>`,
+    );
+    const text = read(html);
+    expect(text).toContain(sentence('festival', 1));
+    expect(text).toContain(sentence('festival', 35));
+  });
+});
+
+describe('class 6: tables that editors wrap in a <figure>', () => {
+  it('reads the table as text, with its caption', () => {
+    const html = page(`<article><h1>The bridge question</h1>${paragraphs('budget', 4)}
+      <figure class="table"><table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>12 million</td></tr></table>
+      <figcaption>Cost of the works by year, in euros</figcaption></figure>${paragraphs('budget', 2)}</article>`);
+    const text = read(html);
+    expect(text).toContain('2024 | 12 million');
+    expect(text).toContain('Cost of the works by year, in euros');
+  });
+});
+
+describe('class 7: embedded social posts and copyright lines inside the body', () => {
+  it('keeps the text of an embedded post as a quote, and drops the copyright line', () => {
+    const html = page(`<article><h1>The bridge question</h1>${paragraphs('council', 4)}
+      <blockquote class="twitter-tweet"><p lang="en">The bridge will stay closed until the inspection is over, the mayor says.</p>— City Hall (@cityhall) <a href="https://x.example/1">March 3, 2025</a></blockquote>
+      ${paragraphs('council', 2)}<p>© 2025 The Example Gazette. All rights reserved.</p></article>`);
+    const article = extractArticle(html, 'https://news.example/story');
+    expect(article.blocks).toContainEqual({
+      type: 'quote',
+      text: expect.stringContaining('The bridge will stay closed until the inspection is over'),
+    });
+    expect(articleText(article)).not.toContain('All rights reserved');
+  });
+});
+
+describe('class 8: empty output where the text is there', () => {
+  it('reads an article that a script shows (hidden in the markup) rather than nothing', () => {
+    const html = page(
+      `<div class="gallery-story" style="display:none">${paragraphs('museum', 5)}</div><div class="nav"><a href="/">Home</a></div>`,
+    );
+    expect(read(html)).toContain(sentence('museum', 5));
+  });
+});

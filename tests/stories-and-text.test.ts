@@ -1,0 +1,167 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { frenchSpacing, layoutArticle } from '../src/app/article-layout.js';
+import { storyGroups } from '../src/app/story-groups.js';
+import type { Article } from '../src/extract/types.js';
+import { canonicalAddress, groupStories, normaliseTitle } from '../src/feeds/group.js';
+import type { Headline } from '../src/feeds/types.js';
+import { splitKeys } from '../src/state/split-keys.js';
+import { findFolded, fold, matchesWords, queryWords } from '../src/text/fold.js';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+const HOUR = 60 * 60 * 1000;
+const h = (source: string, title: string, url: string, hoursAgo: number | null = 1): Headline => ({
+  source,
+  sourceUrl: `http://${source}/feed`,
+  title,
+  url,
+  published: hoursAgo === null ? null : new Date(NOW - hoursAgo * HOUR).toISOString(),
+  author: null,
+  summary: null,
+});
+
+describe('the same story across sources (feeds/group.ts)', () => {
+  it('one story for one canonical address, whatever tracking, scheme, www or trailing slash each feed adds', () => {
+    expect(canonicalAddress('https://www.Example.org/a/b/?utm_source=rss&id=3#top')).toBe(canonicalAddress('http://example.org/a/b?id=3'));
+    const stories = groupStories([
+      h('a', 'Pologne : des élections anticipées', 'https://news.example/pologne'),
+      h('b', 'Poland calls early elections', 'http://www.news.example/pologne/?xtor=RSS-1', 2),
+      h('c', 'Something else entirely', 'http://c.example/x', 3),
+    ]);
+    expect(stories.map((story) => [story.lead.source, story.others.map((other) => other.source)])).toEqual([
+      ['a', ['b']],
+      ['c', []],
+    ]);
+  });
+
+  it('one story for near-identical titles within a day (shingles of the normalised title, not exact equality)', () => {
+    expect(normaliseTitle('Pologne : le gouvernement ANNONCE des élections !')).toBe('pologne le gouvernement annonce des elections');
+    const stories = groupStories([
+      h('a', 'Pologne : le gouvernement annonce des élections anticipées', 'http://a/1', 1),
+      h('b', 'Pologne: le gouvernement annonce des élections anticipées…', 'http://b/1', 5),
+      h('c', 'Pologne : le gouvernement annonce les élections anticipées', 'http://c/1', 20),
+      // The same words more than a day later: another story.
+      h('d', 'Pologne : le gouvernement annonce des élections anticipées', 'http://d/1', 40),
+      // Alike but for a number: another story (day 3 and day 4 of a trial are two).
+      h('e', 'Procès du port : jour 3', 'http://e/1', 1),
+      h('f', 'Procès du port : jour 4', 'http://f/1', 1),
+      h('g', 'La marée du siècle attendue samedi', 'http://g/1', 2),
+      h('h', 'Le marché du siècle attendu dimanche', 'http://h/1', 2),
+    ]);
+    expect(stories.map((story) => [story.lead.source, ...story.others.map((other) => other.source)])).toEqual([
+      ['a', 'b', 'c'],
+      ['d'],
+      ['e'],
+      ['f'],
+      ['g'],
+      ['h'],
+    ]);
+  });
+
+  it('headlines --json gains the group: every headline says its story, which one leads and every source of it', () => {
+    const headlines = [h('a', 'Same story', 'http://x/1', 1), h('b', 'Other', 'http://y/2', 2), h('c', 'Same story', 'http://x/1', 3)];
+    const groups = storyGroups(headlines);
+    expect(groups[0]).toEqual({ id: groups[2]!.id, lead: true, sources: ['a', 'c'], size: 2 });
+    expect(groups[2]).toMatchObject({ lead: false, size: 2 });
+    expect(groups[1]).toMatchObject({ lead: true, sources: ['b'], size: 1 });
+  });
+
+  it('stays linear on 20,000 headlines that share common words', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      h(`s${i % 50}`, `Le point sur la situation numéro ${i}`, `http://x/${i}`, i / 100),
+    );
+    const start = performance.now();
+    expect(groupStories(many)).toHaveLength(20_000);
+    // A bound far above what it takes (about a tenth of it), to catch a quadratic slide, not to time it.
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+});
+
+describe('accent- and case-blind matching (text/fold.ts)', () => {
+  it('folds accents, case and ligatures, and finds ranges in the original text', () => {
+    expect(fold('NUMÉRO Œuvre Straße')).toBe('numero oeuvre strasse');
+    expect(matchesWords('Le numéro spécial', queryWords('NUMERO special'))).toBe(true);
+    expect(matchesWords('Le numéro spécial', queryWords('numero hiver'))).toBe(false);
+    const text = 'Une œuvre, deux ŒUVRES.';
+    expect(findFolded(text, 'oeuvre').map(([start, end]) => text.slice(start, end))).toEqual(['œuvre', 'ŒUVRE']);
+  });
+});
+
+describe('keys in one write (state/split-keys.ts)', () => {
+  it('are keys of their own: Enter, Tab, Backspace and Ctrl-letters as the keys they stand for', () => {
+    expect(splitKeys('j\r')).toEqual([
+      { input: 'j', key: {} },
+      { input: '', key: { return: true } },
+    ]);
+    expect(splitKeys('a\t\u007f\u0003')).toEqual([
+      { input: 'a', key: {} },
+      { input: '', key: { tab: true } },
+      { input: '', key: { backspace: true } },
+      { input: 'c', key: { ctrl: true } },
+    ]);
+  });
+});
+
+const frenchArticle = (text: string, lang: string | null = 'fr'): Article => ({
+  url: 'http://x/a',
+  canonicalUrl: null,
+  access: 'full',
+  title: 'Titre',
+  byline: null,
+  published: null,
+  section: null,
+  siteName: null,
+  lang,
+  description: null,
+  blocks: [{ type: 'paragraph', text }],
+  related: [],
+  previous: null,
+  next: null,
+  pagination: { previous: null, next: null },
+  wordCount: 0,
+});
+
+describe('French typography when wrapping', () => {
+  it('« stays with the next word, » : ; ! ? with the previous one, whatever spaces the page used', () => {
+    expect(frenchSpacing('Il a dit : « Non ! » Puis ; enfin ?')).not.toMatch(/ [»:;!?]|« /);
+    const text =
+      'Le maire a répondu à la question posée par les habitants : « Non ! » Et il a ajouté ; « Pourquoi ? » Puis il est parti sans rien dire de plus au conseil.';
+    for (let width = 20; width <= 60; width++) {
+      const lines = layoutArticle(frenchArticle(text), width, 'fr')
+        .filter((line) => line.kind === 'body')
+        .map((line) => line.text);
+      for (const line of lines) {
+        expect(line, `at ${width}: ${line}`).not.toMatch(/^[»:;!?]/);
+        expect(line, `at ${width}: ${line}`).not.toMatch(/«$/);
+        expect(stringWidth(line)).toBeLessThanOrEqual(Math.max(10, width));
+      }
+      // Nothing lost: the words are all there, with plain spaces.
+      expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(text);
+    }
+  });
+
+  it('leaves other languages as they are', () => {
+    const lines = layoutArticle(frenchArticle('Word word ? more words', 'en'), 10, 'en').map((line) => line.text);
+    expect(lines).toContain('? more');
+  });
+});
+
+describe('related-box links in the reader pane', () => {
+  it('are listed after the article, numbered as their digits open them; those the text shows are not repeated', () => {
+    const article: Article = {
+      ...frenchArticle('Texte.'),
+      blocks: [
+        { type: 'paragraph', text: 'Texte.' },
+        { type: 'related', index: 0, text: 'Lire aussi : Le phare' },
+      ],
+      related: [
+        { title: 'Le phare', url: 'http://x/phare' },
+        { title: 'Le port', url: 'http://x/port' },
+        { title: 'La digue', url: 'http://x/digue' },
+      ],
+    };
+    const lines = layoutArticle(article, 80, 'fr', { boxLinks: true }).map((line) => line.text);
+    expect(lines.slice(-4)).toEqual(['Related', '[2] Le port', '[3] La digue', '']);
+    expect(lines.filter((line) => line.includes('Le phare'))).toHaveLength(1);
+  });
+});
