@@ -8,7 +8,8 @@ import { readSources, resolveSource, type ResolvedSource, type SourceResult } fr
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import { DiskCache } from '../net/cache.js';
 import { HttpClient } from '../net/client.js';
-import { cacheDir as defaultCacheDir } from '../store/paths.js';
+import { cacheDir as defaultCacheDir, configDir as defaultConfigDir } from '../store/paths.js';
+import { readSettings, type Settings } from '../store/settings.js';
 import { openReadingState, type ReadingStateStore } from '../store/reading-state.js';
 import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
@@ -59,6 +60,13 @@ export interface Session {
   readonly demo: boolean;
   /** Read marks, saves and positions, opened on first use. */
   readingState(): ReadingStateStore;
+  /**
+   * The reader's settings from config.json (store/settings.ts), read once, cheaply (no conf): a
+   * value of the wrong type is said through `warnings` and its default used.
+   */
+  settings(): Settings;
+  /** Where the sources and the settings are kept. */
+  readonly configDir: string;
   /** The configured sources; conf (and its schema validator) loads on first use. */
   sourceStore(): Promise<SourceStore>;
   /** The sources to read: the demo's, else those named, else those in `sourcesFile`, else the configured ones. */
@@ -89,10 +97,21 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   const say = (message: string) => warnings.say(message);
   const demo = options.demo ? await openDemo() : undefined;
   const dataDir = demo ? path.join(demo.dir, 'data') : options.dataDir;
+  const configDir = options.configDir ?? defaultConfigDir();
+  let settings: Settings | undefined;
+  const readSettingsOnce = () => {
+    if (!settings) {
+      const reading = readSettings(configDir);
+      for (const problem of reading.problems) say(problem);
+      settings = reading.settings;
+    }
+    return settings;
+  };
   const cache = new DiskCache(options.cacheDir ?? (demo ? path.join(demo.dir, 'cache') : defaultCacheDir()), { onWarning: say });
   const client = new HttpClient({
     cache,
     offline: options.offline ?? false,
+    perHostConcurrency: readSettingsOnce().perHostConcurrency,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const savedCopies = new SavedCopies(dataDir ? path.join(dataDir, 'saved') : undefined);
@@ -102,7 +121,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   const sourceStore = async () => {
     if (!sources) {
       const { openSourceStore } = await import('../store/sources.js');
-      sources = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: say });
+      sources = openSourceStore({ cwd: configDir, onWarning: say });
     }
     return sources;
   };
@@ -114,6 +133,8 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     warnings,
     savedCopies,
     demo: demo !== undefined,
+    settings: readSettingsOnce,
+    configDir,
     readingState: () => (reading ??= openReadingState({ ...(dataDir ? { dir: dataDir } : {}), onWarning: say })),
     sourceStore,
     async sourcesToRead(named, sourcesFile) {

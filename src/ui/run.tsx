@@ -4,6 +4,7 @@ import type { GlobalOptions } from '../app/options.js';
 import { createReaderServices, type ReaderServices } from '../app/reader-services.js';
 import { createSession } from '../app/session.js';
 import { EXIT } from '../errors.js';
+import { applyKeyBindings } from '../state/keymap.js';
 import { systemLocale } from '../text/locale.js';
 import { stripControls } from '../text/sanitize.js';
 import { isWebUrl } from '../text/url.js';
@@ -52,6 +53,8 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     demo: options.demo,
   });
   try {
+    // The reader's own keys (config.json), into the one key table before anything shows a key.
+    for (const problem of applyKeyBindings(session.settings().keys)) session.warnings.say(problem);
     const entries = await session.sourcesToRead(named, options.sourcesFile);
     const services = createReaderServices(session, { entries, openInBrowser });
     const firstLoad = await startLoading(services);
