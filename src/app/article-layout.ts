@@ -33,6 +33,8 @@ export interface LayoutOptions {
    * for printed text, where links cannot be followed by a key.
    */
   linkList?: boolean;
+  /** One line per paragraph, heading, quote, list item and link: for text piped to another program (grep sees whole paragraphs). */
+  unwrapped?: boolean;
 }
 
 /**
@@ -40,11 +42,11 @@ export interface LayoutOptions {
  * `kiosque read`. Computed once per article, width and options.
  */
 export function layoutArticle(article: Article, width: number, locale = 'en', options: LayoutOptions = {}): Line[] {
-  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}`;
+  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}|${options.unwrapped ? 'unwrapped' : ''}`;
   let byWidth = cache.get(article);
   const known = byWidth?.get(key);
   if (known) return known;
-  const measure = Math.min(width, MAX_MEASURE);
+  const measure = options.unwrapped ? Infinity : Math.min(width, MAX_MEASURE);
   const lines: Line[] = [];
   const push = (kind: LineKind, texts: string[], block: number, indent = '') => {
     for (const text of texts) lines.push({ text: indent + text, kind, block });

@@ -8,4 +8,8 @@ export interface GlobalOptions {
   limit: number | undefined;
   timeoutMs: number | undefined;
   unread: boolean;
+  /** --no-mouse: false; undefined: as the settings say (flags beat environment, environment beats files). */
+  mouse: boolean | undefined;
+  /** --color=auto|always|never; undefined: not given (NO_COLOR / FORCE_COLOR, then auto). */
+  color: 'auto' | 'always' | 'never' | undefined;
 }

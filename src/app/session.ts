@@ -195,10 +195,24 @@ async function readSourcesFile(file: string): Promise<string[]> {
   } catch (error) {
     throw new KiosqueError('USAGE', `Cannot read the sources file ${file}.`, { cause: error });
   }
-  return text
+  return sourcesFileAddresses(text, file);
+}
+
+/**
+ * The addresses of a --sources file: one a line; `#` at the start of a line, or after a space,
+ * starts a comment (a `#` inside an address is its fragment). A file with no address is a usage
+ * error, not a silent fall back to the configured sources. A line that is not an address is read
+ * as a source that fails, named in the list like any other.
+ */
+export function sourcesFileAddresses(text: string, file: string): string[] {
+  const addresses = text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
+    .map((line) => line.replace(/(?:^|\s)#.*$/, '').trim())
+    .filter(Boolean);
+  if (addresses.length === 0) {
+    throw new KiosqueError('USAGE', `The sources file ${file} lists no address (one URL a line, # starts a comment): nothing to read.`);
+  }
+  return addresses;
 }
 
 interface OpenDemo {

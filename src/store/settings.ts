@@ -276,15 +276,24 @@ export function readSettings(dir = configDir()): SettingsReading {
  * setting takes. `keyCommands`: the commands key bindings may name (the key table's).
  */
 export function parseSetting(name: string, text: string, keyCommands: readonly string[]): unknown {
-  const rule = ruleFor(name);
-  if (!rule || (name.startsWith('keys.') && !keyCommands.includes(name.slice('keys.'.length)))) {
-    const known = [...SETTING_NAMES, 'keys.COMMAND'].join(', ');
-    const commands = name.startsWith('keys.') ? ` A key binding names a command of the reader: ${keyCommands.join(', ')}.` : '';
-    throw new KiosqueError('USAGE', `There is no setting "${name}". Settings: ${known}.${commands}`);
-  }
+  const rule = checkSettingName(name, keyCommands);
   const value = rule.check(rule.parse(text));
   if (value === undefined) throw new KiosqueError('USAGE', `${name} should be ${rule.expects}, not "${cleanInline(text)}".`);
   return value;
+}
+
+/** A setting's rule, or a usage error naming the settings there are. `keyCommands`: the commands key bindings may name. */
+function checkSettingName(name: string, keyCommands: readonly string[]): Rule {
+  const rule = ruleFor(name);
+  if (rule && (!name.startsWith('keys.') || keyCommands.includes(name.slice('keys.'.length)))) return rule;
+  const known = [...SETTING_NAMES, 'keys.COMMAND'].join(', ');
+  const commands = name.startsWith('keys.') ? ` A key binding names a command of the reader: ${keyCommands.join(', ')}.` : '';
+  throw new KiosqueError('USAGE', `There is no setting "${name}". Settings: ${known}.${commands}`);
+}
+
+/** Throws the usage error of an unknown setting (see parseSetting). */
+export function assertSettingName(name: string, keyCommands: readonly string[]): void {
+  checkSettingName(name, keyCommands);
 }
 
 /** The value a setting is stored as in config.json (key bindings as written: "space" for the space bar). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { KiosqueError } from '../errors.js';
 import type { SourceEntry } from '../feeds/types.js';
+import { hasCredentials, sameAddress } from '../text/url.js';
 import { configDir } from './paths.js';
 
 export type { SourceEntry } from '../feeds/types.js';
@@ -56,6 +57,15 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     throw new KiosqueError('CONFIG', `"sources" in ${file} is not a list: correct it, or remove the file to start again.`);
   };
   const urlOf = (value: unknown) => entryOf(value)?.url;
+  /**
+   * Whether a stored source is the one an address names: the same address, or, for an address
+   * typed without credentials, the same place (`sources list` and the completions show addresses
+   * without them, and what they show must be removable and renamable as shown).
+   */
+  const names = (url: string) => (value: unknown) => {
+    const stored = urlOf(value);
+    return stored !== undefined && (stored === url || (!hasCredentials(url) && sameAddress(stored, url)));
+  };
   let toldIgnored = false;
   return {
     path: file,
@@ -97,16 +107,15 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     },
     rename(url, title) {
       const sources = stored();
-      if (!sources.some((source) => urlOf(source) === url)) return false;
-      conf.set(
-        'sources',
-        sources.map((source) => (urlOf(source) === url ? { ...(source as SourceEntry), title } : source)) as SourceEntry[],
-      );
+      const isIt = names(url);
+      if (!sources.some(isIt)) return false;
+      conf.set('sources', sources.map((source) => (isIt(source) ? { ...(source as SourceEntry), title } : source)) as SourceEntry[]);
       return true;
     },
     remove(url) {
       const sources = stored();
-      const kept = sources.filter((source) => urlOf(source) !== url);
+      const isIt = names(url);
+      const kept = sources.filter((source) => !isIt(source));
       conf.set('sources', kept as SourceEntry[]);
       return kept.length !== sources.length;
     },
