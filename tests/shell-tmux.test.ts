@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,10 +56,10 @@ afterAll(async () => {
 // The screen as tmux captures it has no trailing spaces: "$ kiosque sources " reads "$ kiosque sources".
 
 /**
- * A new interactive bash (no rc files: the user's are not the test's), with the built command on
+ * A new interactive shell, bash by default (no rc files: the user's are not the test's), with the built command on
  * its PATH as `kiosque` and the test's config folder; Ink draws every frame without CI set.
  */
-function openShell(width = 120): string {
+function openShell(width = 120, shellCommand = 'bash --norc --noprofile -i'): string {
   const name = `shell${++shell}`;
   const bin = tmp('bin');
   symlinkSync(BUILT_CLI, path.join(bin, 'kiosque'));
@@ -71,12 +72,40 @@ function openShell(width = 120): string {
     String(width),
     '-y',
     '30',
-    `env -u CI PATH=${bin}:${process.env['PATH']} KIOSQUE_CONFIG_DIR=${config} PS1='$ ' bash --norc --noprofile -i`,
+    `env -u CI PATH=${bin}:${process.env['PATH']} KIOSQUE_CONFIG_DIR=${config} PS1='$ ' ${shellCommand}`,
   );
   return name;
 }
 
 const type = (target: string, text: string) => server.run('send-keys', '-t', target, '-l', text);
+
+const hasZsh = spawnSync('zsh', ['--version']).status === 0;
+if (isBuilt && hasTmux && !hasZsh) console.warn('[skipped] completion in an interactive zsh: zsh is not installed.');
+
+describe.skipIf(!isBuilt || !hasTmux || !hasZsh)('kiosque in an interactive zsh, in tmux', () => {
+  it('Tab completes commands, the addresses after "sources remove", and colours for a theme', async () => {
+    writeFileSync(
+      path.join(config, 'config.json'),
+      JSON.stringify({ sources: [{ url: 'https://a.example/feed.xml' }, { url: 'https://b.example/news.xml' }] }),
+    );
+    const script = path.join(tmp('completion'), '_kiosque');
+    writeFileSync(script, (await runCli(['completion', 'zsh'])).stdout);
+    const target = openShell(120, `zsh -f -i`);
+    await server.waitForScreen(target, /^\$$/m);
+    type(target, `autoload -U compinit && compinit -u && source ${script}`);
+    server.press(target, 'Enter');
+    type(target, 'kiosque sou');
+    server.press(target, 'Tab');
+    await server.waitForScreen(target, /^\$ kiosque sources$/m);
+    type(target, 'remove ');
+    server.press(target, 'Tab');
+    await server.waitForScreen(target, /^\$ kiosque sources remove https:\/\/$/m);
+    server.press(target, 'C-u');
+    type(target, 'kiosque config set theme.title ');
+    server.press(target, 'Tab');
+    await server.waitForScreen(target, /blackBright +cyan/);
+  });
+});
 
 describe.skipIf(!isBuilt || !hasTmux)('kiosque in an interactive bash, in tmux', () => {
   it('Tab completes commands, and after "sources remove", the configured addresses', async () => {

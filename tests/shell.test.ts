@@ -378,6 +378,28 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect(checked.status).toBe(0);
   });
 
+  const hasFish = spawnSync('fish', ['--version']).status === 0;
+  it.skipIf(!isBuilt || !hasFish)('fish: complete -C offers commands, actions, colours and the configured addresses', async () => {
+    const script = path.join(tmp('completion'), 'kiosque.fish');
+    writeFileSync(script, (await runCli(['completion', 'fish'])).stdout);
+    const bin = tmp('bin');
+    symlinkSync(BUILT_CLI, path.join(bin, 'kiosque'));
+    const config = configFolder(sourcesConfig);
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${script}; complete -C ${JSON.stringify(line)}`], {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, KIOSQUE_CONFIG_DIR: config },
+      })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map((candidate) => candidate.split('\t')[0]);
+    expect(complete('kiosque sou')).toEqual(['sources']);
+    expect(complete('kiosque sources ')).toEqual(['add', 'export', 'import', 'list', 'remove', 'rename']);
+    expect(complete('kiosque sources remove ')).toEqual(['https://a.example/feed.xml', 'https://b.example/private.xml']);
+    expect(complete('kiosque config set theme.links cy')).toEqual(['cyan', 'cyanBright']);
+    expect(complete('kiosque --color ')).toEqual(['always', 'auto', 'never']);
+  });
+
   it('completion sources: the configured addresses, one a line, without credentials', async () => {
     const config = configFolder(sourcesConfig);
     const { stdout } = await inConfig(config, () => runCli(['completion', 'sources']));

@@ -189,7 +189,9 @@ function fish(): string {
   lines.push(
     `complete -c kiosque -n ${quote('__fish_seen_subcommand_from sources; and __fish_seen_subcommand_from remove rename')} -a ${quote('(kiosque completion sources 2>/dev/null)')}`,
     `complete -c kiosque -n ${quote('__fish_seen_subcommand_from sources; and __fish_seen_subcommand_from import export')} -F`,
-    `complete -c kiosque -n ${quote('__fish_seen_subcommand_from config; and __fish_seen_subcommand_from get set unset')} -a ${quote(words(settingKeys()))}`,
+    `complete -c kiosque -n ${quote(`__fish_seen_subcommand_from config; and __fish_seen_subcommand_from get set unset; and not __fish_seen_subcommand_from ${words(settingKeys())}`)} -a ${quote(words(settingKeys()))}`,
+    `complete -c kiosque -n ${quote(`__fish_seen_subcommand_from set; and __fish_seen_subcommand_from ${words(SETTING_NAMES.filter((name) => name.startsWith('theme.')))}`)} -a ${quote(words(THEME_COLOURS))}`,
+    `complete -c kiosque -n ${quote('__fish_seen_subcommand_from set; and __fish_seen_subcommand_from mouse')} -a ${quote('true false')}`,
   );
   for (const [name, option] of Object.entries(OPTIONS)) {
     const short = 'short' in option ? ` -s ${option.short}` : '';
