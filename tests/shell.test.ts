@@ -262,6 +262,10 @@ describe('settings (kiosque config)', () => {
     await inConfig(dir, async () => {
       expect(await runCli(['config', 'set', 'theme.title', 'green'])).toEqual({ code: 0, stdout: 'theme.title = "green"\n', stderr: '' });
       expect((await runCli(['config', 'set', 'keys.quit', 'x'])).code).toBe(0);
+      expect((await runCli(['config', 'set', 'keys.filter', 'j'])).stdout).toBe(
+        'keys.filter = ["j"] (taken from down where filter applies)\n',
+      );
+      expect((await runCli(['config', 'unset', 'keys.filter'])).code).toBe(0);
       expect((await runCli(['config', 'get', 'theme.title'])).stdout).toBe('green\n');
       expect((await runCli(['config', 'get', 'keys.down'])).stdout).toBe('j\n');
       expect(JSON.parse((await runCli(['config', 'get', 'mouse', '--json'])).stdout)).toBe(true);
@@ -296,7 +300,8 @@ describe('settings (kiosque config)', () => {
       expect(listed.stderr).toMatch(/keys\.up .* not 7/);
       const sources = await runCli(['sources', 'list']);
       expect(sources.code).toBe(0);
-      expect(sources.stderr).toMatch(/"sources" in .*config\.json is not a list/);
+      expect(sources.stderr).toMatch(/"sources" in .*config\.json is not a list: the starter sources are read instead/);
+      expect(sources.stdout).toMatch(/^Le Monde {2}https:\/\/www\.lemonde\.fr\//);
       expect(sources.stderr).not.toMatch(/internal error/);
       expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(written);
       // Setting one value corrects it alone: the rest of the file is kept as it was written.

@@ -52,9 +52,15 @@ export async function runConfigCommand(command: ConfigCommand, session: Session)
     case 'set': {
       const value = parseSetting(command.key, command.value, REMAPPABLE);
       await save(command.key, value, session.configDir);
+      // A character another command had is that command's no more where both apply: said, so it is no surprise.
+      const bound = command.key.startsWith('keys.') ? command.key.slice('keys.'.length) : undefined;
+      const taken = bound
+        ? REMAPPABLE.filter((other) => other !== bound && keysOf(other).some((char) => (value as string[]).includes(char)))
+        : [];
+      const note = taken.length ? ` (taken from ${taken.join(', ')} where ${bound} applies)` : '';
       return {
         value: { key: command.key, value: storedForm(command.key, value), path: file },
-        text: `${command.key} = ${JSON.stringify(storedForm(command.key, value))}\n`,
+        text: `${command.key} = ${JSON.stringify(storedForm(command.key, value))}${note}\n`,
       };
     }
     case 'unset': {

@@ -71,7 +71,8 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     path: file,
     list() {
       const sources: unknown = conf.get('sources');
-      const raw = Array.isArray(sources) ? (sources as unknown[]) : [];
+      // A "sources" that is not a list: the starter sources are read, and the file left as written (changes are refused, see stored).
+      const raw = Array.isArray(sources) ? (sources as unknown[]) : DEFAULT_SOURCES;
       const entries = raw.map(entryOf).filter((entry): entry is SourceEntry => entry !== undefined);
       const ignored = Array.isArray(sources) ? raw.length - entries.length : 1;
       if (ignored > 0 && !toldIgnored) {
@@ -79,7 +80,7 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
         options.onWarning?.(
           Array.isArray(sources)
             ? `${ignored} source${ignored > 1 ? 's' : ''} in ${file} could not be read (no address) and ${ignored > 1 ? 'are' : 'is'} left out.`
-            : `"sources" in ${file} is not a list: no source is read from it.`,
+            : `"sources" in ${file} is not a list: the starter sources are read instead (the file is left as it is).`,
         );
       }
       return entries;
