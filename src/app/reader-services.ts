@@ -2,6 +2,7 @@ import { describeFsError, isKiosqueError } from '../errors.js';
 import type { Article } from '../extract/types.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
+import type { Settings } from '../store/settings.js';
 import { cleanInline, stripControls } from '../text/sanitize.js';
 import { displayUrl } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
@@ -46,6 +47,8 @@ export interface ReaderServices {
   addSite?(pageUrl: string): Promise<string>;
   /** Listens to what goes wrong without stopping the reader (said on the status line); returns the way to stop. */
   onWarning?(listener: WarningListener): () => void;
+  /** The reader's settings (config.json: theme, mouse, browser, refresh interval…); the defaults when absent (tests). */
+  settings?: Settings;
 }
 
 export interface ReaderServiceOptions {
@@ -89,6 +92,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
   // A source whose address does not parse is named by the address itself, as written.
   const titleOf = (source: { url: string; title: string }) => cleanInline(source.title) || cleanInline(source.url);
   return {
+    settings: session.settings(),
     async loadHeadlines({ revalidate = false } = {}) {
       const { sources, headlines } = await session.readSources(entries, { revalidate });
       const failed = (message: string | undefined) => (message === undefined ? null : stripControls(message));
