@@ -20,20 +20,18 @@ describe('settings in config.json', () => {
       mouse: 'yes',
       refreshMinutes: 15,
       perHostConcurrency: 0,
-      theme: { title: 'red', links: 'chartreuse' },
+      theme: { title: 'red', link: 'chartreuse' },
       keys: { quit: 'x', down: ['J', 'space'], up: 7 },
     });
     expect(settings).toMatchObject({
       mouse: true,
       refreshMinutes: 15,
       perHostConcurrency: 4,
-      theme: { title: 'red', links: 'cyan', meta: 'dim' },
+      theme: { title: 'red' },
       keys: { quit: ['x'], down: ['J', ' '] },
     });
     expect(problems).toEqual([
-      expect.stringMatching(
-        /^theme\.links in config\.json should be one of default, dim, .*, not "chartreuse": the default \("cyan"\) is used\.$/,
-      ),
+      expect.stringMatching(/^theme\.link in config\.json should be one of black, red, .*, not "chartreuse": the screen's own is used\.$/),
       expect.stringMatching(/^mouse in config\.json should be true or false, not "yes": the default \(true\) is used\.$/),
       expect.stringMatching(/^perHostConcurrency .* a whole number from 1 to 16, not 0/),
       expect.stringMatching(/^keys\.up .* not 7: the table's keys is used\.$/),

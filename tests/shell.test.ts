@@ -191,7 +191,7 @@ describe('usage errors: exit 2, one plain message', () => {
     [['completion', 'tcsh'], /"kiosque completion" takes bash, zsh, fish/],
     [['config', 'set', 'mouse', 'maybe'], /mouse should be true or false, not "maybe"/],
     [['config', 'set', 'refreshMinutes', '-3'], /refreshMinutes should be a whole number from 0 to 1440, not "-3"/],
-    [['config', 'set', 'theme.title', 'chartreuse'], /theme\.title should be one of default, dim, .*, not "chartreuse"/],
+    [['config', 'set', 'theme.title', 'chartreuse'], /theme\.title should be one of black, red, .*, not "chartreuse"/],
     [['config', 'set', 'keys.fly', 'f'], /There is no setting "keys\.fly"\. .* A key binding names a command of the reader: down, up/],
     [['config', 'get', 'colour'], /There is no setting "colour"/],
   ])('kiosque %j', async (args, message) => {
@@ -270,10 +270,11 @@ describe('settings (kiosque config)', () => {
       expect((await runCli(['config', 'get', 'keys.down'])).stdout).toBe('j\n');
       expect(JSON.parse((await runCli(['config', 'get', 'mouse', '--json'])).stdout)).toBe(true);
       const listed = JSON.parse((await runCli(['config', 'list', '--json'])).stdout) as Record<string, unknown>;
-      expect(listed).toMatchObject({ 'theme.title': 'green', 'theme.links': 'cyan', mouse: true, 'keys.quit': ['x'] });
+      expect(listed).toMatchObject({ 'theme.title': 'green', 'theme.link': null, mouse: true, 'keys.quit': ['x'] });
       expect((await runCli(['config', 'list'])).stdout).toMatch(/^theme\.title {2,}"green"$/m);
+      expect((await runCli(['config', 'list'])).stdout).toMatch(/^theme\.link {2,}\(default\)$/m);
       expect((await runCli(['config', 'unset', 'theme.title'])).code).toBe(0);
-      expect((await runCli(['config', 'get', 'theme.title'])).stdout).toBe('yellow\n');
+      expect((await runCli(['config', 'get', 'theme.title'])).stdout).toBe('(default)\n');
       expect((await runCli(['config', 'path'])).stdout).toBe(`${path.join(dir, 'config.json')}\n`);
     });
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ theme: {}, keys: { quit: ['x'] } });
@@ -289,12 +290,12 @@ describe('settings (kiosque config)', () => {
   });
 
   it('a settings file with wrong types: each bad value reported, the defaults used, nothing lost', async () => {
-    const written = JSON.stringify({ sources: 'abc', mouse: 'yes', theme: { title: 'chartreuse', links: 'green' }, keys: { up: 7 } });
+    const written = JSON.stringify({ sources: 'abc', mouse: 'yes', theme: { title: 'chartreuse', link: 'green' }, keys: { up: 7 } });
     const dir = configFolder(written);
     await inConfig(dir, async () => {
       const listed = await runCli(['config', 'list', '--json']);
       expect(listed.code).toBe(0);
-      expect(JSON.parse(listed.stdout)).toMatchObject({ mouse: true, 'theme.title': 'yellow', 'theme.links': 'green' });
+      expect(JSON.parse(listed.stdout)).toMatchObject({ mouse: true, 'theme.title': null, 'theme.link': 'green' });
       expect(listed.stderr).toMatch(/mouse in .*config\.json should be true or false, not "yes": the default \(true\) is used\./);
       expect(listed.stderr).toMatch(/theme\.title .* not "chartreuse"/);
       expect(listed.stderr).toMatch(/keys\.up .* not 7/);
@@ -401,7 +402,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect(complete('kiosque sou')).toEqual(['sources']);
     expect(complete('kiosque sources ')).toEqual(['add', 'export', 'import', 'list', 'remove', 'rename']);
     expect(complete('kiosque sources remove ')).toEqual(['https://a.example/feed.xml', 'https://b.example/private.xml']);
-    expect(complete('kiosque config set theme.links cy')).toEqual(['cyan', 'cyanBright']);
+    expect(complete('kiosque config set theme.link cy')).toEqual(['cyan', 'cyanBright']);
     expect(complete('kiosque --color ')).toEqual(['always', 'auto', 'never']);
   });
 

@@ -8,8 +8,8 @@ export interface GlobalOptions {
   limit: number | undefined;
   timeoutMs: number | undefined;
   unread: boolean;
-  /** --no-mouse: false; undefined: as the settings say (flags beat environment, environment beats files). */
-  mouse: boolean | undefined;
-  /** --color=auto|always|never; undefined: not given (NO_COLOR / FORCE_COLOR, then auto). */
-  color: 'auto' | 'always' | 'never' | undefined;
+  /** --no-mouse: the reader asks for no mouse reports (false); unset otherwise, the settings decide. */
+  mouse?: false | undefined;
+  /** --color=auto|always|never: the reader's colours (NO_COLOR and FORCE_COLOR when unset or auto). */
+  color?: 'auto' | 'always' | 'never' | undefined;
 }

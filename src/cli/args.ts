@@ -226,8 +226,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     limit: undefined,
     timeoutMs: undefined,
     unread: values.unread ?? false,
-    mouse: values['no-mouse'] ? false : undefined,
-    color: undefined,
+    ...(values['no-mouse'] ? { mouse: false as const } : {}),
   };
   // Asked for help, one gets it, whatever else is on the line.
   if (values.help) return { command: { name: 'help' }, options: plain };
@@ -239,7 +238,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     ...plain,
     limit: count(values.limit, '--limit'),
     timeoutMs: timeoutMs(values.timeout),
-    color: color as GlobalOptions['color'],
+    ...(color === undefined ? {} : { color: color as NonNullable<GlobalOptions['color']> }),
   };
   if (values.version) return { command: { name: 'version' }, options: parsedOptions };
   const pick = count(values.pick, '--pick');

@@ -14,8 +14,9 @@ export interface ConfigOutput {
 
 /** A value as `config get` prints it for a script: text as it is, key lists space-separated ("space" for the space bar). */
 function plain(value: unknown): string {
-  if (Array.isArray(value)) return value.map((item) => (item === ' ' ? 'space' : String(item))).join(' ');
-  return String(value);
+  if (value === null || value === undefined) return '(default)';
+  if (Array.isArray(value)) return (value as string[]).map((item) => (item === ' ' ? 'space' : item)).join(' ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The characters a command has in the key table now (the reader's bindings applied). */
@@ -38,7 +39,7 @@ export async function runConfigCommand(command: ConfigCommand, session: Session)
       return {
         value: flat,
         text: Object.entries(flat)
-          .map(([name, value]) => `${name.padEnd(width)}  ${JSON.stringify(storedForm(name, value))}\n`)
+          .map(([name, value]) => `${name.padEnd(width)}  ${value === null ? '(default)' : JSON.stringify(storedForm(name, value))}\n`)
           .join(''),
       };
     }
@@ -47,7 +48,7 @@ export async function runConfigCommand(command: ConfigCommand, session: Session)
       const value = command.key.startsWith('keys.')
         ? (settingValue(settings, command.key) ?? keysOf(command.key.slice('keys.'.length)))
         : settingValue(settings, command.key);
-      return { value: storedForm(command.key, value), text: `${plain(value)}\n` };
+      return { value: value === undefined ? null : storedForm(command.key, value), text: `${plain(value)}\n` };
     }
     case 'set': {
       const value = parseSetting(command.key, command.value, REMAPPABLE);

@@ -13,10 +13,15 @@ import { configDir } from './paths.js';
  * reported on its own and its default used, the rest of the file kept as written.
  */
 
-/** Colours a theme may name: Ink's (chalk's) names, `dim` (the terminal's colour, faint) and `default` (the terminal's colour). */
+/**
+ * The parts of the screen a theme colours, and the colours it may name: the screen's own lists
+ * (src/ui/terminal/style.ts, THEME_ROLES and NAMED_COLOURS), written again here because the
+ * store sits below the screen and cannot import it (tests/settings.test.ts checks they agree).
+ */
+export const THEME_ROLES = ['title', 'meta', 'link', 'mark', 'error', 'cursor', 'notice', 'quote', 'accent'] as const;
+export type ThemeRole = (typeof THEME_ROLES)[number];
+
 export const THEME_COLOURS = [
-  'default',
-  'dim',
   'black',
   'red',
   'green',
@@ -26,6 +31,7 @@ export const THEME_COLOURS = [
   'cyan',
   'white',
   'gray',
+  'grey',
   'blackBright',
   'redBright',
   'greenBright',
@@ -37,19 +43,8 @@ export const THEME_COLOURS = [
 ] as const;
 export type ThemeColour = (typeof THEME_COLOURS)[number];
 
-/** What the theme colours; the defaults are the reader's colours before themes existed. */
-export interface Theme {
-  /** The "kiosque" title and an article's title. */
-  title: ThemeColour;
-  /** Bylines, dates, sources, addresses: the secondary text. */
-  meta: ThemeColour;
-  /** Links, and the selected row. */
-  links: ThemeColour;
-  /** The saved star and other marks. */
-  marks: ThemeColour;
-  /** A failing source or page. */
-  errors: ThemeColour;
-}
+/** The colours the reader chose; a part not named keeps the screen's own colour for it (its default theme). */
+export type Theme = Partial<Record<ThemeRole, ThemeColour>>;
 
 export interface Settings {
   /**
@@ -61,7 +56,10 @@ export interface Settings {
   theme: Theme;
   /** Minutes between reloads of the sources while the reader is open; 0: only on R. */
   refreshMinutes: number;
-  /** The command `o` opens pages with when $BROWSER is not set (environment beats files); '': the platform's opener. */
+  /**
+   * Browser commands for `o`, as $BROWSER has them (a colon-separated list, each a program and its
+   * arguments), tried after $BROWSER's (environment beats files); '': the platform's opener only.
+   */
   browser: string;
   /** Mouse reporting in the reader (--no-mouse turns it off for one run). */
   mouse: boolean;
@@ -71,7 +69,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   keys: {},
-  theme: { title: 'yellow', meta: 'dim', links: 'cyan', marks: 'magenta', errors: 'red' },
+  theme: {},
   refreshMinutes: 0,
   browser: '',
   mouse: true,
@@ -137,18 +135,26 @@ const keyList: Rule = {
 };
 
 /** Every setting but the key bindings (`keys.COMMAND`, one per command of the key table). */
+const ABOUT_ROLE: Record<ThemeRole, string> = {
+  title: 'titles',
+  meta: 'bylines, dates, sources (dim without it)',
+  link: 'links',
+  mark: 'the saved star and other marks',
+  error: 'errors',
+  cursor: 'the selected row',
+  notice: 'notices on the status line',
+  quote: 'quotes',
+  accent: 'the spinner and other accents',
+};
+
 const RULES: Record<string, Rule> = {
-  'theme.title': colour('colour of titles'),
-  'theme.meta': colour('colour of bylines, dates, sources'),
-  'theme.links': colour('colour of links and the selected row'),
-  'theme.marks': colour('colour of the saved star and marks'),
-  'theme.errors': colour('colour of errors'),
+  ...Object.fromEntries(THEME_ROLES.map((role) => [`theme.${role}`, colour(`colour of ${ABOUT_ROLE[role]}`)])),
   refreshMinutes: integer(0, 1440, 'minutes between reloads in the reader (0: only on R)'),
   browser: {
-    expects: 'a command (a program and its arguments), or "" for the platform\'s opener',
+    expects: 'a command (a program and its arguments; several separated by ":"), or "" for the platform\'s opener',
     check: (value) => (typeof value === 'string' && cleanInline(value) === value.trim() ? value.trim() : undefined),
     parse: (text) => text,
-    about: 'the browser `o` opens pages with when $BROWSER is not set',
+    about: "browser commands for o, after $BROWSER's (a colon-separated list)",
   },
   mouse: boolean('mouse wheel and clicks in the reader'),
   perHostConcurrency: integer(1, 16, 'requests at once to one host'),
@@ -178,7 +184,8 @@ export function settingValue(settings: Settings, name: string): unknown {
 /** Every setting, flat: dotted name → value (key bindings only where set). */
 export function flatSettings(settings: Settings): Record<string, unknown> {
   const flat: Record<string, unknown> = {};
-  for (const name of SETTING_NAMES) flat[name] = settingValue(settings, name);
+  // A theme colour not chosen is null: the screen's own colour for that part.
+  for (const name of SETTING_NAMES) flat[name] = settingValue(settings, name) ?? null;
   for (const [command, chars] of Object.entries(settings.keys)) flat[`keys.${command}`] = chars;
   return flat;
 }
@@ -217,7 +224,8 @@ export function settingsFrom(raw: unknown, file = 'config.json'): SettingsReadin
     if (value === undefined) continue;
     const checked = rule.check(value);
     if (checked === undefined) {
-      say(name, value, rule, `the default (${show(settingValue(DEFAULT_SETTINGS, name))})`);
+      const byDefault = settingValue(DEFAULT_SETTINGS, name);
+      say(name, value, rule, byDefault === undefined ? "the screen's own" : `the default (${show(byDefault)})`);
       continue;
     }
     if (key === undefined) (settings as unknown as Record<string, unknown>)[group] = checked;
