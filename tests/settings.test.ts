@@ -41,7 +41,11 @@ describe('settings in config.json', () => {
   it('a file that is not JSON, or not an object, gives the defaults and says so; the file is left as it was', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosque-settings-'));
     writeFileSync(path.join(dir, 'config.json'), '{"mouse": fal');
-    expect(readSettings(dir)).toEqual({ settings: DEFAULT_SETTINGS, problems: [expect.stringMatching(/is not valid JSON/)] });
+    expect(readSettings(dir)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [expect.stringMatching(/is not valid JSON/)],
+      unreadable: true,
+    });
     expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"mouse": fal');
     writeFileSync(path.join(dir, 'config.json'), '["a"]');
     expect(readSettings(dir).problems).toEqual([expect.stringMatching(/does not hold an object/)]);

@@ -72,7 +72,8 @@ function openShell(width = 120, shellCommand = 'bash --norc --noprofile -i'): st
     String(width),
     '-y',
     '30',
-    `env -u CI PATH=${bin}:${process.env['PATH']} KIOSQUE_CONFIG_DIR=${config} PS1='$ ' ${shellCommand}`,
+    // No history file: a shell ended with the tmux server would write one into HOME as the test's folder is removed.
+    `env -u CI PATH=${bin}:${process.env['PATH']} KIOSQUE_CONFIG_DIR=${config} PS1='$ ' HISTFILE= ${shellCommand}`,
   );
   return name;
 }
@@ -92,7 +93,7 @@ describe.skipIf(!isBuilt || !hasTmux || !hasZsh)('kiosque in an interactive zsh,
     writeFileSync(script, (await runCli(['completion', 'zsh'])).stdout);
     const target = openShell(120, `zsh -f -i`);
     await server.waitForScreen(target, /^\$$/m);
-    type(target, `autoload -U compinit && compinit -u && source ${script}`);
+    type(target, `autoload -U compinit && compinit -u -D && source ${script}`);
     server.press(target, 'Enter');
     type(target, 'kiosque sou');
     server.press(target, 'Tab');

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,7 +277,7 @@ describe('settings (kiosque config)', () => {
       expect((await runCli(['config', 'get', 'theme.title'])).stdout).toBe('(default)\n');
       expect((await runCli(['config', 'path'])).stdout).toBe(`${path.join(dir, 'config.json')}\n`);
     });
-    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ theme: {}, keys: { quit: ['x'] } });
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({ theme: {}, keys: { quit: ['x'] } });
   });
 
   it('a remapped key shows in --help, in place of the old one', async () => {
@@ -311,17 +311,20 @@ describe('settings (kiosque config)', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ ...JSON.parse(written), mouse: false });
   });
 
-  it('a config.json that is not JSON is reported and left as it is; config set says so and changes nothing', async () => {
+  it('a config.json that is not JSON is said once, set aside as every command does, and config set starts a new one', async () => {
     const dir = configFolder('{"mouse": fal');
     await inConfig(dir, async () => {
       const help = await runCli(['--help']);
       expect(help.code).toBe(0);
       expect(help.stderr).toMatch(/config\.json is not valid JSON: the default settings are used/);
       const set = await runCli(['config', 'set', 'mouse', 'false']);
-      expect(set.code).toBe(2);
-      expect(set.stderr).toMatch(/Cannot write .*config\.json: .*Correct the file, or remove it/);
+      expect(set.code).toBe(0);
+      expect(set.stderr).toMatch(/^kiosque: The configuration could not be read; it was kept as .*config\.json\.corrupt-\d+/);
+      expect(set.stderr.trim().split('\n')).toHaveLength(1);
     });
-    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"mouse": fal');
+    const backup = readdirSync(dir).find((name) => name.startsWith('config.json.corrupt-'));
+    expect(backup && readFileSync(path.join(dir, backup), 'utf8')).toBe('{"mouse": fal');
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({ mouse: false });
   });
 });
 

@@ -102,7 +102,8 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   const readSettingsOnce = () => {
     if (!settings) {
       const reading = readSettings(configDir);
-      for (const problem of reading.problems) say(problem);
+      // A file that is not JSON is set aside by the sources store, which says so: one message, not two.
+      if (!reading.unreadable) for (const problem of reading.problems) say(problem);
       settings = reading.settings;
     }
     return settings;

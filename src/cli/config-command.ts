@@ -27,6 +27,8 @@ function keysOf(command: string): string[] {
 /** `kiosque config list | get KEY | set KEY VALUE | unset KEY | path`: the settings in config.json, checked before they are written. */
 export async function runConfigCommand(command: ConfigCommand, session: Session): Promise<ConfigOutput> {
   const file = configFile(session.configDir);
+  // The sources store opens config.json as every command does: a file that is not JSON is set aside (and said) before a setting is read or written.
+  if (command.action !== 'path') await session.sourceStore();
   // A bad value in the file was said (on stderr) when the session read it; its default is shown here.
   const settings = session.settings();
   applyKeyBindings(settings.keys);

@@ -194,6 +194,11 @@ export interface SettingsReading {
   settings: Settings;
   /** What could not be used, one sentence each (its default was used instead); empty when all is well. */
   problems: string[];
+  /**
+   * The file is not JSON: the sources store sets such a file aside when it opens it, and says so
+   * (store/sources.ts); a caller that opens it need not say this again.
+   */
+  unreadable?: boolean;
 }
 
 const show = (value: unknown) => cleanInline(JSON.stringify(value) ?? String(value)).slice(0, 60);
@@ -275,7 +280,7 @@ export function readSettings(dir = configDir()): SettingsReading {
     return settingsFrom(text.trim() ? JSON.parse(text) : undefined, file);
   } catch {
     const { settings } = settingsFrom(undefined, file);
-    return { settings, problems: [`${file} is not valid JSON: the default settings are used.`] };
+    return { settings, problems: [`${file} is not valid JSON: the default settings are used.`], unreadable: true };
   }
 }
 
