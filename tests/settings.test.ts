@@ -18,14 +18,14 @@ describe('settings in config.json', () => {
     const { settings, problems } = settingsFrom({
       sources: 'abc',
       mouse: 'yes',
-      refreshMinutes: 15,
+      refreshMinutes: 20,
       perHostConcurrency: 0,
       theme: { title: 'red', link: 'chartreuse' },
       keys: { quit: 'x', down: ['J', 'space'], up: 7 },
     });
     expect(settings).toMatchObject({
       mouse: true,
-      refreshMinutes: 15,
+      refreshMinutes: 20,
       perHostConcurrency: 4,
       theme: { title: 'red' },
       keys: { quit: ['x'], down: ['J', ' '] },

@@ -70,7 +70,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   keys: {},
   theme: {},
-  refreshMinutes: 0,
+  refreshMinutes: 15,
   browser: '',
   mouse: true,
   perHostConcurrency: 4,
@@ -149,7 +149,7 @@ const ABOUT_ROLE: Record<ThemeRole, string> = {
 
 const RULES: Record<string, Rule> = {
   ...Object.fromEntries(THEME_ROLES.map((role) => [`theme.${role}`, colour(`colour of ${ABOUT_ROLE[role]}`)])),
-  refreshMinutes: integer(0, 1440, 'minutes between reloads in the reader (0: only on R)'),
+  refreshMinutes: integer(0, 1440, 'minutes between reloads in the reader (0: only on R; --refresh and $KIOSQUE_REFRESH_MINUTES beat it)'),
   browser: {
     expects: 'a command (a program and its arguments; several separated by ":"), or "" for the platform\'s opener',
     check: (value) => (typeof value === 'string' && cleanInline(value) === value.trim() ? value.trim() : undefined),
