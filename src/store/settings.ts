@@ -149,7 +149,7 @@ const ABOUT_ROLE: Record<ThemeRole, string> = {
 
 const RULES: Record<string, Rule> = {
   ...Object.fromEntries(THEME_ROLES.map((role) => [`theme.${role}`, colour(`colour of ${ABOUT_ROLE[role]}`)])),
-  refreshMinutes: integer(0, 1440, 'minutes between reloads in the reader (0: only on R; --refresh and $KIOSQUE_REFRESH_MINUTES beat it)'),
+  refreshMinutes: integer(0, 1440, 'minutes between reloads in the reader (0: only on R)'),
   browser: {
     expects: 'a command (a program and its arguments; several separated by ":"), or "" for the platform\'s opener',
     check: (value) => (typeof value === 'string' && cleanInline(value) === value.trim() ? value.trim() : undefined),
