@@ -72,6 +72,9 @@ describe('settings in config.json', () => {
     expect(parseSetting('mouse', 'off', [])).toBe(false);
     expect(parseSetting('refreshMinutes', '10', [])).toBe(10);
     expect(parseSetting('keys.quit', 'x,Q', ['quit'])).toEqual(['x', 'Q']);
+    expect(parseSetting('keys.quit', ',', ['quit'])).toEqual([',']);
+    expect(parseSetting('keys.pageDown', ' ', ['pageDown'])).toEqual([' ']);
+    expect(parseSetting('keys.pageDown', 'space f', ['pageDown'])).toEqual([' ', 'f']);
     expect(() => parseSetting('refreshMinutes', 'soon', [])).toThrow('refreshMinutes should be a whole number from 0 to 1440, not "soon".');
     expect(() => parseSetting('colour', 'red', [])).toThrow(/There is no setting "colour"/);
     expect(() => parseSetting('keys.fly', 'f', ['quit'])).toThrow(/A key binding names a command of the reader: quit/);

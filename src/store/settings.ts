@@ -117,7 +117,7 @@ const colour = (about: string): Rule => ({
 /** A key as written in config.json: one character, or the word "space". */
 function keyChar(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (value === 'space') return ' ';
+  if (value === 'space' || value === ' ') return ' ';
   // One character (one code point), printable: a control character is not a key one can bind.
   return [...value].length === 1 && cleanInline(value) === value ? value : undefined;
 }
@@ -129,12 +129,11 @@ const keyList: Rule = {
     const chars = list?.map(keyChar);
     return chars && chars.every((char) => char !== undefined) ? [...new Set(chars)] : undefined;
   },
-  // "x", "x y" or "x,y"; a lone space or "space" is the space bar.
-  parse: (text) => (text === ' ' ? [' '] : text.split(/[\s,]+/).filter(Boolean)),
+  // "x", "x y" or "x,y"; one character alone is that key (" " the space bar, "," the comma).
+  parse: (text) => ([...text].length === 1 ? [text] : text.split(/[\s,]+/).filter(Boolean)),
   about: "characters for a reader's command, in place of the table's",
 };
 
-/** Every setting but the key bindings (`keys.COMMAND`, one per command of the key table). */
 const ABOUT_ROLE: Record<ThemeRole, string> = {
   title: 'titles',
   meta: 'bylines, dates, sources (dim without it)',
@@ -147,6 +146,7 @@ const ABOUT_ROLE: Record<ThemeRole, string> = {
   accent: 'the spinner and other accents',
 };
 
+/** Every setting but the key bindings (`keys.COMMAND`, one per command of the key table). */
 const RULES: Record<string, Rule> = {
   ...Object.fromEntries(THEME_ROLES.map((role) => [`theme.${role}`, colour(`colour of ${ABOUT_ROLE[role]}`)])),
   refreshMinutes: integer(0, 1440, 'minutes between reloads in the reader (0: only on R)'),
