@@ -147,7 +147,7 @@ describe.skipIf(!isBuilt || !hasTmux)('kiosque in an interactive bash, in tmux',
     await server.waitForScreen(target, /offers 3 feeds\. Which one\?/);
     await server.waitForScreen(target, /La Gazette » Culture/);
     server.press(target, 'Down');
-    await server.waitForScreen(target, /❯ La Gazette » Sport/);
+    await server.waitForScreen(target, /❯ 2\. La Gazette » Sport/);
     server.press(target, 'Enter');
     await server.waitForScreen(target, /^ended 0$/m);
     expect(server.screen(target)).toMatch(/Added La Gazette Sport {2}http:\/\/127\.0\.0\.1:\d+\/many\/sport\//);
@@ -157,7 +157,7 @@ describe.skipIf(!isBuilt || !hasTmux)('kiosque in an interactive bash, in tmux',
     server.press(target, 'C-l');
     type(target, `kiosque sources add ${site.origin}/many/; echo "again $?"`);
     server.press(target, 'Enter');
-    await server.waitForScreen(target, /❯ La Gazette » Flux/);
+    await server.waitForScreen(target, /❯ 1\. La Gazette » Flux/);
     server.press(target, 'Escape');
     await server.waitForScreen(target, /^again 0$/m);
     expect(server.screen(target)).toMatch(/^Nothing added\.$/m);

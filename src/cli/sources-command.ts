@@ -56,8 +56,8 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
       const chosen = Boolean(choose) && command.pick === undefined && found.choices.length > 1;
       if (chosen && choose) {
         const index = await choose(
-          `${displayUrl(url)} offers ${found.choices.length} feeds. Which one? (arrows and Enter, Esc for none)`,
-          found.choices.map((choice) => `${cleanInline(choice.title) || '(untitled)'}  ${displayUrl(choice.url)}`),
+          `${displayUrl(url)} offers ${found.choices.length} feeds. Which one? (arrows and Enter, or its number; Esc for none)`,
+          found.choices.map((choice, index) => `${index + 1}. ${cleanInline(choice.title) || '(untitled)'}  ${displayUrl(choice.url)}`),
         );
         if (index === undefined) return { value: { action: 'add', added: false, source: null }, text: 'Nothing added.\n' };
         // The page is in the cache by now: reading it again for another choice asks the network only for that feed.

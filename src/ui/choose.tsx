@@ -13,7 +13,7 @@ function Item({ isSelected = false, label }: { isSelected?: boolean; label: stri
   return <Text color={isSelected ? 'cyan' : undefined}>{label}</Text>;
 }
 
-function Choose({ question, items, onDone }: ChooseProps) {
+export function Choose({ question, items, onDone }: ChooseProps) {
   // Esc (or q) chooses none; Enter is SelectInput's.
   useInput((input, key) => {
     if (key.escape || input === 'q') onDone(undefined);
