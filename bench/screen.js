@@ -3,7 +3,7 @@
 // article versus a short one (the reader lays out only the visible lines).
 import { execFile as execFileCallback, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -43,10 +43,12 @@ async function timeToHeadlines(command, label) {
 /**
  * Time to the first frame of the headline list from a warm cache, in a real pty,
  * beside two references run in turn with it (this machine's speed varies from
- * minute to minute): Node printing the same words, and the smallest Ink program
- * drawing the same screen, bundled like the reader.
+ * minute to minute): bare Node printing the same frame (a title line and 27 rows,
+ * the rows of bench/ink-floor.js), and the smallest Ink program drawing the same
+ * screen, bundled like the reader. With `before` (another build's bin/kiosque.js,
+ * e.g. from KIOSQUE_BENCH_BEFORE), that build is timed in the same turns too.
  */
-export async function firstFrame(runs = 9) {
+export async function firstFrame(runs = 9, { before = process.env.KIOSQUE_BENCH_BEFORE } = {}) {
   if (spawnSync('tmux', ['-V']).status !== 0) return null;
   const demo = await startDemoServer();
   const work = mkdtempSync(path.join(os.tmpdir(), 'kiosque-bench-'));
@@ -59,18 +61,26 @@ export async function firstFrame(runs = 9) {
     entryPoints: [path.join(ROOT, 'bench', 'ink-floor.js')],
     outfile: path.join(work, 'ink-floor.js'),
   });
+  const bareNode = path.join(work, 'bare-node.js');
+  writeFileSync(
+    bareNode,
+    `const rows = Array.from({ length: 27 }, (_, i) => \`\${i === 0 ? '›' : ' '}•  Le conseil municipal adopte un budget en hausse, séance \${i}\`.padEnd(66) + 'La Gazette du Quai · il y a 3 h');
+process.stdout.write(['kiosque 27 headlines', ...rows].join('\\n'));
+setTimeout(() => {}, 10000);`,
+  );
   const commands = {
-    node: `node -e "process.stdout.write('kiosque 27 headlines'); setTimeout(() => {}, 10000)"`,
+    node: `node ${bareNode}`,
     ink: `env -u CI node ${path.join(work, 'ink-floor.js')}`,
+    ...(before ? { before: `env -u CI node ${before} ${demo.sources.join(' ')} --cache-dir ${cache}` } : {}),
     kiosque: `env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`,
   };
-  const times = { node: [], ink: [], kiosque: [] };
+  const times = Object.fromEntries(Object.keys(commands).map((label) => [label, []]));
   for (let run = 0; run < runs; run++) {
     for (const [label, command] of Object.entries(commands)) times[label].push(await timeToHeadlines(command, label));
   }
   await demo.close();
   const summary = (values) => ({ median: median(values), min: Math.min(...values) });
-  return { node: summary(times.node), ink: summary(times.ink), kiosque: summary(times.kiosque) };
+  return Object.fromEntries(Object.entries(times).map(([label, values]) => [label, summary(values)]));
 }
 
 function syntheticArticle(lines) {

@@ -6,6 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { screenBundleOptions } from './esbuild-options.js';
+import { relativeTimeTable } from './relative-times.js';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
@@ -21,5 +22,7 @@ await build({
     // Tells src/work/pool.ts where the parser process's entry is: beside the bundle's, not beside tsc's output.
     __KIOSQUE_BUNDLED__: 'true',
     __KIOSQUE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    // The list's relative times for common locales, so that the first frame waits for no ICU data (see relative-times.js).
+    __KIOSQUE_RELATIVE_TIMES__: JSON.stringify(relativeTimeTable()),
   },
 });

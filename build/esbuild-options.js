@@ -38,13 +38,40 @@ const yogaWithoutFetchPlugin = {
   },
 };
 
+// string-width makes its grapheme segmenter (ICU's break data) and compiles its Unicode-property
+// regexes (RGI_Emoji above all) as it loads: 20 to 60 ms of a start-up, before the first frame,
+// although the fast-text shim measures simple text without any of them. Each is made on first use
+// instead; the rest of string-width is as published.
+const LAZY_IN_STRING_WIDTH = ['segmenter', 'visibleCharacterRegex', 'spacingMarkRegex', 'rgiEmojiRegex'];
+const lazySegmenterPlugin = {
+  name: 'kiosque-lazy-string-width',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      for (const name of LAZY_IN_STRING_WIDTH) {
+        const declaration = new RegExp(`^const ${name} = (.+);$`, 'm');
+        const made = declaration.exec(source);
+        if (!made)
+          throw new Error(
+            `${args.path} no longer declares ${name} as it loads: review the lazy-string-width step of build/esbuild-options.js`,
+          );
+        source = source
+          .replace(declaration, `let ${name}Made;`)
+          .replace(new RegExp(`\\b${name}\\b(?!Made)`, 'g'), `(${name}Made ??= ${made[1]})`)
+          .replace(`let (${name}Made ??= ${made[1]})Made;`, `let ${name}Made;`);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 export const screenBundleOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [fastTextPlugin, yogaWithoutFetchPlugin],
+  plugins: [fastTextPlugin, yogaWithoutFetchPlugin, lazySegmenterPlugin],
   alias: { 'react-devtools-core': path.join(ROOT, 'build', 'devtools-stub.js') },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some dependencies are CommonJS and use require() and __filename (write-file-atomic names its

@@ -23,7 +23,7 @@ describe('extractArticle on tagDiv "Newspaper" markup', () => {
     expect(article.title).toBe('Grève des bus lundi : le trafic fortement perturbé');
     expect(article.byline).toBe('Claire Morvan');
     expect(article.section).toBe('Société');
-    const text = article.blocks.map((b) => ('text' in b ? b.text : b.items.join(' '))).join('\n');
+    const text = article.blocks.map((b) => ('text' in b ? b.text : b.type === 'list' ? b.items.join(' ') : '')).join('\n');
     expect(text).not.toMatch(/Publicité|Facebook|Journaliste à la rédaction|tous droits/);
     const related = article.blocks.filter((b) => b.type === 'related');
     expect(related).toHaveLength(2);

@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyKeyBindings, BINDINGS, commandFor, keyHints } from '../src/state/keymap.js';
-import { DEFAULT_SETTINGS, parseSetting, readSettings, settingsFrom, writeSetting } from '../src/store/settings.js';
+import {
+  DEFAULT_SETTINGS,
+  parseSetting,
+  readSettings,
+  settingsFrom,
+  THEME_COLOURS,
+  THEME_ROLES as SETTINGS_THEME_ROLES,
+  writeSetting,
+} from '../src/store/settings.js';
+import { NAMED_COLOURS, THEME_ROLES, themeFrom } from '../src/ui/terminal/style.js';
 
 afterEach(() => {
   applyKeyBindings({});
@@ -31,10 +40,12 @@ describe('settings in config.json', () => {
       keys: { quit: ['x'], down: ['J', ' '] },
     });
     expect(problems).toEqual([
-      expect.stringMatching(/^theme\.link in config\.json should be one of black, red, .*, not "chartreuse": the screen's own is used\.$/),
+      expect.stringMatching(
+        /^theme\.link in config\.json should be one of default, none, black, red, .*, not "chartreuse": the screen's own is used\.$/,
+      ),
       expect.stringMatching(/^mouse in config\.json should be true or false, not "yes": the default \(true\) is used\.$/),
       expect.stringMatching(/^perHostConcurrency .* a whole number from 1 to 16, not 0/),
-      expect.stringMatching(/^keys\.up .* not 7: the table's keys is used\.$/),
+      expect.stringMatching(/^keys\.up .* not 7: the key table's binding is used\.$/),
     ]);
   });
 
@@ -116,5 +127,15 @@ describe("the reader's own key bindings", () => {
     applyKeyBindings({ quit: [] });
     expect(BINDINGS.some((binding) => binding.command === 'quit' && binding.help)).toBe(false);
     expect(keyHints('list')).not.toMatch(/quit/);
+  });
+});
+
+describe('the settings and the screen agree', () => {
+  it('on the parts a theme colours and the colours it may name', () => {
+    expect([...SETTINGS_THEME_ROLES]).toEqual([...THEME_ROLES]);
+    expect(THEME_COLOURS.filter((name) => name !== 'default' && name !== 'none')).toEqual(Object.keys(NAMED_COLOURS));
+    // A colour the settings accept is one the screen draws ('default' and 'none': the terminal's own).
+    for (const name of THEME_COLOURS)
+      expect(themeFrom({ title: name }).title).toBe(name === 'default' || name === 'none' ? undefined : name);
   });
 });

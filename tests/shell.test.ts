@@ -191,7 +191,7 @@ describe('usage errors: exit 2, one plain message', () => {
     [['completion', 'tcsh'], /"kiosque completion" takes bash, zsh, fish/],
     [['config', 'set', 'mouse', 'maybe'], /mouse should be true or false, not "maybe"/],
     [['config', 'set', 'refreshMinutes', '-3'], /refreshMinutes should be a whole number from 0 to 1440, not "-3"/],
-    [['config', 'set', 'theme.title', 'chartreuse'], /theme\.title should be one of black, red, .*, not "chartreuse"/],
+    [['config', 'set', 'theme.title', 'chartreuse'], /theme\.title should be one of default, none, black, red, .*, not "chartreuse"/],
     [['config', 'set', 'keys.fly', 'f'], /There is no setting "keys\.fly"\. .* A key binding names a command of the reader: down, up/],
     [['config', 'get', 'colour'], /There is no setting "colour"/],
   ])('kiosque %j', async (args, message) => {

@@ -1,7 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../extract/types.js';
 
-export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'link' | 'blank';
+export type LineKind = 'title' | 'meta' | 'heading' | 'body' | 'quote' | 'related' | 'link' | 'blank' | 'image' | 'caption';
 
 export interface Line {
   text: string;
@@ -85,6 +85,13 @@ export function layoutArticle(article: Article, width: number, locale = 'en', op
           );
         });
         break;
+      // A figure's line where it stood ("[image: alt or caption]"), its caption under it as a caption.
+      case 'image': {
+        const label = block.alt || block.caption;
+        push('image', wrap(label ? `[image: ${label}]` : '[image]', measure), index);
+        if (block.alt && block.caption) push('caption', wrap(block.caption, measure - 2), index, '  ');
+        break;
+      }
       case 'related': {
         const link = article.related[block.index];
         push('related', wrap(`[${block.index + 1}] ${block.text || link?.title || ''}`, measure), index);

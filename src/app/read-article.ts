@@ -35,7 +35,8 @@ export async function readArticle(
   if (kept) throw kept;
   try {
     const article = await extract(resource, url);
-    if (article.blocks.length === 0) {
+    // Pictures alone are no article: without a line of text, the page is read as having none.
+    if (article.blocks.every((block) => block.type === 'image')) {
       throw new KiosqueError('NO_ARTICLE', `No article text was found on ${url}.`, { url });
     }
     return { article, stale: resource.stale, fromCache: resource.fromCache };

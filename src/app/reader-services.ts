@@ -38,7 +38,8 @@ export interface ReaderServices {
   readArticle(url: string): Promise<{ article: Article; stale: boolean }>;
   /** Warms the cache for links the reader may follow next; `mayFollow` limits the redirects those fetches follow. */
   prefetch(urls: string[], mayFollow: (target: string) => boolean): void;
-  openInBrowser(url: string): void;
+  /** Opens a page in the browser; `say` is told what happened, for the status line (see open-in-browser.ts). */
+  openInBrowser(url: string, say?: (message: string) => void): void;
   /** Read marks, saves and positions from earlier runs. */
   remembered?: ReadingState;
   /** Writes reading changes (what cannot be kept is said through onWarning). */
@@ -53,7 +54,7 @@ export interface ReaderServices {
 
 export interface ReaderServiceOptions {
   entries: SourceEntry[];
-  openInBrowser: (url: string) => void;
+  openInBrowser: ReaderServices['openInBrowser'];
 }
 
 /**

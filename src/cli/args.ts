@@ -88,8 +88,8 @@ Options (every command):
   --offline          read only from the cache
   --cache-dir DIR    cache location (beats $KIOSQUE_CACHE_DIR, which beats the XDG cache dir)
   --timeout SECONDS  give up on a page after this long (${TIMEOUT_RANGE.min} to ${TIMEOUT_RANGE.max}, default 30)
-  --no-mouse         no mouse in the reader (beats the setting "mouse")
-  --color WHEN       auto (default), always or never (beats NO_COLOR and FORCE_COLOR)
+  --no-mouse         the reader takes no mouse reports, the wheel and clicks (beats the setting "mouse")
+  --color WHEN       auto (default: not with NO_COLOR or when piped), always or never (beats NO_COLOR and FORCE_COLOR)
   --demo             serve and use the built-in demo newsstand (no network needed)
   -h, --help         this help
   -v, --version      the version

@@ -62,6 +62,7 @@ export function harbourPage(article: DatedArticle, all: DatedArticle[]): string 
 <main id="main"><article class="post hentry entry"><header class="entry-header"><h1 class="entry-title">${escape(article.title)}</h1></header>
 <div class="entry-content">
 ${paragraphsWithRelated(article, all, 'Read also:', (label) => `<em>${label}</em>`)}
+<figure class="wp-block-image"><img src="${article.path}photo.jpg" alt="The harbour, photographed for this story" width="1200" height="800"><figcaption>${escape(article.section)}: a photograph by ${escape(article.author)}</figcaption></figure>
 </div>
 <footer class="entry-footer"><span class="posted-on">Published <time class="entry-date published" datetime="${offsetIso(article.published)}">${article.published.toDateString()}</time></span><span class="byline">By <a href="/harbour/" rel="author">${escape(article.author)}</a></span><span class="cat-links">Categorized as <a href="/harbour/" rel="category tag">${escape(article.section)}</a></span></footer></article>
 <nav class="navigation post-navigation" aria-label="Posts"><div class="nav-links">${links}</div></nav></main>

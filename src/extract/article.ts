@@ -59,7 +59,7 @@ function mergeRelated(inline: RelatedLink[], boxes: RelatedLink[], pageUrl: stri
 /** The article's text as plain paragraphs, as a reader (or a benchmark) reads it. */
 export function articleText(article: Pick<Article, 'blocks'>): string {
   return article.blocks
-    .filter((block) => block.type !== 'related')
+    .filter((block) => block.type !== 'related' && block.type !== 'image')
     .map((block) => (block.type === 'list' ? block.items.join('\n') : block.text))
     .join('\n');
 }

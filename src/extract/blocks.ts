@@ -4,6 +4,7 @@ import { ARTICLE_BODY_CLASS, FURNITURE_CLASS, FURNITURE_LINE, SKIPPED_TAGS, SOCI
 import { fitsWithin } from './bounded.js';
 import { linkDensity, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
+import { webUrl } from '../text/url.js';
 import type { Block, RelatedLink } from './types.js';
 
 export interface BlockBuilderOptions {
@@ -47,6 +48,10 @@ class BlockBuilder {
     const name = node.name;
     // A "Read more: <a>" line may carry a class that otherwise marks furniture.
     if ((name === 'p' || name === 'div') && node !== this.options.titleElement && this.tryRelated(node, true)) return;
+    if (IMAGE_TAGS.has(name) && !this.isSkipped(node, false)) {
+      this.image(node);
+      return;
+    }
     if (this.isSkipped(node)) return;
     if (name === 'br') {
       this.inline.push('\n');
@@ -154,19 +159,49 @@ class BlockBuilder {
     return true;
   }
 
-  private isSkipped(element: Element): boolean {
+  private isSkipped(element: Element, byTag = true): boolean {
     if (element === this.options.titleElement) return true;
-    if (SKIPPED_TAGS.has(element.name)) return true;
+    if (byTag && SKIPPED_TAGS.has(element.name)) return true;
     const names = classAndId(element);
     return names !== '' && FURNITURE_CLASS.test(names) && !ARTICLE_BODY_CLASS.test(names);
+  }
+
+  /**
+   * A figure, picture or image of the body, kept as an image block where it stood (its pixels are
+   * not drawn: the reader shows a line for it and opens it in the browser). A figure is kept with
+   * whatever it says of itself; a lone image only when its alt text says something (alt="" is a
+   * decorative image, per HTML), and never a tracking pixel. No text of the article comes from it.
+   */
+  private image(node: Element): void {
+    const img = node.name === 'img' ? node : $one('img', node);
+    const figcaption = node.name === 'figure' ? $one('figcaption', node) : null;
+    const caption = figcaption ? cleanInline(textOf(figcaption)) : '';
+    if (!img && !caption) return;
+    const alt = img ? cleanInline(img.attribs['alt'] ?? '') : '';
+    if (node.name !== 'figure' && !alt) return;
+    // A picture inside running text (an emoticon between two sentences) is left out as before: the text stays one paragraph.
+    if (node.name !== 'figure' && this.inline.join('').trim()) return;
+    if (img && (img.attribs['width'] === '1' || img.attribs['height'] === '1')) return;
+    const source = img ? (img.attribs['src'] ?? img.attribs['data-src'] ?? firstOfSrcset(img.attribs['srcset'])) : undefined;
+    this.flush();
+    this.blocks.push({ type: 'image', alt, caption, src: webUrl(source, this.options.baseUrl) ?? null });
   }
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */
   private isLinkFarm(element: Element): boolean {
     const length = this.measure.length(element);
-    if (length === 0) return true;
+    // Empty of text: nothing to read, unless it holds a picture (kept as an image block, see image()).
+    if (length === 0) return !$one('img', element);
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
+}
+
+/** Elements kept as image blocks (see BlockBuilder.image): SKIPPED_TAGS skips them otherwise, with their captions. */
+const IMAGE_TAGS: ReadonlySet<string> = new Set(['figure', 'picture', 'img']);
+
+/** The first address of a srcset ("a.jpg 1x, b.jpg 2x"). */
+function firstOfSrcset(srcset: string | undefined): string | undefined {
+  return srcset?.trim().split(/\s+/)[0];
 }
 
 /** A "Lire aussi" line is at most this long (src/extract/related.ts) and a few elements deep. */

@@ -15,7 +15,16 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'preformatted'; text: string }
   /** An inline "Lire aussi" line, kept where it stood; `index` points into `Article.related`. */
-  | { type: 'related'; index: number; text: string };
+  | { type: 'related'; index: number; text: string }
+  /** A figure or picture where it stood: no text of the article (articleText leaves it out); `src` an http(s) address or null. */
+  | ImageBlock;
+
+export interface ImageBlock {
+  type: 'image';
+  alt: string;
+  caption: string;
+  src: string | null;
+}
 
 export interface Article {
   url: string;

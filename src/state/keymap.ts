@@ -46,6 +46,7 @@ export type Command =
   | 'sourcesView'
   | 'savedView'
   | 'addSite'
+  | 'image'
   | { related: number };
 
 type KeyName = Exclude<keyof KeyPress, 'ctrl' | 'meta'>;
@@ -104,7 +105,8 @@ export const BINDINGS: Binding[] = [
   { chars: ['v'], focus: BROWSING, command: 'savedView', help: { keys: 'v', what: 'saved articles' } },
   { chars: ['S'], keys: ['tab'], focus: BROWSING, command: 'sourcesView', help: { keys: 'S Tab', what: 'sources, one at a time' } },
   { chars: ['a'], focus: READING, command: 'addSite', help: { keys: 'a', what: "add this article's site to the sources" } },
-  { chars: ['o'], focus: READING, command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
+  { chars: ['o'], focus: ['list', 'article'], command: 'browser', help: { keys: 'o', what: 'open in the web browser' } },
+  { chars: ['i'], focus: READING, command: 'image', help: { keys: 'i', what: 'open the image in view' } },
   { chars: ['?'], focus: ['list', 'article', 'help'], command: 'help', help: { keys: '?', what: 'this help' } },
   { chars: ['q'], focus: BROWSING, command: 'quit', help: { keys: 'q', what: 'back towards the headlines / quit' } },
   {
@@ -118,6 +120,7 @@ export const BINDINGS: Binding[] = [
   { chars: ['k'], keys: ['upArrow'], focus: ['links'], command: 'up' },
   { keys: ['return'], focus: ['links'], command: 'open' },
   { chars: ['l'], focus: ['links'], command: 'close' },
+  { chars: ['o'], focus: ['links'], command: 'browser' },
 ];
 
 /** The command for a key press in a focus, if any. Filter typing is handled as text, not here. */

@@ -2,12 +2,14 @@ import { remapScroll } from '../app/article-layout.js';
 import { commandFor, type Command, type KeyPress } from './keymap.js';
 import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
-import type { Action, Ask, ListPlace, Page, Place, ReaderState, Remembered } from './types.js';
+import type { Action, Ask, ListPlace, MouseEvent, Page, Place, ReaderState, Remembered } from './types.js';
+import { imageInView } from '../app/line-targets.js';
 import {
   articleLines,
   currentArticle,
   focusOf,
   followableLinks,
+  headlineAtCursor,
   isListPlace,
   rowCount,
   sourceRows,
@@ -243,8 +245,37 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
       if (chars.length > 1 && isPlainText(action.key)) return chars.reduce((next, char) => onKey(next, char, {}, action.now), cleared);
       return onKey(cleared, action.input, action.key, action.now);
     }
+    case 'mouse':
+      return onMouse(state.notice ? { ...state, notice: null } : state, action.event);
     case 'request/done':
       return { ...state, requests: state.requests.filter((request) => request.id !== action.id) };
+  }
+}
+
+/** Lines (or rows) a notch of the wheel moves. */
+const WHEEL_LINES = 3;
+
+/** The mouse, routed here like the keys: the wheel scrolls what is in view, a click opens what it landed on. */
+function onMouse(state: ReaderState, event: MouseEvent): ReaderState {
+  if (event.kind === 'wheel') {
+    if (state.overlay === 'links') return readerReducer(state, { type: 'links/move', delta: event.delta });
+    if (state.overlay !== 'none') return state;
+    if (isListPlace(state.place)) return readerReducer(state, { type: 'list/move', delta: event.delta * WHEEL_LINES });
+    return readerReducer(state, { type: 'scroll/by', lines: event.delta * WHEEL_LINES });
+  }
+  const target = event.target(state);
+  if (!target) return state;
+  switch (target.kind) {
+    case 'row':
+      if (!isListPlace(state.place) || state.overlay !== 'none') return state;
+      return readerReducer(readerReducer(state, { type: 'list/move', delta: target.index - state.place.cursor }), { type: 'list/open' });
+    case 'link':
+      if (state.overlay !== 'links') return state;
+      return readerReducer({ ...state, linkCursor: target.index }, { type: 'links/open' });
+    case 'line':
+      if (target.target.kind === 'related') return readerReducer(state, { type: 'open/related', index: target.target.index });
+      if (target.target.kind === 'image') return ask(state, { kind: 'browser', url: target.target.url });
+      return state;
   }
 }
 
@@ -313,8 +344,22 @@ function commandOutcome(command: Command, state: ReaderState, now: number): Acti
       return { type: 'history/forward' };
     case 'reload':
       return { kind: 'reload' };
-    case 'browser':
-      return state.place.kind === 'article' ? { kind: 'browser', url: state.place.url } : undefined;
+    case 'browser': {
+      // The link under the cursor, the headline under the cursor, or the article itself.
+      const url = inLinks
+        ? followableLinks(currentArticle(state))[state.linkCursor]?.url
+        : state.place.kind === 'article'
+          ? state.place.url
+          : headlineAtCursor(state)?.url;
+      return url ? { kind: 'browser', url } : undefined;
+    }
+    case 'image': {
+      const article = currentArticle(state);
+      if (!article || state.place.kind !== 'article') return undefined;
+      const inView = articleLines(state).slice(state.place.scroll, state.place.scroll + state.viewport.height);
+      const url = imageInView(article, inView);
+      return url ? { kind: 'browser', url } : { type: 'notice', text: 'No image in view.' };
+    }
     case 'toggleRead':
       return { type: 'mark/toggle' };
     case 'markSourceRead':

@@ -3,6 +3,7 @@ import type { Headline } from '../feeds/types.js';
 import type { SourceError, SourceRow } from '../app/reader-services.js';
 import type { ReadingChange } from '../store/reading-state.js';
 import type { KeyPress } from './keymap.js';
+import type { LineTarget } from '../app/line-targets.js';
 
 // The reader's state, the actions that change it and the requests it leaves for the hooks.
 
@@ -40,6 +41,15 @@ export type Ask =
   | { kind: 'addSite'; url: string };
 
 export type Request = Ask & { id: number };
+
+/** What a click landed on, as the screen drew it: a row of a list, a line of the article, a row of the links overlay. */
+export type ClickTarget = { kind: 'row'; index: number } | { kind: 'line'; target: LineTarget } | { kind: 'link'; index: number };
+
+/**
+ * A click carries the screen's answer to "what is drawn at this row", asked of the state the click
+ * meets in the reducer (a key pressed just before it may have moved the list).
+ */
+export type MouseEvent = { kind: 'wheel'; delta: 1 | -1 } | { kind: 'click'; target: (state: ReaderState) => ClickTarget | undefined };
 
 /** What the reader remembers from earlier runs. */
 export interface Remembered {
@@ -117,6 +127,8 @@ export type Action =
   /** `now`: when (ms since the epoch), taken by the caller: the reducer reads no clock. */
   | { type: 'save/toggle'; now: number }
   | { type: 'resize'; width: number; height: number }
+  /** The mouse (see ui/terminal/mouse.ts): a wheel notch, or a click on what the screen showed there (found by the screen). */
+  | { type: 'mouse'; event: MouseEvent }
   /** A key press, and when it came (ms since the epoch) for what it records. */
   | { type: 'key'; input: string; key: KeyPress; now: number }
   | { type: 'request/done'; id: number };

@@ -22,6 +22,9 @@ export const THEME_ROLES = ['title', 'meta', 'link', 'mark', 'error', 'cursor', 
 export type ThemeRole = (typeof THEME_ROLES)[number];
 
 export const THEME_COLOURS = [
+  // No colour: the terminal's own (the screen's themeFrom reads both words so).
+  'default',
+  'none',
   'black',
   'red',
   'green',
@@ -249,7 +252,7 @@ export function settingsFrom(raw: unknown, file = 'config.json'): SettingsReadin
       for (const [command, value] of Object.entries(keys as Record<string, unknown>)) {
         const chars = keyList.check(value) as string[] | undefined;
         if (chars) settings.keys[command] = chars;
-        else say(`keys.${command}`, value, keyList, "the table's keys");
+        else say(`keys.${command}`, value, keyList, "the key table's binding");
       }
     }
   }

@@ -1,5 +1,7 @@
 import { Box, useApp, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { clickTarget } from './terminal/hit-test.js';
+import { MouseDecoder } from './terminal/mouse.js';
 import { articleLines, currentArticle, followableLinks, type ReaderState, visibleHeadlines } from '../state/reader.js';
 import { isRead, sourceRows } from '../state/selectors.js';
 import { ArticlePane } from './ArticlePane.js';
@@ -17,14 +19,28 @@ interface Props {
   now?: number;
   /** Sources loading since before the screen opened (see run.tsx). */
   firstLoad?: FirstLoad;
+  /** Mouse reports are asked of the terminal (see terminal/alt-screen.ts); they are never read as keys either way. */
+  mouse?: boolean;
 }
 
 /** The reader: renders state; every key goes to the reducer, which routes it. */
-export function App({ services, locale, now, firstLoad }: Props) {
+export function App({ services, locale, now, firstLoad, mouse = true }: Props) {
   const { exit } = useApp();
   const { state, dispatch } = useReader(services, locale, exit, firstLoad);
   const [clock] = useState(() => now ?? Date.now());
-  useInput((input, key) => dispatch({ type: 'key', input, key, now: Date.now() }));
+  const mouseReports = useRef(new MouseDecoder());
+  useInput((input, key) => {
+    // A mouse report first: its digits and its final M must never reach the key table.
+    const report = mouseReports.current.decode(input);
+    if (report === undefined) return dispatch({ type: 'key', input, key, now: Date.now() });
+    if (report === 'ignored' || !mouse) return;
+    // Where the click landed is a question for the screen (what it drew there); what it does is the reducer's.
+    dispatch({
+      type: 'mouse',
+      event:
+        report.kind === 'wheel' ? { kind: 'wheel', delta: report.delta } : { kind: 'click', target: (now) => clickTarget(now, report.y) },
+    });
+  });
   return <Screen state={state} locale={locale} now={clock} />;
 }
 

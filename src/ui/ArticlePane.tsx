@@ -3,7 +3,9 @@ import { Text } from './Text.js';
 import Spinner from 'ink-spinner';
 import type { Page } from '../state/reader.js';
 import type { Line } from '../app/article-layout.js';
+import { lineTarget } from '../app/line-targets.js';
 import { fitWidth, oneLine } from './fit-width.js';
+import type { ThemeRole } from './terminal/style.js';
 
 interface Props {
   page: Page | undefined;
@@ -13,15 +15,17 @@ interface Props {
   width: number;
 }
 
-const STYLE: Record<Line['kind'], { bold?: boolean; color?: string; dimColor?: boolean }> = {
-  title: { bold: true, color: 'yellow' },
-  meta: { dimColor: true },
+const STYLE: Record<Line['kind'], { bold?: boolean; color?: ThemeRole; dimColor?: boolean }> = {
+  title: { bold: true, color: 'title' },
+  meta: { dimColor: true, color: 'meta' },
   heading: { bold: true },
   body: {},
-  quote: { color: 'gray' },
-  related: { color: 'cyan' },
-  link: { dimColor: true },
+  quote: { color: 'quote' },
+  related: { color: 'link' },
+  link: { dimColor: true, color: 'link' },
   blank: {},
+  image: { color: 'link' },
+  caption: { dimColor: true, color: 'meta' },
 };
 
 /** Renders only the lines in view: a key press costs the same for 100 lines or 10,000. */
@@ -29,7 +33,7 @@ export function ArticlePane({ page, lines, scroll, height, width }: Props) {
   if (!page || page.status === 'loading') {
     return (
       <Box height={height}>
-        <Text color="cyan">
+        <Text color="accent">
           <Spinner type="dots" />
         </Text>
         <Text> Loading the article…</Text>
@@ -39,7 +43,7 @@ export function ArticlePane({ page, lines, scroll, height, width }: Props) {
   if (page.status === 'error') {
     return (
       <Box height={height} flexDirection="column">
-        <Text color="red" bold>
+        <Text color="error" bold>
           This page could not be read.
         </Text>
         <Text>{page.message}</Text>
@@ -51,7 +55,7 @@ export function ArticlePane({ page, lines, scroll, height, width }: Props) {
   return (
     <Box height={height} flexDirection="column">
       {visible.map((line, offset) => (
-        <Text key={scroll + offset} {...STYLE[line.kind]} wrap="truncate-end">
+        <Text key={scroll + offset} {...STYLE[line.kind]} href={lineTarget(page.article, line)?.url} wrap="truncate-end">
           {/* Laid out to the width already; cut again here so that no measure of a rare character can wrap a row. */}
           {fitWidth(oneLine(line.text), width) || ' '}
         </Text>

@@ -24,7 +24,7 @@ const Loading = memo(function Loading() {
   return (
     <Text>
       {' '}
-      <Text color="cyan">{slow ? <Spinner type="dots" /> : '·'}</Text> loading sources…
+      <Text color="accent">{slow ? <Spinner type="dots" /> : '·'}</Text> loading sources…
     </Text>
   );
 });
@@ -58,7 +58,7 @@ export function TitleBar({ state }: { state: ReaderState }) {
   const title = titleText === null ? null : fitWidth(titleText, Math.max(0, width - fixed - titleFrame - shown * stringWidth(filter)));
   return (
     <Text wrap="truncate-end">
-      <Text bold color="yellow">
+      <Text bold color="title">
         kiosque
       </Text>
       {title === null ? null : <Text bold> · {title}</Text>}
@@ -85,7 +85,7 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const width = state.viewport.width;
   if (state.notice) {
     return (
-      <Text color="yellow" wrap="truncate-end">
+      <Text color="notice" wrap="truncate-end">
         {fitWidth(cleanInline(state.notice), width)}
       </Text>
     );
@@ -111,8 +111,8 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const room = Math.max(0, width - stale.length - star.length - position.length);
   return (
     <Box width={width}>
-      {stale ? <Text color="yellow">{stale}</Text> : null}
-      {star ? <Text color="magenta">{star}</Text> : null}
+      {stale ? <Text color="notice">{stale}</Text> : null}
+      {star ? <Text color="mark">{star}</Text> : null}
       <Box flexGrow={1} flexShrink={1}>
         <Text dimColor wrap="truncate-end">
           {fitWidth(parts.length ? parts.join('  ·  ') : keyHints('article'), room)}

@@ -39,7 +39,7 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
     <Box flexDirection="column" height={height}>
       {/* By position: two failing sources can have the same title (e.g. two on one host). */}
       {errorRows.map((error, index) => (
-        <Text key={`error-${index}`} color="red" wrap="truncate-end">
+        <Text key={`error-${index}`} color="error" wrap="truncate-end">
           {fitWidth(`! ${cleanInline(error.source)}: ${cleanInline(error.message)}`, width)}
         </Text>
       ))}
@@ -50,15 +50,17 @@ export function HeadlineList({ headlines, cursor, height, width, isRead, saved, 
         const row = headlineRow(headline, { selected, read: !unread, saved: Boolean(saved[headline.url]), width, now, locale });
         return (
           <Text key={keys[offset]} wrap="truncate-end">
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>
+            <Text color={selected ? 'cursor' : undefined} bold={selected}>
               {row.marks}
             </Text>
-            <Text color="magenta">{row.star}</Text>
-            <Text color={selected ? 'cyan' : undefined} bold={unread}>
+            <Text color="mark">{row.star}</Text>
+            <Text color={selected ? 'cursor' : undefined} bold={unread}>
               {row.title}
             </Text>
             {row.gap}
-            <Text dimColor>{row.tail}</Text>
+            <Text dimColor color="meta">
+              {row.tail}
+            </Text>
           </Text>
         );
       })}

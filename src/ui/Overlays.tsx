@@ -20,7 +20,7 @@ export function HelpScreen({ height }: { height: number }) {
           <Box key={index} flexDirection="column" width={`${Math.floor(100 / columns.length)}%`} paddingRight={1}>
             {column.map((binding) => (
               <Text key={binding.help!.keys} wrap="truncate-end">
-                <Text color="cyan">{binding.help!.keys.padEnd(14)}</Text>
+                <Text color="accent">{binding.help!.keys.padEnd(14)}</Text>
                 {binding.help!.what}
               </Text>
             ))}
@@ -48,7 +48,7 @@ export function LinksList({ links, cursor, height, width }: LinksProps) {
       {links.slice(start, start + rows).map((link, offset) => {
         const selected = start + offset === cursor;
         return (
-          <Text key={link.url + link.label} color={selected ? 'cyan' : undefined} wrap="truncate-end">
+          <Text key={link.url + link.label} color={selected ? 'cursor' : undefined} wrap="truncate-end">
             {fitWidth(`${selected ? '› ' : '  '}${cleanInline(link.label)} ${cleanInline(link.title)}`, width)}
           </Text>
         );

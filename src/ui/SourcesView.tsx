@@ -34,11 +34,11 @@ export function SourcesView({ rows, cursor, height, width }: Props) {
         // One Text per row, laid out by source-row.ts: never wrapped, the count always on the right.
         return (
           <Text key={keys[offset]} wrap="truncate-end">
-            <Text color={selected ? 'cyan' : undefined} bold={selected}>
+            <Text color={selected ? 'cursor' : undefined} bold={selected}>
               {selected ? '› ' : '  '}
             </Text>
             <Text dimColor>{text.folder}</Text>
-            <Text color={row.error ? 'red' : selected ? 'cyan' : undefined}>{text.title}</Text>
+            <Text color={row.error ? 'error' : selected ? 'cursor' : undefined}>{text.title}</Text>
             {text.gap}
             <Text dimColor>{text.tail}</Text>
           </Text>

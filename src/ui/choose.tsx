@@ -10,7 +10,7 @@ interface ChooseProps {
 
 /** A row of the list, drawn through the screen's Text (labels come from the web). */
 function Item({ isSelected = false, label }: { isSelected?: boolean; label: string }) {
-  return <Text color={isSelected ? 'cyan' : undefined}>{label}</Text>;
+  return <Text color={isSelected ? 'cursor' : undefined}>{label}</Text>;
 }
 
 export function Choose({ question, items, onDone }: ChooseProps) {

@@ -1,29 +1,15 @@
-import { spawn } from 'node:child_process';
-import { render } from 'ink';
 import type { GlobalOptions } from '../app/options.js';
+import { openInBrowser } from '../app/open-in-browser.js';
 import { createReaderServices, type ReaderServices } from '../app/reader-services.js';
 import { createSession } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { applyKeyBindings } from '../state/keymap.js';
 import { systemLocale } from '../text/locale.js';
 import { stripControls } from '../text/sanitize.js';
-import { isWebUrl } from '../text/url.js';
-import { App } from './App.js';
+import { enterFullScreen, type FullScreen } from './terminal/alt-screen.js';
+import { firstFrame, paintFirstFrame } from './terminal/first-paint.js';
+import { type TerminalSettings, terminalOptions } from './terminal/options.js';
 import type { FirstLoad } from './useReader.js';
-
-/** Opens a URL in the system browser, never through a shell. */
-export function openInBrowser(url: string): void {
-  if (!isWebUrl(url)) return;
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]];
-  try {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore', shell: false });
-    child.on('error', () => {});
-    child.unref();
-  } catch {
-    // No browser available: nothing to do, the reader stays as it is.
-  }
-}
 
 /**
  * How long the screen waits for the sources before its first frame. From a warm cache
@@ -45,6 +31,12 @@ async function startLoading(services: ReaderServices): Promise<FirstLoad> {
   return settled ? { pending, settled } : { pending };
 }
 
+/**
+ * The reader. Nothing here loads Ink or React: on a terminal, the first frame is painted from
+ * the headlines kept in the cache (terminal/first-paint.ts) on the alternate screen, and only
+ * then are Ink and React loaded (mount.tsx) to take the screen over. The terminal is given back
+ * however the reader ends (terminal/alt-screen.ts).
+ */
 export async function runReader(named: string[], options: GlobalOptions): Promise<number> {
   const session = await createSession({
     cacheDir: options.cacheDir,
@@ -52,18 +44,64 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     timeoutMs: options.timeoutMs,
     demo: options.demo,
   });
+  // The settings in config.json (store/settings.ts: one plain read, a bad value said and its default used).
+  const settings = session.settings();
+  const fromSettings: TerminalSettings = { theme: settings.theme, mouse: settings.mouse, browser: settings.browser };
+  const terminal = terminalOptions({ mouse: options.mouse, color: options.color }, fromSettings, {
+    env: process.env,
+    stdoutTty: Boolean(process.stdout.isTTY),
+    stdinTty: Boolean(process.stdin.isTTY),
+  });
+  let screen: FullScreen | undefined;
   try {
-    // The reader's own keys (config.json), into the one key table before anything shows a key.
-    for (const problem of applyKeyBindings(session.settings().keys)) session.warnings.say(problem);
+    // The reader's own keys (config.json), into the one key table before anything shows a key (the first paint's status line too).
+    for (const problem of applyKeyBindings(settings.keys)) session.warnings.say(problem);
     const entries = await session.sourcesToRead(named, options.sourcesFile);
-    const services = createReaderServices(session, { entries, openInBrowser });
+    const services = createReaderServices(session, {
+      entries,
+      openInBrowser: (url, say) => {
+        const foreground = <T,>(program: () => T): T => (screen ? screen.foreground(program) : program());
+        openInBrowser(url, { browsers: terminal.browsers, foreground }, say).catch((error: unknown) =>
+          say?.(`The page could not be opened: ${String((error as Error)?.message ?? error)}`),
+        );
+      },
+    });
     const firstLoad = await startLoading(services);
-    const instance = render(<App services={services} locale={systemLocale()} firstLoad={firstLoad} />, { exitOnCtrlC: false });
-    await instance.waitUntilExit();
+    const locale = systemLocale();
+    const now = Date.now();
+    if (terminal.fullScreen) {
+      screen = enterFullScreen({ mouse: terminal.mouse });
+      const size = { columns: process.stdout.columns, rows: process.stdout.rows };
+      const lines = firstFrame({ loaded: firstLoad.settled, remembered: services.remembered, size, now, locale, style: terminal.style });
+      paintFirstFrame(lines, (text) => process.stdout.write(text));
+    }
+    const { mountReader } = await withColourLevel(terminal.style.colour, () => import('./mount.js'));
+    await mountReader({ services, locale, now, firstLoad, style: terminal.style, painted: screen !== undefined, mouse: terminal.mouse });
     return EXIT.ok;
   } finally {
+    // Before anything more is said: on the shell's screen, not on the reader's that is about to go.
+    screen?.restore();
     // The screen is gone: what is still said (a reading change that could not be saved) goes to stderr.
     session.warnings.listen((message) => process.stderr.write(`kiosque: ${stripControls(message)}\n`));
     await session.close();
+  }
+}
+
+/**
+ * Ink colours through chalk, which decides once, as it loads, from FORCE_COLOR and the terminal.
+ * When the reader is to have colour where chalk would see none (--color=always into a pipe or on
+ * TERM=dumb), chalk is told so while it loads; the variable is then put back, so that no program
+ * the reader starts (a browser) inherits it. Without colour, Text draws none (see ../Text.tsx).
+ */
+async function withColourLevel<T>(colour: boolean, load: () => Promise<T>): Promise<T> {
+  const before = process.env['FORCE_COLOR'];
+  const chalkSeesColour = Boolean(process.stdout.isTTY) && process.env['TERM'] !== 'dumb' && before !== '0' && before !== 'false';
+  if (!colour || chalkSeesColour) return load();
+  process.env['FORCE_COLOR'] = '1';
+  try {
+    return await load();
+  } finally {
+    if (before === undefined) delete process.env['FORCE_COLOR'];
+    else process.env['FORCE_COLOR'] = before;
   }
 }

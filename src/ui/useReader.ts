@@ -69,7 +69,7 @@ export function useReader(
         // R asks every server again: a feed's long max-age must not keep its old headlines on screen.
         return loadSources(services.loadHeadlines({ revalidate: true }));
       case 'browser':
-        return services.openInBrowser(request.url);
+        return services.openInBrowser(request.url, (text) => dispatch({ type: 'notice', text: stripControls(text) }));
       case 'persist':
         services.persist?.(request.changes);
         return;

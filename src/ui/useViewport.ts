@@ -1,21 +1,8 @@
 import { useStdout } from 'ink';
 import { useEffect, useEffectEvent } from 'react';
+import { viewportOf as measure, type Viewport } from './viewport-size.js';
 
-/**
- * Rows not given to the text: the title bar, the status line, and one spare,
- * because a frame as tall as the terminal makes it scroll and the title bar
- * is pushed off the top.
- */
-export const CHROME_LINES = 3;
-
-export interface Viewport {
-  width: number;
-  height: number;
-}
-
-function measure(stdout: NodeJS.WriteStream): Viewport {
-  return { width: stdout.columns || 80, height: Math.max(3, (stdout.rows || 24) - CHROME_LINES) };
-}
+export { CHROME_LINES, type Viewport } from './viewport-size.js';
 
 /** The text area's size now. */
 export function useInitialViewport(): Viewport {
