@@ -164,15 +164,18 @@ describe.skipIf(!isBuilt || !hasTmux)('kiosque in an interactive bash, in tmux',
     expect(JSON.parse(readFileSync(path.join(config, 'config.json'), 'utf8'))).toEqual(stored);
   });
 
-  it("a key of the reader's own (config set keys.quit x) shows in the status line and the help, and quits", async () => {
+  it("a key of the reader's own (config set keys.quit x) shows in the status line and the help, and quits; the theme colours the title", async () => {
     writeFileSync(path.join(config, 'config.json'), JSON.stringify({ sources: [] }));
     expect((await runCli(['config', 'set', 'keys.quit', 'x'])).code).toBe(0);
+    expect((await runCli(['config', 'set', 'theme.title', 'green'])).code).toBe(0);
     const target = openShell(140);
     await server.waitForScreen(target, /^\$$/m);
     type(target, `kiosque --demo; echo "ended $?"`);
     server.press(target, 'Enter');
     const list = await server.waitForScreen(target, /kiosque 32 headlines/);
     expect(list).toMatch(/· x quit\s*$/m);
+    // The theme too: the title in green (SGR 32), as tmux draws it.
+    expect(server.run('capture-pane', '-e', '-p', '-t', target)).toMatch(/\u001b\[32mkiosque/);
     type(target, '?');
     const help = await server.waitForScreen(target, /^Keys/m);
     expect(help).toMatch(/x {13}back towards the headlines \/ quit/);
