@@ -40,18 +40,17 @@ describe.skipIf(!build.ready)('parsers, in the reader', () => {
     await session.close();
   }, 90_000);
 
-  it('answers a key within 100 ms while a page that takes its parser to the deadline is read, then says why', async () => {
+  it('answers a key while a page that takes its parser to the deadline is still being read, then says why', async () => {
     const { session, services } = await reader([`${server.origin}/tables.xml`]);
     const { app, frame, press, waitFor } = await openScreen(<App services={services} locale="en-GB" />, /1 headlines?/, 30_000);
     expect(frame()).toMatch(/Une page de tables sans fin/);
     app.stdin.write('\r');
-    // The page is being read (it takes the parser to its deadline): the help opens at once all the same.
-    const asked = performance.now();
+    // The page is being read (it takes the parser to its deadline): the help opens all the same,
+    // before the parser has given up — the screen is not held by the parse (no clock asserted).
     await press('?', /this help/);
-    const answered = performance.now() - asked;
-    expect(answered).toBeLessThan(100);
-    // Help closed, the page's message in the pane once the parser gave up.
-    app.stdin.write('q');
+    // Help closed: the article is still loading, so the key was answered before the parser gave up.
+    await press('q', /Loading the article…/);
+    // Then the page's message in the pane once the parser gave up.
     await waitFor(/This page could not be read \(.*\/table\): it (took more than \d+ s to read|exhausted the parser’s memory)/);
     app.unmount();
     await session.close();
