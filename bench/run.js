@@ -1,5 +1,5 @@
 // npm run bench: extraction quality and speed against Readability on linkedom (every corpus, side by
-// side in one run), links-dev, a 5 MB page, the first frame, scroll keys and scale.
+// side in one run), links-dev, a 5 MB page, the first frame, scroll keys, scale, and the reload bench.
 import { extractArticle } from '../dist/index.js';
 import { decodeBody } from '../dist/net/charset.js';
 import { bigPage } from './big-page.js';
@@ -68,3 +68,7 @@ console.log(
 
 const { scaleBench, printScale } = await import('./scale.js');
 printScale(await scaleBench());
+
+// The reload bench (issue 12): beside newsboat when installed, the scale figure, time per feed. See bench/reload.js.
+const { reloadBench } = await import('./reload.js');
+await reloadBench();

@@ -203,3 +203,36 @@ describe('cache size limit', () => {
     expect(info.bytes).toBeLessThanOrEqual(info.maxBytes);
   });
 });
+
+describe('requests in flight', () => {
+  it('at most four at once to one host, while another host is answered meanwhile; none waits on a slow host', async () => {
+    // The slow host answers nothing until told to: every request it holds is in flight at once.
+    const held: Array<() => void> = [];
+    let mostAtOnce = 0;
+    let atOnce = 0;
+    const slow = await serve((_req, res) => {
+      atOnce++;
+      mostAtOnce = Math.max(mostAtOnce, atOnce);
+      held.push(() => {
+        atOnce--;
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<p>slow</p>');
+      });
+    });
+    // Another host (another loopback address): each request of its own.
+    const quick = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>quick</p>'), '127.0.0.2');
+    servers.push(quick);
+    const client = new HttpClient({ cache: tempCache() });
+    const slowPages = Array.from({ length: 8 }, (_, i) => client.fetch(`${slow.origin}/page${i}`));
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBe(4);
+    const quickPages = await Promise.all(Array.from({ length: 8 }, (_, i) => client.fetch(`${quick.origin}/page${i}`)));
+    expect(quickPages.map((page) => page.text)).toEqual(Array(8).fill('<p>quick</p>'));
+    expect(held).toHaveLength(4);
+    // Let the slow host answer, one at a time: each answer lets one more request in, never a fifth at once.
+    for (let answered = 0; answered < 8; answered++) {
+      await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      held.shift()!();
+    }
+    expect((await Promise.all(slowPages)).map((page) => page.text)).toEqual(Array(8).fill('<p>slow</p>'));
+    expect(mostAtOnce).toBe(4);
+  });
+});

@@ -8,9 +8,8 @@ import { displayUrl } from '../text/url.js';
 import type { Command } from './args.js';
 import { completionScript } from './completion.js';
 import { runConfigCommand } from './config-command.js';
-import { formatArticle, formatHeadlines, formatSaved, localIso } from './format.js';
 import { type CliIo, errorJson } from './io.js';
-import { runSourcesCommand } from './sources-command.js';
+import { localIso } from './time.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
@@ -38,10 +37,13 @@ export async function runCommand(command: PrintingCommand, options: GlobalOption
 }
 
 async function runWith(session: Session, command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
-  const print = (value: unknown, text: () => string) => {
+  // The text layout (wrap-ansi, string-width and their tables) loads only for text: --json, as a reload
+  // printing 3,000 headlines for another program uses, does without it.
+  const format = options.json ? undefined : await import('./format.js');
+  const print = (value: unknown, text: (layout: typeof import('./format.js')) => string) => {
     // JSON.stringify would write an ESC as \u001b, which `jq -r` then prints raw: values and keys are cleaned before.
     // Text is cleaned by io itself (terminalIo).
-    io.stdout(options.json ? JSON.stringify(sanitizeDeep(value), null, 2) + '\n' : text());
+    io.stdout(format ? text(format) : JSON.stringify(sanitizeDeep(value), null, 2) + '\n');
   };
   switch (command.name) {
     case 'headlines': {
@@ -60,7 +62,7 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
       print(
         limited.map((headline) => ({ ...headline, published: localIso(headline.published) })),
-        () => formatHeadlines(limited, io.columns),
+        ({ formatHeadlines }) => formatHeadlines(limited, io.columns),
       );
       return EXIT.ok;
     }
@@ -72,10 +74,12 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
             ? '(offline copy you saved: the page could not be read now)\n'
             : '(offline copy: the page could not be refreshed)\n',
         );
-      print({ ...article, stale }, () => formatArticle(article, io.columns, systemLocale()));
+      print({ ...article, stale }, ({ formatArticle }) => formatArticle(article, io.columns, systemLocale()));
       return EXIT.ok;
     }
     case 'sources': {
+      // Loaded here only: conf, ajv and the OPML writer stay out of `headlines` (a reload loads none of them).
+      const { runSourcesCommand } = await import('./sources-command.js');
       const output = await runSourcesCommand(command, session, options.json ? undefined : io.choose);
       print(output.value, () => output.text);
       return EXIT.ok;
@@ -97,7 +101,7 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
         .map((entry) => ({ ...entry, offline: session.savedCopies.has(entry.url) }));
       print(
         saved.map((entry) => ({ ...entry, savedAt: localIso(entry.savedAt) })),
-        () => formatSaved(saved, io.columns),
+        ({ formatSaved }) => formatSaved(saved, io.columns),
       );
       return EXIT.ok;
     }

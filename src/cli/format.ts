@@ -3,33 +3,13 @@ import { layoutArticle } from '../app/article-layout.js';
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import { cleanInline } from '../text/sanitize.js';
+import { localTime } from './time.js';
 
 /**
  * Plain-text renderings when --json is not asked for. `columns` is the terminal's width; undefined
  * when the output is a pipe or a file: then nothing is wrapped, one line per headline and per
  * paragraph, so that grep, head and cut see whole lines.
  */
-
-const pad = (number: number) => String(number).padStart(2, '0');
-
-/** A moment in the local time zone (TZ), with its offset: 2026-03-29T09:30:00+02:00. Not a full date and time: as it is. */
-export function localIso(iso: string | null): string | null {
-  if (!iso || !/T\d{2}:\d{2}/.test(iso)) return iso;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const east = -date.getTimezoneOffset();
-  const offset = `${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${offset}`
-  );
-}
-
-/** A moment as text, in the local time zone: 2026-03-29 09:30. */
-export function localTime(iso: string | null): string {
-  const local = localIso(iso);
-  return local ? local.slice(0, 16).replace('T', ' ') : '';
-}
 
 /** Text wrapped at the terminal's width, continuation lines under the first's text; whole when not on a terminal. */
 function wrapped(first: string, text: string, columns: number | undefined): string {

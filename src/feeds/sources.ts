@@ -3,7 +3,7 @@ import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js
 import { displayUrl, hostOf, sameAddress } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
 import type { FeedChoice } from './reading.js';
-import { readingOf } from './reading-memo.js';
+import { readingOf, readingToKeep } from './reading-memo.js';
 import type { Headline } from './types.js';
 
 export type { FeedChoice } from './reading.js';
@@ -44,7 +44,9 @@ export interface ResolvedSource {
  * bodies (reading-memo), so a warm start parses nothing.
  */
 export async function resolveSource(client: HttpClient, url: string, pick?: number, fetch: FetchOptions = {}): Promise<ResolvedSource> {
-  const resource = await client.fetch(url, fetch);
+  // The reading is worked out before the body is written: the cache writes both at once.
+  const keep = (fetched: FetchedResource) => readingToKeep(fetched, looksLikeFeed(fetched) ? 'feed' : 'page', url);
+  const resource = await client.fetch(url, { ...fetch, keep });
   const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
   if (reading.kind === 'headlines') {
     if (pick !== undefined && (reading.via === 'page' || pick !== 1)) {
@@ -76,7 +78,7 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
   // Until the feed is read, the link's title or the site's name will do.
   const fallbackTitle = choice.title || reading.siteName || hostOf(choice.url);
   try {
-    const feedResource = await client.fetch(choice.url, fetch);
+    const feedResource = await client.fetch(choice.url, { ...fetch, keep: (fetched) => readingToKeep(fetched, 'feed', choice.url) });
     const feed = await readingOf(client, feedResource, 'feed', choice.url);
     if (feed.kind !== 'headlines') throw new KiosqueError('BAD_FEED', `${choice.url} is not a feed kiosque can read.`, { url: choice.url });
     return { ...found, title: feed.title || fallbackTitle, headlines: feed.headlines, stale: feedResource.stale, feedError: undefined };

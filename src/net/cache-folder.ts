@@ -1,6 +1,7 @@
 import { open, readFile, readdir, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, KiosqueError } from '../errors.js';
+import { isLedgerName, ledgerFileOf } from './cache-ledger.js';
 
 /**
  * The cache folder as kiosque lays it out, and its housekeeping: which files are kiosque's
@@ -9,8 +10,9 @@ import { describeFsError, KiosqueError } from '../errors.js';
  * (their format, reading and writing) are cache.ts's.
  *
  *   <dir>/CACHEDIR.TAG                        the tag (only in a folder holding nothing else)
+ *   <dir>/ledger                              the cache's size, kept as it changes (cache-ledger.ts)
  *   <dir>/entries/<2 hex>/<64 hex>.entry      one entry per address
- *   <dir>/entries/<2 hex>/<64 hex>.entry.<n>  an unfinished write (write-file-atomic)
+ *   <dir>/entries/<2 hex>/<64 hex>.entry.<n>  an unfinished write, or an entry being replaced or evicted
  *   <dir>/corrupt/<64 hex>.entry.<time>       a damaged entry, set aside
  */
 
@@ -24,10 +26,14 @@ export const ENTRY_MAGIC = 'KSQ1\n';
 export const CACHE_TAG = 'CACHEDIR.TAG';
 /** What kiosque itself puts in its cache folder. */
 const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt']);
+const isOwnName = (name: string) => OWN_NAMES.has(name) || isLedgerName(name);
 const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
 const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag created by kiosque.\n# kiosque-cache\n`;
 
-/** The only names kiosque writes under entries/: a shard, an entry, write-file-atomic's temporary file of one. */
+/**
+ * The only names kiosque writes under entries/: a shard, an entry, and `<entry>.<digits>`: an entry
+ * being written, or one claimed to be replaced or evicted (cache.ts), for milliseconds.
+ */
 const SHARD_NAME = /^[0-9a-f]{2}$/;
 const ENTRY_NAME = /^[0-9a-f]{64}\.entry$/;
 const UNFINISHED_NAME = /^[0-9a-f]{64}\.entry\.\d+$/;
@@ -64,7 +70,7 @@ export async function tagFolder(dir: string): Promise<void> {
   const file = path.join(dir, CACHE_TAG);
   if (await isTagged(dir)) return;
   const names = await readdir(dir).catch(() => [] as string[]);
-  if (names.some((name) => !OWN_NAMES.has(name))) return;
+  if (names.some((name) => !isOwnName(name))) return;
   // 'wx': two processes tagging at once both end with the same tag.
   await writeFile(file, TAG_TEXT, { flag: 'wx' }).catch(() => {});
 }
@@ -186,6 +192,8 @@ export async function clearFolder(dir: string): Promise<{ removed: number; leftA
   }
   for (const file of unfinished) await unlink(file.path).catch(() => {});
   await clearSetAside(dir);
+  // The size it kept is that of the cache just removed: the next writer counts afresh.
+  await unlink(ledgerFileOf(dir)).catch(() => {});
   // Folders kiosque made, if now empty; a folder still holding the reader's files stays.
   const entriesDir = entriesDirOf(dir);
   const shards = await readdir(entriesDir).catch(() => [] as string[]);

@@ -1,7 +1,6 @@
 import { createHash, scryptSync } from 'node:crypto';
-import { mkdir, readFile, rename, utimes, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readFile, rename, utimes, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type CachePolicy from 'http-cache-semantics';
 import { describeFsError } from '../errors.js';
 import { credentialsOf, displayUrl } from '../text/url.js';
@@ -15,6 +14,7 @@ import {
   sweepUnfinished,
   tagFolder,
 } from './cache-folder.js';
+import { CacheLedger } from './cache-ledger.js';
 
 export { CACHE_TAG, UNFINISHED_GRACE_MS } from './cache-folder.js';
 
@@ -64,27 +64,39 @@ export interface DiskCacheOptions {
 }
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * Past its limit, the cache is pruned to this share of it: the listing eviction needs (the one
+ * listing left) then happens once per tenth of the cache written, not after every write.
+ */
+const PRUNE_TO = 0.9;
+/** Names of files being written or claimed (`<entry>.<digits>`, see cache-folder.ts): unique in this process. */
+let nextTemp = 0;
+// The pid at a fixed width (Linux's largest is 7 digits): two processes never make the same name.
+const tempOf = (file: string) => `${file}.${String(process.pid).padStart(7, '0')}${String(++nextTemp).padStart(6, '0')}`;
+/** link() refused by a file system without hard links (FAT, some network shares). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
- * A persistent HTTP cache on disk: one file per URL, written atomically
- * (temporary file + rename), so a crash mid-write leaves the old entry or none,
- * never half of one. Each file is a header line of JSON (the cache policy and a
- * checksum of the body) followed by the raw body bytes, so reading an entry
- * back needs no re-encoding and a truncated or altered file is detected.
+ * A persistent HTTP cache on disk: one file per URL, written whole under another name and then
+ * put in place in one step, so a crash mid-write leaves the old entry or none, never half of one.
+ * Each file is a header line of JSON (the cache policy and a checksum of the body) followed by the
+ * raw body bytes, so reading an entry back needs no re-encoding and a truncated or altered file is
+ * detected. Its size is kept in a ledger (cache-ledger.ts): writing never lists the cache.
  */
 export class DiskCache {
   readonly dir: string;
   readonly maxBytes: number;
   private readonly onWarning: (message: string) => void;
-  /** Bytes on disk as far as this process knows; undefined until first listed. */
-  private knownBytes: number | undefined;
+  private readonly ledger: CacheLedger;
   private toldWriteFailure = false;
   private tagged = false;
+  private pruning: Promise<unknown> | undefined;
 
   constructor(dir: string, options: DiskCacheOptions = {}) {
     this.dir = dir;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.onWarning = options.onWarning ?? (() => {});
+    this.ledger = new CacheLedger(dir, () => this.listedBytes());
   }
 
   private fileFor(url: string): string {
@@ -140,12 +152,12 @@ export class DiskCache {
     const file = this.fileFor(entry.url);
     const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
     try {
-      await mkdir(path.dirname(file), { recursive: true });
       if (!this.tagged) {
         this.tagged = true;
+        await mkdir(this.dir, { recursive: true });
         await tagFolder(this.dir);
       }
-      await writeFileAtomic(file, data);
+      await this.ledger.change((count) => this.replace(file, data, count));
     } catch (error) {
       // Said once: a read-only or full disk stops the caching, not the reading.
       if (!this.toldWriteFailure) {
@@ -154,10 +166,75 @@ export class DiskCache {
       }
       throw error;
     }
-    // Listing 50,000 entries after every few writes would make filling the cache quadratic: keep
-    // a running estimate of its size (from one listing) and list again only when it says "full".
-    this.knownBytes = (this.knownBytes ?? (await this.listedBytes())) + data.length;
-    if (this.knownBytes > this.maxBytes) await this.prune();
+    // Other kiosques' writes count too: the ledger is read again when one wrote (one stat tells).
+    const size = await this.ledger.refresh();
+    if (size > this.maxBytes) {
+      this.pruning ??= this.prune(Math.floor(this.maxBytes * PRUNE_TO)).finally(() => (this.pruning = undefined));
+      await this.pruning;
+    }
+  }
+
+  /**
+   * Puts `data` in place as `file`, telling `count` what it adds and what it displaces. The entry
+   * it replaces is first claimed (renamed aside) and only then the new one linked in, which fails
+   * if another kiosque put one there meanwhile (then that one is claimed in turn): each entry that
+   * goes is subtracted by exactly one writer, and the ledger stays right with two kiosques writing
+   * the same address. No fsync: an entry torn by a power cut fails its checksum and is fetched again.
+   */
+  private async replace(file: string, data: Buffer, count: (bytes: number) => void): Promise<void> {
+    const temp = tempOf(file);
+    await writeNew(temp, data);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        count(-(await this.claim(file)));
+        try {
+          await link(temp, file);
+          break;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? '';
+          if (code === 'EEXIST' && attempt < 10) continue;
+          if (!NO_LINKS.has(code)) throw error;
+        }
+        // No hard links here: a rename, which replaces silently what another kiosque put there meanwhile
+        // (a race of microseconds, counted as if it had not happened; the next listing makes it right).
+        await rename(temp, file);
+        break;
+      }
+      count(data.length);
+    } finally {
+      // Linked: its other name goes. Not: the file written goes, uncounted (a crash before this leaves
+      // it as an unfinished write, which the rebuilt ledger counts and a listing sweeps once old).
+      await unlink(temp).catch(() => {});
+    }
+  }
+
+  /**
+   * Takes `file` away (renamed aside, then removed) and returns its size: 0 when there is none, or
+   * another kiosque took it first. The size is that of the very file taken, whoever wrote it.
+   */
+  private async claim(file: string): Promise<number> {
+    const aside = tempOf(file);
+    try {
+      await rename(file, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let size: number;
+    try {
+      size = (await lstat(aside)).size;
+    } catch {
+      // Taken, and its size unknown: the ledger is rebuilt by the next start.
+      this.ledger.doubt();
+      return 0;
+    }
+    try {
+      await unlink(aside);
+    } catch {
+      // Still there under its other name (counted by a listing as an unfinished write): the ledger is rebuilt by the next start.
+      this.ledger.doubt();
+    }
+    return size;
   }
 
   /**
@@ -172,11 +249,9 @@ export class DiskCache {
     } catch {
       return;
     }
-    const { entry, raw } = found;
+    const { entry } = found;
     if (!entry || sha1(entry.body) !== bodySha1) return;
     await this.put({ ...entry, derived: { ...entry.derived, [kind]: value } });
-    // put counted the new file; the one it replaced is gone.
-    if (this.knownBytes !== undefined) this.knownBytes -= raw.length;
   }
 
   /** What the cache takes on disk; sweeps what dead writers left on the way (the first listing of a run). */
@@ -186,23 +261,33 @@ export class DiskCache {
     return [...entries, ...kept].reduce((sum, file) => sum + file.size, 0);
   }
 
-  /** Drops what dead writers left, then least-recently-used entries until the cache fits in `maxBytes`. */
-  async prune(maxBytes = this.maxBytes): Promise<number> {
+  /**
+   * Drops what dead writers left, then least-recently-used entries until the cache fits in
+   * `maxBytes`. The one place besides a rebuilt ledger where the cache is listed (the order of
+   * use is known only from the files): the listing sets the ledger right on the way.
+   */
+  async prune(maxBytes = this.maxBytes, { ledgerWrong = false } = {}): Promise<number> {
+    const mark = await this.ledger.beforeListing();
     const listed = await listCacheFiles(this.dir);
     const unfinished = await sweepUnfinished(listed.unfinished);
     const files = listed.entries;
     let total = [...files, ...unfinished].reduce((sum, file) => sum + file.size, 0);
-    this.knownBytes = total;
+    // Set right on the way; a ledger known to be wrong that cannot be set right now (others are
+    // writing) is left open, and rebuilt by the next start.
+    if (!(await this.ledger.listed(total, mark)) && ledgerWrong) this.ledger.doubt();
     if (total <= maxBytes) return 0;
     files.sort((a, b) => a.mtimeMs - b.mtimeMs);
     let removed = 0;
-    for (const file of files) {
-      if (total <= maxBytes) break;
-      await unlink(file.path).catch(() => {});
-      total -= file.size;
-      removed++;
-    }
-    this.knownBytes = total;
+    await this.ledger.change(async (count) => {
+      for (const file of files) {
+        if (total <= maxBytes) break;
+        // Claimed, not unlinked by name: what goes is what another kiosque may have just put there, and counted as such.
+        const size = await this.claim(file.path);
+        count(-size);
+        total -= file.size;
+        if (size > 0) removed++;
+      }
+    });
     return removed;
   }
 
@@ -221,21 +306,62 @@ export class DiskCache {
   /** Removes what kiosque wrote in the folder and nothing else (see cache-folder.ts clearFolder). */
   async clear(): Promise<{ removed: number; leftAlone: number }> {
     const result = await clearFolder(this.dir);
-    this.knownBytes = undefined;
+    await this.ledger.forget();
     return result;
   }
 
-  /** A damaged entry is moved aside (kept for inspection), never served. */
+  /** A damaged entry is moved aside (kept for inspection, not counted in the cache's size), never served. */
   private async quarantine(file: string, url: string): Promise<void> {
     const aside = setAsideDirOf(this.dir);
+    const target = path.join(aside, `${path.basename(file)}.${Date.now()}`);
     try {
       await mkdir(aside, { recursive: true });
-      await rename(file, path.join(aside, `${path.basename(file)}.${Date.now()}`));
+      await this.ledger.change(async (count) => {
+        await rename(file, target);
+        const size = await lstat(target).then(
+          (info) => info.size,
+          () => undefined,
+        );
+        if (size === undefined) this.ledger.doubt();
+        else count(-size);
+      });
+      // What the ledger counted for it was the entry as written, not the damaged file: a listing sets it right.
+      await this.prune(this.maxBytes, { ledgerWrong: true });
       this.onWarning(`A damaged cache entry for ${displayUrl(url)} was set aside in ${aside}; the page will be fetched again.`);
     } catch {
       // Another process moved it first; nothing is lost either way.
     }
   }
+
+  /** The cache's size as its ledger keeps it (other kiosques' writes included), without listing it. */
+  async size(): Promise<number> {
+    return this.ledger.refresh();
+  }
+
+  /** Says in the ledger that this process is done writing (also done at exit; see cache-ledger.ts). */
+  close(): void {
+    this.ledger.close();
+  }
+}
+
+/** Writes a file that must not exist yet, making its shard folder on first need (one mkdir per shard, not per write). */
+async function writeNew(file: string, data: Buffer): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    handle = await open(file, 'wx');
+  }
+  try {
+    await handle.writeFile(data);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(file).catch(() => {});
+    throw error;
+  }
+  await handle.close();
 }
 
 function sha1(bytes: Buffer): string {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type WhatwgEncoding from 'whatwg-encoding';
 
 /** A body decoded to text, and the encoding it was read in. */
@@ -82,6 +83,32 @@ export async function decodeBody(bytes: Uint8Array, contentType?: string): Promi
   }
   return { text, charset };
 }
+
+/**
+ * The body's charset now, its text on first use: a feed whose reading is kept with it (a warm start)
+ * is never decoded at all. Decided without decoding for the commonest body, valid UTF-8 said or taken
+ * to be UTF-8 (no mislabel possible: nothing would decode to U+FFFD); any other is decoded now, as
+ * decodeBody does, to the same text and charset.
+ */
+export async function decodeLater(bytes: Uint8Array, contentType?: string): Promise<{ charset: string; text: () => string }> {
+  if (!bomEncoding(bytes) && isUtf8(bytes) && indexOfReplacement(bytes) < 0) {
+    let charset = await knownEncoding(charsetFromContentType(contentType));
+    if (!charset) {
+      const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
+      charset = await knownEncoding(sniffDeclaredCharset(head));
+      if (charset === 'UTF-16LE' || charset === 'UTF-16BE') charset = 'UTF-8';
+    }
+    if ((charset ?? 'UTF-8') === 'UTF-8') {
+      let text: string | undefined;
+      return { charset: 'UTF-8', text: () => (text ??= new TextDecoder('utf-8').decode(bytes)) };
+    }
+  }
+  const decoded = await decodeBody(bytes, contentType);
+  return { charset: decoded.charset, text: () => decoded.text };
+}
+
+const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
+const indexOfReplacement = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(REPLACEMENT);
 
 /** Replacement characters and no correctly decoded non-ASCII text at all. */
 function looksMislabelled(text: string): boolean {

@@ -4,7 +4,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { KiosqueError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
 import { bodyDigest, type DiskCache, type StoredResponse } from './cache.js';
-import { decodeBody } from './charset.js';
+import { decodeLater } from './charset.js';
 import { describeNetworkError } from './describe-error.js';
 import { displayUrl, hostOf, isWebUrl } from '../text/url.js';
 
@@ -16,7 +16,8 @@ export interface FetchedResource {
   status: number;
   contentType: string;
   bytes: Buffer;
-  text: string;
+  /** The body decoded (decoded on first use). */
+  readonly text: string;
   charset: string;
   /** Served from the disk cache without a full download. */
   fromCache: boolean;
@@ -49,6 +50,12 @@ export interface FetchOptions {
    * by a redirect, where the link itself could not (another site, the local network).
    */
   mayFollow?: (target: string) => boolean;
+  /**
+   * What to keep with a body just downloaded (or revalidated), worked out before it is written, so
+   * that the cache writes it once, body and reading together (see `derive`, which writes it again).
+   * Handed the resource as it will be returned; resolves to the kinds to add to its `derived`.
+   */
+  keep?: (resource: FetchedResource) => Promise<Record<string, unknown>>;
 }
 
 interface Wire {
@@ -150,7 +157,7 @@ export class HttpClient {
   /** Fetches a URL through the cache. Concurrent calls for one URL (and the same `revalidate`) share one fetch. */
   fetch(url: string, options: FetchOptions = {}): Promise<FetchedResource> {
     const revalidate = options.revalidate ?? false;
-    const { mayFollow } = options;
+    const { mayFollow, keep } = options;
     let normalized: string;
     try {
       normalized = normalizeUrl(url);
@@ -160,21 +167,21 @@ export class HttpClient {
     }
     // A reload does not join a cache-first fetch already under way: that one may answer from a fresh copy.
     // Nor does a fetch that may follow any redirect join one that may not (its refusal is not the page's).
-    const key = `${revalidate ? 'revalidate ' : ''}${mayFollow ? 'guarded ' : ''}${normalized}`;
+    // One that keeps a reading with the body does not join one that does not (its body would be written without it).
+    const key = `${revalidate ? 'revalidate ' : ''}${mayFollow ? 'guarded ' : ''}${keep ? 'keeping ' : ''}${normalized}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const host = new URL(normalized).host;
-    let limit = this.hostLimits.get(host);
-    if (!limit) {
-      limit = pLimit(this.perHostConcurrency);
-      this.hostLimits.set(host, limit);
-    }
-    const task = limit(() => this.fetchThroughCache(normalized, revalidate, mayFollow)).finally(() => this.inFlight.delete(key));
+    const task = this.fetchThroughCache(normalized, revalidate, mayFollow, keep).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, task);
     return task;
   }
 
-  private async fetchThroughCache(url: string, revalidate: boolean, mayFollow?: (target: string) => boolean): Promise<FetchedResource> {
+  private async fetchThroughCache(
+    url: string,
+    revalidate: boolean,
+    mayFollow?: (target: string) => boolean,
+    keep?: FetchOptions['keep'],
+  ): Promise<FetchedResource> {
     // As the cache policy knows the request (and keeps it, in the cache folder): without credentials.
     const request = { url: displayUrl(url), method: 'GET', headers: { accept: ACCEPT } };
     const cached = await this.cache?.get(url);
@@ -213,9 +220,17 @@ export class HttpClient {
     }
     if (cached && policy && response.statusCode === 304) {
       const { policy: updated } = policy.revalidatedPolicy(request, responseForPolicy);
-      // Same bytes: what was derived from them still holds.
-      await this.store(url, cached.finalUrl, updated, cached.body, cached.derived);
-      return fromStored(url, cached, updated, { stale: false });
+      const resource = await fromStored(url, cached, updated, { stale: false });
+      const added = await keptWith(resource, keep);
+      // Same bytes: what was derived from them still holds. Written again only if that tells a later run
+      // something new: a lifetime to serve it without asking, other validators, a new reading. A feed
+      // answering `max-age=0` and the same ETag (most reloads) costs no write.
+      const changed =
+        Object.keys(added).length > 0 ||
+        updated.timeToLive() > 0 ||
+        JSON.stringify(updated.revalidationHeaders(request)) !== JSON.stringify(policy.revalidationHeaders(request));
+      if (changed) await this.store(url, cached.finalUrl, updated, cached.body, resource.derived);
+      return resource;
     }
     if (response.statusCode >= 400) {
       if (cached && policy && response.statusCode >= 500) {
@@ -229,25 +244,45 @@ export class HttpClient {
     }
     const finalUrl = displayUrl(response.url);
     const newPolicy = new CachePolicy(request, responseForPolicy, { shared: false });
-    // Pages without validators or lifetimes are still kept: reading offline and going back need them.
-    if (response.statusCode === 200) await this.store(url, finalUrl, newPolicy, response.body);
-    return toResource(url, finalUrl, response.statusCode, String(response.headers['content-type'] ?? ''), response.body, {
+    const resource = await toResource(url, finalUrl, response.statusCode, String(response.headers['content-type'] ?? ''), response.body, {
       fromCache: false,
       stale: false,
       derived: {},
     });
+    // Pages without validators or lifetimes are still kept: reading offline and going back need them.
+    if (response.statusCode === 200) {
+      await keptWith(resource, keep);
+      await this.store(url, finalUrl, newPolicy, response.body, resource.derived);
+    }
+    return resource;
   }
 
   private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, derived?: Record<string, unknown>): Promise<void> {
     if (!this.cache) return;
     try {
-      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body, ...(derived ? { derived } : {}) });
+      const kept = derived && Object.keys(derived).length > 0 ? { derived } : {};
+      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body, ...kept });
     } catch {
       // A read-only or full disk must not stop reading: the page is still shown.
     }
   }
 
-  private async download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
+  /**
+   * The request itself, at most `perHostConcurrency` at once per host (politeness to one site), and
+   * no limit across hosts: feeds on a hundred sites are asked at once, and a slow site holds up only
+   * its own requests. Only the request waits its turn, not the cache or the parsing around it.
+   */
+  private download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
+    const host = new URL(url).host;
+    let limit = this.hostLimits.get(host);
+    if (!limit) {
+      limit = pLimit(this.perHostConcurrency);
+      this.hostLimits.set(host, limit);
+    }
+    return limit(() => this.request(url, headers, mayFollow));
+  }
+
+  private async request(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
     // Only to describe a failure: the address being fetched when it happened (after redirects).
     let failedAt: string | undefined;
     const { http, RequestError } = await this.loadWire();
@@ -294,6 +329,14 @@ export class HttpClient {
   }
 }
 
+/** Adds what `keep` makes of `resource` to its `derived`, and returns the additions; a keep that fails adds nothing. */
+async function keptWith(resource: FetchedResource, keep: FetchOptions['keep']): Promise<Record<string, unknown>> {
+  if (!keep) return {};
+  const added = await keep(resource).catch(() => ({}));
+  Object.assign(resource.derived, added);
+  return added;
+}
+
 function normalizeUrl(url: string): string {
   let parsed: URL;
   try {
@@ -313,7 +356,7 @@ function fromStored(url: string, stored: StoredResponse, policy: CachePolicy, fl
   return toResource(url, stored.finalUrl, 200, contentType, stored.body, {
     fromCache: true,
     stale: flags.stale,
-    derived: stored.derived ?? {},
+    derived: { ...stored.derived },
   });
 }
 
@@ -325,6 +368,18 @@ async function toResource(
   bytes: Buffer,
   flags: { fromCache: boolean; stale: boolean; derived: Record<string, unknown> },
 ): Promise<FetchedResource> {
-  const { text, charset } = await decodeBody(bytes, contentType);
-  return { url, finalUrl, status, contentType, bytes, text, charset, ...flags };
+  // Decoded on first use: a warm start reads kept readings and never needs the text of 100 feeds.
+  const { text, charset } = await decodeLater(bytes, contentType);
+  return {
+    url,
+    finalUrl,
+    status,
+    contentType,
+    bytes,
+    get text() {
+      return text();
+    },
+    charset,
+    ...flags,
+  };
 }
