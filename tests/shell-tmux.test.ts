@@ -178,8 +178,8 @@ describe.skipIf(!isBuilt || !hasTmux)('kiosque in an interactive bash, in tmux',
     expect(server.run('capture-pane', '-e', '-p', '-t', target)).toMatch(/\u001b\[32mkiosque/);
     type(target, '?');
     const help = await server.waitForScreen(target, /^Keys/m);
-    expect(help).toMatch(/x {13}back towards the headlines \/ quit/);
-    expect(help).not.toMatch(/q {13}back towards/);
+    expect(help).toMatch(/x Esc +back to the headlines \/ quit/);
+    expect(help).not.toMatch(/q Esc +back to/);
     server.press(target, 'Escape');
     await server.waitForScreen(target, /· x quit\s*$/m);
     type(target, 'x');

@@ -229,7 +229,7 @@ describe('--help', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Keys in the reader:$/m);
     expect(stdout).toMatch(/^ {2}j ↓ +next headline/m);
-    expect(stdout).toMatch(/^ {2}q +back towards the headlines \/ quit$/m);
+    expect(stdout).toMatch(/^ {2}q Esc +back to the headlines \/ quit$/m);
     expect(stdout).toContain(path.join(process.env['KIOSQUE_CONFIG_DIR']!, 'config.json'));
     expect(stdout).toContain(path.join(process.env['KIOSQUE_DATA_DIR']!, 'state.json'));
     expect(stdout).toMatch(/^ {2}\/some\/cache +the cache/m);
@@ -284,8 +284,8 @@ describe('settings (kiosque config)', () => {
     const dir = configFolder({ keys: { quit: 'x', filter: ['f'] } });
     const { stdout, stderr } = await inConfig(dir, () => runCli(['--help']));
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^ {2}x +back towards the headlines \/ quit$/m);
-    expect(stdout).toMatch(/^ {2}f +filter headlines by words$/m);
+    expect(stdout).toMatch(/^ {2}x Esc +back to the headlines \/ quit$/m);
+    expect(stdout).toMatch(/^ {2}f +filter headlines \/ search article$/m);
     expect(stdout).not.toMatch(/^ {2}q +back towards/m);
   });
 
