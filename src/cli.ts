@@ -1,5 +1,5 @@
 import { EXIT, exitCodeFor, isKiosqueError } from './errors.js';
-import { parseCommandLine, type ParsedArgs, USAGE } from './cli/args.js';
+import { parseCommandLine, type ParsedArgs } from './cli/args.js';
 import { type CliIo, errorJson, terminalIo } from './cli/io.js';
 import { stripControls } from './text/sanitize.js';
 import { hideCredentials } from './text/url.js';
@@ -7,14 +7,29 @@ import { VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
 
-const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  columns: process.stdout.columns || 80,
-};
+/**
+ * The process's own streams. A closed pipe (`kiosque headlines | head -1`) ends kiosque at once,
+ * quietly, with status 0: the program reading the output has all it wanted. Text is wrapped
+ * only for a terminal; choosing among items is offered only when both ends are one.
+ */
+function processIo(): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT.ok);
+      throw error;
+    });
+  }
+  const terminal = process.stdout.isTTY && process.stdin.isTTY;
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    columns: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
+    ...(terminal ? { choose: async (question, items) => (await import('./ui/choose.js')).chooseOne(question, items) } : {}),
+  };
+}
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */
-export async function main(argv: string[], rawIo: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
   // Every line written, a bug report included, is cleaned of control sequences on its way out.
   const io = terminalIo(rawIo);
   let args: ParsedArgs | undefined;
@@ -29,9 +44,13 @@ export async function main(argv: string[], rawIo: CliIo = defaultIo): Promise<nu
 async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number> {
   // Each command loads only what it needs: the reader's first frame waits for no feed writer or HTTP library.
   switch (command.name) {
-    case 'help':
-      io.stdout(USAGE + '\n');
+    case 'help': {
+      const { helpText } = await import('./cli/help.js');
+      const { text, problems } = helpText({ cacheDir: options.cacheDir });
+      for (const problem of problems) io.stderr(`kiosque: ${problem}\n`);
+      io.stdout(text);
       return EXIT.ok;
+    }
     case 'version':
       io.stdout(options.json ? JSON.stringify({ version: VERSION }) + '\n' : `kiosque ${VERSION}\n`);
       return EXIT.ok;

@@ -23,7 +23,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   app: ['text', 'html', 'net', 'extract', 'feeds', 'store', 'demo', 'work'],
   state: ['app', 'store', 'extract', 'feeds', 'text'],
   ui: ['state', 'app', 'store', 'extract', 'feeds', 'text'],
-  cli: ['app', 'store', 'extract', 'feeds', 'text'],
+  // The key table (state/keymap.ts) for --help, `config` and the completions.
+  cli: ['app', 'state', 'store', 'extract', 'feeds', 'text'],
   // The parser process's entry (started by work/pool.ts): the parsers, and the pool's message types.
   'parse-worker': ['feeds', 'extract', 'work'],
   // The entry points: the command line's (which opens either face) and the library's.

@@ -126,7 +126,7 @@ describe('faults, from the command line', () => {
     expect(result.stdout).toMatch(/^Un article/);
   });
 
-  it('a feed that is not a feed: a headline error, exit 4', async () => {
+  it('a feed that is not a feed, the only source: a headline error, exit 3 (no source could be read)', async () => {
     let stderr = '';
     const code = await main(
       ['headlines', `${faults.origin}/not-a-feed`, '--cache-dir', mkdtempSync(path.join(os.tmpdir(), 'kiosque-fault-'))],
@@ -136,7 +136,7 @@ describe('faults, from the command line', () => {
         columns: 80,
       },
     );
-    expect(code).toBe(4);
+    expect(code).toBe(3);
     expect(stderr).toMatch(/^kiosque: .*not-a-feed/);
   });
 });

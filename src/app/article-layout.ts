@@ -56,6 +56,8 @@ export interface LayoutOptions {
   boxLinks?: boolean;
   /** Other sources that list the same story, named under the header (the reader's grouped rows). */
   alsoIn?: string[];
+  /** One line per paragraph, heading, quote, list item and link: for text piped to another program (grep sees whole paragraphs). */
+  unwrapped?: boolean;
 }
 
 /**
@@ -63,11 +65,11 @@ export interface LayoutOptions {
  * `kiosque read`. Computed once per article, width and options.
  */
 export function layoutArticle(article: Article, width: number, locale = 'en', options: LayoutOptions = {}): Line[] {
-  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}|${options.boxLinks ? 'box' : ''}|${options.alsoIn?.join('\u0000') ?? ''}`;
+  const key = `${width}|${locale}|${options.linkList ? 'links' : ''}|${options.boxLinks ? 'box' : ''}|${options.alsoIn?.join('\u0000') ?? ''}|${options.unwrapped ? 'unwrapped' : ''}`;
   let byWidth = cache.get(article);
   const known = byWidth?.get(key);
   if (known) return known;
-  const measure = Math.min(width, MAX_MEASURE);
+  const measure = options.unwrapped ? Infinity : Math.min(width, MAX_MEASURE);
   const lines: Line[] = [];
   const typeset = isFrench(article.lang) ? frenchSpacing : (text: string) => text;
   const wrap = (text: string, columns: number) =>

@@ -5,6 +5,7 @@ import { sortNewestFirst } from '../feeds/order.js';
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import { HttpClient } from '../net/client.js';
 import type { ReadingChange, ReadingState } from '../store/reading-state.js';
+import type { Settings } from '../store/settings.js';
 import { cleanInline, stripControls } from '../text/sanitize.js';
 import { displayUrl, hostOf } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
@@ -83,6 +84,8 @@ export interface ReaderServices {
   addSite?(pageUrl: string): Promise<string>;
   /** Listens to what goes wrong without stopping the reader (said on the status line); returns the way to stop. */
   onWarning?(listener: WarningListener): () => void;
+  /** The reader's settings (config.json: theme, mouse, browser, refresh interval…); the defaults when absent (tests). */
+  settings?: Settings;
 }
 
 export interface ReaderServiceOptions {
@@ -153,6 +156,7 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     return result;
   };
   return {
+    settings: session.settings(),
     sourceList: entries.map((entry) => ({
       url: displayUrl(entry.url),
       // Named as configured until it is read (never by an address with its password in it).

@@ -8,14 +8,14 @@ import { readSources, resolveSource, type ResolvedSource, type SourceResult } fr
 import type { Headline, SourceEntry } from '../feeds/types.js';
 import { DiskCache } from '../net/cache.js';
 import { HttpClient } from '../net/client.js';
-import { cacheDir as defaultCacheDir } from '../store/paths.js';
+import { cacheDir as defaultCacheDir, configDir as defaultConfigDir } from '../store/paths.js';
+import { readSettings, type Settings } from '../store/settings.js';
 import { openReadingState, type ReadingStateStore } from '../store/reading-state.js';
 import { SavedCopies } from '../store/saved-copies.js';
 import { webUrl } from '../text/url.js';
 import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
 import type { SiteRules } from '../extract/site-hosts.js';
-import { configDir as defaultConfigDir } from '../store/paths.js';
 import { type JoinOptions, readPages } from './join-pages.js';
 import { readArticle } from './read-article.js';
 import { Warnings } from './warnings.js';
@@ -66,6 +66,13 @@ export interface Session {
   readingState(): ReadingStateStore;
   /** The reader's per-site rules (sites.json in the config folder), read once; what cannot be used is said as a warning. */
   siteRules(): Promise<SiteRules>;
+  /**
+   * The reader's settings from config.json (store/settings.ts), read once, cheaply (no conf): a
+   * value of the wrong type is said through `warnings` and its default used.
+   */
+  settings(): Settings;
+  /** Where the sources and the settings are kept. */
+  readonly configDir: string;
   /** The configured sources; conf (and its schema validator) loads on first use. */
   sourceStore(): Promise<SourceStore>;
   /** The sources to read: the demo's, else those named, else those in `sourcesFile`, else the configured ones. */
@@ -100,10 +107,22 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   const say = (message: string) => warnings.say(message);
   const demo = options.demo ? await openDemo() : undefined;
   const dataDir = demo ? path.join(demo.dir, 'data') : options.dataDir;
+  const configDir = options.configDir ?? defaultConfigDir();
+  let settings: Settings | undefined;
+  const readSettingsOnce = () => {
+    if (!settings) {
+      const reading = readSettings(configDir);
+      // A file that is not JSON is set aside by the sources store, which says so: one message, not two.
+      if (!reading.unreadable) for (const problem of reading.problems) say(problem);
+      settings = reading.settings;
+    }
+    return settings;
+  };
   const cache = new DiskCache(options.cacheDir ?? (demo ? path.join(demo.dir, 'cache') : defaultCacheDir()), { onWarning: say });
   const client = new HttpClient({
     cache,
     offline: options.offline ?? false,
+    perHostConcurrency: readSettingsOnce().perHostConcurrency,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const savedCopies = new SavedCopies(dataDir ? path.join(dataDir, 'saved') : undefined);
@@ -113,7 +132,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
   const sourceStore = async () => {
     if (!sources) {
       const { openSourceStore } = await import('../store/sources.js');
-      sources = openSourceStore({ ...(options.configDir ? { cwd: options.configDir } : {}), onWarning: say });
+      sources = openSourceStore({ cwd: configDir, onWarning: say });
     }
     return sources;
   };
@@ -137,6 +156,8 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     warnings,
     savedCopies,
     demo: demo !== undefined,
+    settings: readSettingsOnce,
+    configDir,
     readingState: () => (reading ??= openReadingState({ ...(dataDir ? { dir: dataDir } : {}), onWarning: say })),
     sourceStore,
     siteRules: readSiteRules,
@@ -216,10 +237,24 @@ async function readSourcesFile(file: string): Promise<string[]> {
   } catch (error) {
     throw new KiosqueError('USAGE', `Cannot read the sources file ${file}.`, { cause: error });
   }
-  return text
+  return sourcesFileAddresses(text, file);
+}
+
+/**
+ * The addresses of a --sources file: one a line; `#` at the start of a line, or after a space,
+ * starts a comment (a `#` inside an address is its fragment). A file with no address is a usage
+ * error, not a silent fall back to the configured sources. A line that is not an address is read
+ * as a source that fails, named in the list like any other.
+ */
+export function sourcesFileAddresses(text: string, file: string): string[] {
+  const addresses = text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
+    .map((line) => line.replace(/(?:^|\s)#.*$/, '').trim())
+    .filter(Boolean);
+  if (addresses.length === 0) {
+    throw new KiosqueError('USAGE', `The sources file ${file} lists no address (one URL a line, # starts a comment): nothing to read.`);
+  }
+  return addresses;
 }
 
 interface OpenDemo {

@@ -6,15 +6,24 @@ import { isRead } from '../store/reading-state.js';
 import { storyGroups } from '../app/story-groups.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
+import { displayUrl } from '../text/url.js';
 import type { Command } from './args.js';
+import { completionScript } from './completion.js';
+import { runConfigCommand } from './config-command.js';
 import { type CliIo, errorJson } from './io.js';
 import { runSearch } from './search-command.js';
+import { localIso } from './time.js';
 
 /** The commands that print and exit; src/cli.ts answers help and version and opens the reader without loading this. */
 export type PrintingCommand = Exclude<Command, { name: 'help' | 'version' | 'reader' }>;
 
 /** `io` is the command line's cleaned output (src/cli.ts wraps it with terminalIo). */
 export async function runCommand(command: PrintingCommand, options: GlobalOptions, io: CliIo): Promise<number> {
+  // A completion script is text of kiosque's own: no session, nothing read.
+  if (command.name === 'completion' && command.shell !== 'sources') {
+    io.stdout(completionScript(command.shell));
+    return EXIT.ok;
+  }
   const session = await createSession({
     cacheDir: options.cacheDir,
     offline: options.offline,
@@ -43,6 +52,13 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
     case 'headlines': {
       const entries = await session.sourcesToRead(command.sources, options.sourcesFile);
       const { sources, headlines } = await session.readSources(entries);
+      // Every source that failed is named, on stderr: stdout keeps only headlines, for the next program of the pipe.
+      const failed = sources.flatMap((source) => (source.error ? [{ title: source.title, error: source.error }] : []));
+      for (const { title, error } of failed) {
+        io.stderr(options.json ? JSON.stringify(errorJson(error)) + '\n' : `kiosque: ${title}: ${error.message}\n`);
+      }
+      // Nothing could be read: a network error for the script that runs it (3), whatever each source's reason.
+      if (sources.length > 0 && failed.length === sources.length) return EXIT.network;
       const marks = session.readingState().current();
       const groups = storyGroups(headlines);
       const flagged = headlines.map((headline, index) => ({
@@ -53,14 +69,10 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       }));
       const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
       const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
-      if (sources.length > 0 && sources.every((source) => source.error)) {
-        const first = sources[0]?.error;
-        if (first) throw first;
-      }
-      if (options.json) {
-        for (const source of sources) if (source.error) io.stderr(JSON.stringify(errorJson(source.error)) + '\n');
-      }
-      print(limited, ({ formatHeadlines }) => formatHeadlines(limited, sources, io.columns));
+      print(
+        limited.map((headline) => ({ ...headline, published: localIso(headline.published) })),
+        ({ formatHeadlines }) => formatHeadlines(limited, io.columns),
+      );
       return EXIT.ok;
     }
     case 'read': {
@@ -88,15 +100,29 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
     case 'sources': {
       // Loaded here only: conf, ajv and the OPML writer stay out of `headlines` (a reload loads none of them).
       const { runSourcesCommand } = await import('./sources-command.js');
-      const output = await runSourcesCommand(command, session);
+      const output = await runSourcesCommand(command, session, options.json ? undefined : io.choose);
       print(output.value, () => output.text);
+      return EXIT.ok;
+    }
+    case 'config': {
+      const output = await runConfigCommand(command, session);
+      print(output.value, () => output.text);
+      return EXIT.ok;
+    }
+    case 'completion': {
+      // What the completion scripts offer after "sources remove": the configured addresses, one a line, without credentials.
+      const sources = (await session.sourceStore()).list();
+      io.stdout(sources.map((source) => displayUrl(source.url) + '\n').join(''));
       return EXIT.ok;
     }
     case 'saved': {
       const saved = Object.values(session.readingState().current().saved)
         .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
         .map((entry) => ({ ...entry, offline: session.savedCopies.has(entry.url) }));
-      print(saved, ({ formatSaved }) => formatSaved(saved, io.columns));
+      print(
+        saved.map((entry) => ({ ...entry, savedAt: localIso(entry.savedAt) })),
+        ({ formatSaved }) => formatSaved(saved, io.columns),
+      );
       return EXIT.ok;
     }
     case 'search': {

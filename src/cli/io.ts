@@ -4,8 +4,13 @@ import { sanitizeDeep, stripControls } from '../text/sanitize.js';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** The terminal's width, or 80 when the output is not a terminal. */
-  columns: number;
+  /** The terminal's width; undefined when the output is a pipe or a file (text is not wrapped then). */
+  columns: number | undefined;
+  /**
+   * Lets the user choose one of `items` (arrows and Enter; Esc chooses none) on the terminal:
+   * given only when stdin and stdout are a terminal. Scripts use flags instead (--pick N).
+   */
+  choose?: (question: string, items: string[]) => Promise<number | undefined>;
 }
 
 export function errorJson(error: KiosqueError) {

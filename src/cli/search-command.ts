@@ -7,20 +7,18 @@ export async function runSearch(
   session: Session,
   words: string[],
   sourcesFile: string | undefined,
-  columns: number,
+  columns: number | undefined,
 ): Promise<{ value: unknown; text: string }> {
   const entries = await session.sourcesToRead([], sourcesFile);
   const query = words.join(' ');
   const found = await searchKept(session, entries, query);
+  // Wrapped on a terminal only; piped, one line per title (grep sees it whole).
+  const wrap = (text: string) => (columns ? wrapAnsi(text, columns, { hard: true }) : text);
   const lines: string[] = [];
   if (found.saved.length) {
     lines.push(`Saved articles (${found.saved.length}):`);
     for (const entry of found.saved) {
-      lines.push(
-        wrapAnsi(`★ ${entry.title}`, columns, { hard: true }),
-        `  ${entry.source} · saved ${entry.savedAt.slice(0, 10)}`,
-        `  ${entry.url}`,
-      );
+      lines.push(wrap(`★ ${entry.title}`), `  ${entry.source} · saved ${entry.savedAt.slice(0, 10)}`, `  ${entry.url}`);
     }
   }
   if (found.headlines.length) {
@@ -28,11 +26,7 @@ export async function runSearch(
     lines.push(`Headlines (${found.headlines.length}):`);
     for (const headline of found.headlines) {
       const date = headline.published ? headline.published.slice(0, 16).replace('T', ' ') : '';
-      lines.push(
-        wrapAnsi(`• ${headline.title}`, columns, { hard: true }),
-        `  ${[headline.source, date].filter(Boolean).join(' · ')}`,
-        `  ${headline.url}`,
-      );
+      lines.push(wrap(`• ${headline.title}`), `  ${[headline.source, date].filter(Boolean).join(' · ')}`, `  ${headline.url}`);
     }
   }
   if (!lines.length) lines.push(`Nothing kept matches "${query}".`);

@@ -7,6 +7,7 @@ import type { SourceEntry } from '../feeds/types.js';
 import { cleanInline } from '../text/sanitize.js';
 import { displayUrl } from '../text/url.js';
 import type { Command } from './args.js';
+import type { CliIo } from './io.js';
 
 type SourcesCommand = Extract<Command, { name: 'sources' }>;
 
@@ -34,8 +35,11 @@ const shown = (source: SourceEntry): SourceEntry => ({
   ...(source.htmlUrl ? { htmlUrl: displayUrl(source.htmlUrl) } : {}),
 });
 
-/** list, add (with feed autodiscovery), remove, rename, import and export of the reader's sources. */
-export async function runSourcesCommand(command: SourcesCommand, session: Session): Promise<SourcesOutput> {
+/**
+ * list, add (with feed autodiscovery), remove, rename, import and export of the reader's sources.
+ * `choose`: on a terminal, lets the user choose among the feeds a site announces (io.ts CliIo.choose).
+ */
+export async function runSourcesCommand(command: SourcesCommand, session: Session, choose?: CliIo['choose']): Promise<SourcesOutput> {
   const store = await session.sourceStore();
   switch (command.action) {
     case 'list': {
@@ -47,10 +51,21 @@ export async function runSourcesCommand(command: SourcesCommand, session: Sessio
     }
     case 'add': {
       const url = webAddress(command.url);
-      const found = await session.findSource(url, command.pick);
+      let found = await session.findSource(url, command.pick);
+      // On a terminal, with no --pick, the reader chooses among the feeds a site announces; scripts keep --pick N.
+      const chosen = Boolean(choose) && command.pick === undefined && found.choices.length > 1;
+      if (chosen && choose) {
+        const index = await choose(
+          `${displayUrl(url)} offers ${found.choices.length} feeds. Which one? (arrows and Enter, or its number; Esc for none)`,
+          found.choices.map((choice, index) => `${index + 1}. ${cleanInline(choice.title) || '(untitled)'}  ${displayUrl(choice.url)}`),
+        );
+        if (index === undefined) return { value: { action: 'add', added: false, source: null }, text: 'Nothing added.\n' };
+        // The page is in the cache by now: reading it again for another choice asks the network only for that feed.
+        if (index + 1 !== found.picked) found = await session.findSource(url, index + 1);
+      }
       const { added, entry } = await session.addSource(found);
       const lines = [added ? `Added ${describe(entry)}` : `${displayUrl(entry.url)} is already a source`];
-      if (found.choices.length > 1) {
+      if (found.choices.length > 1 && !chosen) {
         lines.push(`${displayUrl(url)} offers ${found.choices.length} feeds (took ${found.picked}; choose another with --pick N):`);
         found.choices.forEach((choice, index) => lines.push(`  ${index + 1}. ${choice.title || '(untitled)'}  ${choice.url}`));
       }

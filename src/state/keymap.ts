@@ -215,5 +215,69 @@ function keyOf(command: Command): string {
 
 /** "Enter open · / filter · …": the status line's reminder where the reader is. */
 export function keyHints(place: HintPlace): string {
-  return HINTS[place].map(([command, what]) => `${keyOf(command)} ${what}`).join(' · ');
+  return HINTS[place]
+    .flatMap(([command, what]) => {
+      // A command the reader's own bindings left without a key has no hint.
+      const key = keyOf(command);
+      return key ? [`${key} ${what}`] : [];
+    })
+    .join(' · ');
+}
+
+// --- The reader's own bindings (settings `keys`) ----------------------------------------
+
+/** The table as written here, before the reader's own bindings were applied to BINDINGS. */
+const TABLE: readonly Binding[] = BINDINGS.map((binding) => ({ ...binding }));
+
+/** The commands the settings may give characters to: every named command but Ctrl-C's (the digits of related links stay). */
+export const REMAPPABLE: readonly string[] = [
+  ...new Set(TABLE.flatMap((binding) => (typeof binding.command === 'string' && !binding.ctrl ? [binding.command] : []))),
+];
+
+/** How a character is shown in the help ("space" for the space bar). */
+const shownChar = (char: string) => (char === ' ' ? 'space' : char);
+
+/**
+ * Applies the reader's own bindings (config.json `keys`: a command → its characters) to the
+ * one table, in place, so that every reader of BINDINGS (the keys, the help, the status line,
+ * `kiosque --help`) has them. A command's characters replace the table's in every row of that
+ * command; its named keys (arrows, Enter, Tab) stay. A character given to one command is taken
+ * from any other command where both apply. Calling it again starts from the table as written
+ * (`{}` puts it back). Returns what could not be applied, one sentence each.
+ */
+export function applyKeyBindings(user: Readonly<Record<string, readonly string[]>>): string[] {
+  const problems: string[] = [];
+  const wanted = new Map<string, readonly string[]>();
+  for (const [name, chars] of Object.entries(user)) {
+    if (REMAPPABLE.includes(name)) wanted.set(name, chars);
+    else problems.push(`keys.${name}: the reader has no command "${name}" (commands: ${REMAPPABLE.join(', ')}).`);
+  }
+  const focusesOf = (command: string) => TABLE.filter((binding) => binding.command === command).flatMap((binding) => binding.focus);
+  /** Where a character has been given to a command other than `command`. */
+  const takenIn = (char: string, command: Command) =>
+    [...wanted].flatMap(([other, taken]) => (other !== command && taken.includes(char) ? focusesOf(other) : []));
+  const rows = TABLE.flatMap((binding): Binding[] => {
+    const mine = typeof binding.command === 'string' ? wanted.get(binding.command) : undefined;
+    const chars = mine ? [...mine] : binding.chars?.filter((char) => takenIn(char, binding.command).length === 0);
+    // A character taken only where the other command applies still works where it does not (an alias row there).
+    const aliases = mine
+      ? []
+      : (binding.chars ?? []).flatMap((char) => {
+          const taken = takenIn(char, binding.command);
+          const left = binding.focus.filter((focus) => !taken.includes(focus));
+          return taken.length && left.length ? [{ chars: [char], focus: left, command: binding.command }] : [];
+        });
+    if (!binding.help || chars === binding.chars || (binding.chars && chars && chars.join() === binding.chars.join())) {
+      return [{ ...binding, ...(chars ? { chars } : {}) }, ...aliases];
+    }
+    // The help's words for the row: its named keys as written ("← Backspace"), after the characters it has now.
+    const oldChars = new Set((binding.chars ?? []).map(shownChar));
+    const named = binding.help.keys.split(' ').filter((token) => !oldChars.has(token));
+    const keys = [...(chars ?? []).map(shownChar), ...named].join(' ');
+    // A command left with no key at all is out of the help (and of the status line's hints).
+    const { help, ...rest } = binding;
+    return [keys ? { ...rest, chars: chars ?? [], help: { ...help, keys } } : { ...rest, chars: chars ?? [] }, ...aliases];
+  });
+  BINDINGS.splice(0, BINDINGS.length, ...rows);
+  return problems;
 }

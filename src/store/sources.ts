@@ -3,6 +3,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { KiosqueError } from '../errors.js';
 import type { SourceEntry } from '../feeds/types.js';
+import { hasCredentials, sameAddress } from '../text/url.js';
 import { configDir } from './paths.js';
 
 export type { SourceEntry } from '../feeds/types.js';
@@ -56,12 +57,22 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     throw new KiosqueError('CONFIG', `"sources" in ${file} is not a list: correct it, or remove the file to start again.`);
   };
   const urlOf = (value: unknown) => entryOf(value)?.url;
+  /**
+   * Whether a stored source is the one an address names: the same address, or, for an address
+   * typed without credentials, the same place (`sources list` and the completions show addresses
+   * without them, and what they show must be removable and renamable as shown).
+   */
+  const names = (url: string) => (value: unknown) => {
+    const stored = urlOf(value);
+    return stored !== undefined && (stored === url || (!hasCredentials(url) && sameAddress(stored, url)));
+  };
   let toldIgnored = false;
   return {
     path: file,
     list() {
       const sources: unknown = conf.get('sources');
-      const raw = Array.isArray(sources) ? (sources as unknown[]) : [];
+      // A "sources" that is not a list: the starter sources are read, and the file left as written (changes are refused, see stored).
+      const raw = Array.isArray(sources) ? (sources as unknown[]) : DEFAULT_SOURCES;
       const entries = raw.map(entryOf).filter((entry): entry is SourceEntry => entry !== undefined);
       const ignored = Array.isArray(sources) ? raw.length - entries.length : 1;
       if (ignored > 0 && !toldIgnored) {
@@ -69,7 +80,7 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
         options.onWarning?.(
           Array.isArray(sources)
             ? `${ignored} source${ignored > 1 ? 's' : ''} in ${file} could not be read (no address) and ${ignored > 1 ? 'are' : 'is'} left out.`
-            : `"sources" in ${file} is not a list: no source is read from it.`,
+            : `"sources" in ${file} is not a list: the starter sources are read instead (the file is left as it is).`,
         );
       }
       return entries;
@@ -97,16 +108,15 @@ export function openSourceStore(options: { cwd?: string; onWarning?: (message: s
     },
     rename(url, title) {
       const sources = stored();
-      if (!sources.some((source) => urlOf(source) === url)) return false;
-      conf.set(
-        'sources',
-        sources.map((source) => (urlOf(source) === url ? { ...(source as SourceEntry), title } : source)) as SourceEntry[],
-      );
+      const isIt = names(url);
+      if (!sources.some(isIt)) return false;
+      conf.set('sources', sources.map((source) => (isIt(source) ? { ...(source as SourceEntry), title } : source)) as SourceEntry[]);
       return true;
     },
     remove(url) {
       const sources = stored();
-      const kept = sources.filter((source) => urlOf(source) !== url);
+      const isIt = names(url);
+      const kept = sources.filter((source) => !isIt(source));
       conf.set('sources', kept as SourceEntry[]);
       return kept.length !== sources.length;
     },

@@ -3,6 +3,7 @@ import { openInBrowser } from '../app/open-in-browser.js';
 import { createReaderServices, type ReaderServices } from '../app/reader-services.js';
 import { createSession } from '../app/session.js';
 import { EXIT } from '../errors.js';
+import { applyKeyBindings } from '../state/keymap.js';
 import { systemLocale } from '../text/locale.js';
 import { stripControls } from '../text/sanitize.js';
 import { enterFullScreen, type FullScreen } from './terminal/alt-screen.js';
@@ -33,19 +34,15 @@ async function startLoading(services: ReaderServices): Promise<FirstLoad> {
   return settled ? { pending, settled } : { pending, progress };
 }
 
-/** Minutes between two readings of the sources while the reader is open, unless told otherwise. */
-const DEFAULT_REFRESH_MINUTES = 15;
-
-/** --refresh, else $KIOSQUE_REFRESH_MINUTES, else every 15 minutes; never for the demo (its pages do not change). */
-function refreshMs(options: GlobalOptions): number {
+/**
+ * Minutes between two readings of the sources while the reader is open: --refresh, else
+ * $KIOSQUE_REFRESH_MINUTES, else the setting (15 by default); the demo never (its pages do not
+ * change) unless --refresh asks.
+ */
+function refreshMs(options: GlobalOptions, settingMinutes: number): number {
   const fromEnv = Number(process.env['KIOSQUE_REFRESH_MINUTES']);
-  const minutes =
-    options.refreshMinutes ??
-    (process.env['KIOSQUE_REFRESH_MINUTES'] && Number.isFinite(fromEnv) && fromEnv >= 0
-      ? fromEnv
-      : options.demo
-        ? 0
-        : DEFAULT_REFRESH_MINUTES);
+  const envMinutes = process.env['KIOSQUE_REFRESH_MINUTES'] && Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : undefined;
+  const minutes = options.refreshMinutes ?? (options.demo ? 0 : (envMinutes ?? settingMinutes));
   return Math.round(minutes * 60_000);
 }
 
@@ -55,20 +52,25 @@ function refreshMs(options: GlobalOptions): number {
  * then are Ink and React loaded (mount.tsx) to take the screen over. The terminal is given back
  * however the reader ends (terminal/alt-screen.ts).
  */
-export async function runReader(named: string[], options: GlobalOptions, settings: TerminalSettings = {}): Promise<number> {
-  const terminal = terminalOptions({ mouse: options.mouse, color: options.color }, settings, {
-    env: process.env,
-    stdoutTty: Boolean(process.stdout.isTTY),
-    stdinTty: Boolean(process.stdin.isTTY),
-  });
+export async function runReader(named: string[], options: GlobalOptions): Promise<number> {
   const session = await createSession({
     cacheDir: options.cacheDir,
     offline: options.offline,
     timeoutMs: options.timeoutMs,
     demo: options.demo,
   });
+  // The settings in config.json (store/settings.ts: one plain read, a bad value said and its default used).
+  const settings = session.settings();
+  const fromSettings: TerminalSettings = { theme: settings.theme, mouse: settings.mouse, browser: settings.browser };
+  const terminal = terminalOptions({ mouse: options.mouse, color: options.color }, fromSettings, {
+    env: process.env,
+    stdoutTty: Boolean(process.stdout.isTTY),
+    stdinTty: Boolean(process.stdin.isTTY),
+  });
   let screen: FullScreen | undefined;
   try {
+    // The reader's own keys (config.json), into the one key table before anything shows a key (the first paint's status line too).
+    for (const problem of applyKeyBindings(settings.keys)) session.warnings.say(problem);
     const entries = await session.sourcesToRead(named, options.sourcesFile);
     const services = createReaderServices(session, {
       entries,
@@ -97,7 +99,7 @@ export async function runReader(named: string[], options: GlobalOptions, setting
       style: terminal.style,
       painted: screen !== undefined,
       mouse: terminal.mouse,
-      refreshMs: refreshMs(options),
+      refreshMs: refreshMs(options, session.settings().refreshMinutes),
     });
     return EXIT.ok;
   } finally {

@@ -3,9 +3,8 @@ import { type ScreenStyle, type ThemeRole, themeFrom } from './style.js';
 export type ColourMode = 'auto' | 'always' | 'never';
 
 /**
- * What the settings say about the terminal (config.json: theme, mouse, browser). Until the
- * settings module reads them, the reader is given none and uses the defaults; whoever reads
- * config.json fills this in (src/cli.ts passes it to runReader).
+ * What the settings say about the terminal (config.json: theme, mouse, browser), as
+ * store/settings.ts reads them; run.tsx passes them in from the session.
  */
 export interface TerminalSettings {
   /** Named colours per part of the screen (title, meta, link, mark, error, …); unknown names keep the default. */
