@@ -191,6 +191,11 @@ describe('keys in one write', () => {
     expect(state.place).toMatchObject({ kind: 'article', url: 'http://a/2' });
   });
 
+  it('an Enter typed ahead, before the reader took the terminal (it reads as "\\n"), opens the headline', () => {
+    const state = readerReducer(listOf(A), key('\n'));
+    expect(state.place).toMatchObject({ kind: 'article', url: 'http://a/1' });
+  });
+
   it('a digit with no link says so', () => {
     const state = readerReducer(openHere(listOf(A)), key('5'));
     expect(state.notice).toBe('No link [5] in this article (l lists its links)');

@@ -287,7 +287,9 @@ export function readerReducer(state: ReaderState, action: Action): ReaderState {
     case 'key': {
       const cleared = state.notice ? { ...state, notice: null } : state;
       // Keys typed faster than the terminal is read arrive as one string ("hq", "j\r"): each is a key of its own.
-      if ([...action.input].length > 1 && isPlainText(action.key))
+      // So does a lone "\n": an Enter typed ahead, before the reader took the terminal out of its line
+      // mode, which turned the Enter's "\r" into "\n" (Ink names that no key).
+      if (([...action.input].length > 1 || action.input === '\n') && isPlainText(action.key))
         return splitKeys(action.input).reduce((next, { input, key }) => onKey(next, input, key, action.now), cleared);
       return onKey(cleared, action.input, action.key, action.now);
     }

@@ -37,6 +37,10 @@ export function enterFullScreen({ mouse, fd = 1 }: { mouse: boolean; fd?: number
   };
   let active = true;
   write(ENTER_ALT + CLEAR_HOME + (mouse ? MOUSE_ON : ''));
+  // Keys typed between the first paint and Ink's taking the keyboard must reach Ink as typed: in
+  // the terminal's line mode an Enter would arrive as "\n" (not Enter) and be echoed. Raw from now.
+  const keyboard = process.stdin.isTTY ? process.stdin : undefined;
+  keyboard?.setRawMode(true);
 
   const leave = () => write((mouse ? MOUSE_OFF : '') + SHOW_CURSOR + LEAVE_ALT);
   const onExit = () => restore();
@@ -50,6 +54,11 @@ export function enterFullScreen({ mouse, fd = 1 }: { mouse: boolean; fd?: number
     if (!active) return;
     active = false;
     leave();
+    try {
+      keyboard?.setRawMode(false);
+    } catch {
+      // The terminal is gone (a hang-up).
+    }
     process.off('exit', onExit);
     process.off('uncaughtExceptionMonitor', onCrash);
     for (const signal of SIGNALS) process.off(signal, onSignal);
