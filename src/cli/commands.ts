@@ -55,7 +55,9 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       // Every source that failed is named, on stderr: stdout keeps only headlines, for the next program of the pipe.
       const failed = sources.flatMap((source) => (source.error ? [{ title: source.title, error: source.error }] : []));
       for (const { title, error } of failed) {
-        io.stderr(options.json ? JSON.stringify(errorJson(error)) + '\n' : `kiosque: ${title}: ${error.message}\n`);
+        // A message that already names the source ("host refused…") is not prefixed with its name again.
+        const named = error.message.startsWith(title) ? error.message : `${title}: ${error.message}`;
+        io.stderr(options.json ? JSON.stringify(errorJson(error)) + '\n' : `kiosque: ${named}\n`);
       }
       // Nothing could be read: a network error for the script that runs it (3), whatever each source's reason.
       if (sources.length > 0 && failed.length === sources.length) return EXIT.network;
