@@ -3,7 +3,7 @@
 // article versus a short one (the reader lays out only the visible lines).
 import { execFile as execFileCallback, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +40,31 @@ async function timeToHeadlines(command, label) {
   }
 }
 
+/** Runs the reader once in tmux until its list shows, quits it with q, and waits for the list it keeps (`kept`). */
+async function quitOnce(command, kept) {
+  const socket = `kiosque-bench-${process.pid}-quit`;
+  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  tmux('new-session', '-d', '-s', 'b', '-x', '100', '-y', '30', command);
+  try {
+    const start = performance.now();
+    while (!/kiosque \d+ headlines/.test(tmux('capture-pane', '-p', '-t', 'b'))) {
+      if (performance.now() - start > 10_000) throw new Error('the reader showed no headlines within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    tmux('send-keys', '-t', 'b', 'q');
+    while (!existsSync(kept)) {
+      if (performance.now() - start > 20_000) throw new Error('the reader kept no list when quit');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {
+      // Gone with the reader.
+    }
+  }
+}
+
 /**
  * Time to the first frame of the headline list from a warm cache, in a real pty,
  * beside two references run in turn with it (this machine's speed varies from
@@ -56,6 +81,11 @@ export async function firstFrame(runs = 9, { before = process.env.KIOSQUE_BENCH_
   const bin = path.join(ROOT, 'bin', 'kiosque.js');
   // Asynchronous: the demo server answers from this very process.
   await execFile('node', [bin, 'headlines', ...demo.sources, '--cache-dir', cache]);
+  // The same cache as a reader's first run finds it: no list kept from an earlier session.
+  const firstRunCache = path.join(work, 'first-run-cache');
+  cpSync(cache, firstRunCache, { recursive: true });
+  // The reader's last session: opened and quit with q, which keeps its list for the next first frame.
+  await quitOnce(`env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`, path.join(cache, 'first-frame.json'));
   await build({
     ...screenBundleOptions,
     entryPoints: [path.join(ROOT, 'bench', 'ink-floor.js')],
@@ -73,6 +103,7 @@ setTimeout(() => {}, 10000);`,
     ink: `env -u CI node ${path.join(work, 'ink-floor.js')}`,
     ...(before ? { before: `env -u CI node ${before} ${demo.sources.join(' ')} --cache-dir ${cache}` } : {}),
     kiosque: `env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${cache}`,
+    firstRun: `env -u CI node ${bin} ${demo.sources.join(' ')} --cache-dir ${firstRunCache}`,
   };
   const times = Object.fromEntries(Object.keys(commands).map((label) => [label, []]));
   for (let run = 0; run < runs; run++) {

@@ -55,8 +55,11 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
       io.stdout(options.json ? JSON.stringify({ version: VERSION }) + '\n' : `kiosque ${VERSION}\n`);
       return EXIT.ok;
     case 'reader': {
+      // The list left last time, painted before the reader loads the rest (it draws over it when it comes).
+      const { paintKeptList } = await import('./ui/terminal/kept-paint.js');
+      const painted = paintKeptList(command.sources, options);
       const { runReader } = await import('./ui/run.js');
-      return runReader(command.sources, options);
+      return runReader(command.sources, options, painted);
     }
     default: {
       const { runCommand } = await import('./cli/commands.js');

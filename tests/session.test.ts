@@ -59,7 +59,8 @@ describe('one saved-copy rule for both faces', () => {
     const services = createReaderServices(session, { entries: [], openInBrowser: () => {} });
     const url = `${site.origin}/story`;
     services.persist?.([{ kind: 'save', article: { url, title: 'The harbour story', source: 'Harbour' }, saved: true }]);
-    await expect.poll(() => session.savedCopies.has(url)).toBe(true);
+    // The copy is written once the article is read (in the background): waited for, however slow the machine.
+    await expect.poll(() => session.savedCopies.has(url), { timeout: 30_000 }).toBe(true);
 
     storyShown = false;
     const fresh = await createSession({ cacheDir: tmp('cache'), ...dirs });

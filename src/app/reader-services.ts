@@ -86,6 +86,8 @@ export interface ReaderServices {
   onWarning?(listener: WarningListener): () => void;
   /** The reader's settings (config.json: theme, mouse, browser, refresh interval…); the defaults when absent (tests). */
   settings?: Settings;
+  /** The headlines of the last load that finished: the list the reader leaves, kept for its next first frame. */
+  lastLoaded?(): LoadedHeadlines | undefined;
 }
 
 export interface ReaderServiceOptions {
@@ -101,6 +103,7 @@ export interface ReaderServiceOptions {
 export function createReaderServices(session: Session, { entries, openInBrowser }: ReaderServiceOptions): ReaderServices {
   const articles = new Map<string, ReturnType<Session['readArticle']>>();
   const readAhead = new Set<string>();
+  let lastLoaded: LoadedHeadlines | undefined;
   const read = (url: string, onProgress?: (reading: { article: Article; stale: boolean }) => void) => {
     let pending = articles.get(url);
     if (!pending) {
@@ -167,13 +170,14 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
     async loadHeadlines({ revalidate = false, onSource } = {}) {
       // Each source on its own: one that is slow or never answers holds none of the others back.
       const sources = await Promise.all(entries.map((entry) => loadOne(entry, revalidate, onSource)));
-      return {
+      return (lastLoaded = {
         headlines: sortNewestFirst(sources.flatMap((source) => source.headlines)),
         errors: sources.filter((s) => s.error).map((s) => ({ source: titleOf(s), message: failed(s.error?.message) ?? '', url: s.url })),
         sources: sources.map(rowOf),
         stale: sources.filter((s) => s.stale).map((s) => s.url),
-      };
+      });
     },
+    lastLoaded: () => lastLoaded,
     savedTexts() {
       const texts: Record<string, string> = {};
       for (const url of Object.keys(session.readingState().current().saved)) {

@@ -116,6 +116,19 @@ function closeInTime(a: number, b: number): boolean {
  * be the same ("day 3" and "day 4" are two stories however alike the rest is).
  */
 export function groupStories(headlines: readonly Headline[]): Story[] {
+  // The first paint, the title bar and the list all group the same loaded headlines: once is enough.
+  let stories = grouped.get(headlines);
+  if (!stories) {
+    stories = groupAnew(headlines);
+    grouped.set(headlines, stories);
+  }
+  return stories;
+}
+
+/** Stories by the array of headlines they were grouped from (arrays of headlines are never changed in place). */
+const grouped = new WeakMap<readonly Headline[], Story[]>();
+
+function groupAnew(headlines: readonly Headline[]): Story[] {
   const stories: Story[] = [];
   const byAddress = new Map<string, number>();
   const byHash = new Map<string, Candidate[]>();

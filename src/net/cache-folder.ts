@@ -24,9 +24,12 @@ export const ENTRY_MAGIC = 'KSQ1\n';
  * `cache clear` knows the folder is kiosque's by the last line.
  */
 export const CACHE_TAG = 'CACHEDIR.TAG';
+/** The reader's list as it was left, for its next first frame (app/list-snapshot.ts, which names it too). */
+export const KEPT_LIST_NAME = 'first-frame.json';
 /** What kiosque itself puts in its cache folder. */
-const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt']);
-const isOwnName = (name: string) => OWN_NAMES.has(name) || isLedgerName(name);
+const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt', KEPT_LIST_NAME]);
+const isOwnName = (name: string) =>
+  OWN_NAMES.has(name) || isLedgerName(name) || (name.startsWith(`${KEPT_LIST_NAME}.`) && name.endsWith('.tmp'));
 const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
 const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag created by kiosque.\n# kiosque-cache\n`;
 
@@ -194,6 +197,7 @@ export async function clearFolder(dir: string): Promise<{ removed: number; leftA
   await clearSetAside(dir);
   // The size it kept is that of the cache just removed: the next writer counts afresh.
   await unlink(ledgerFileOf(dir)).catch(() => {});
+  await unlink(path.join(dir, KEPT_LIST_NAME)).catch(() => {});
   // Folders kiosque made, if now empty; a folder still holding the reader's files stays.
   const entriesDir = entriesDirOf(dir);
   const shards = await readdir(entriesDir).catch(() => [] as string[]);

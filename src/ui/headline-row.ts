@@ -28,7 +28,7 @@ export interface HeadlineRow {
  * of what the first frame costs.
  */
 export function headlineRow(
-  headline: Headline,
+  headline: Pick<Headline, 'title' | 'source' | 'published'>,
   options: {
     selected: boolean;
     read: boolean;

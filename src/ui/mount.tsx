@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import type { ReaderServices } from '../app/reader-services.js';
 import { App } from './App.js';
-import { takeOver } from './terminal/first-paint.js';
+import { takeOver } from './terminal/paint-list.js';
 import type { ScreenStyle } from './terminal/style.js';
 import { ScreenStyleContext } from './Text.js';
 import type { FirstLoad } from './useReader.js';

@@ -1,13 +1,17 @@
 import type { GlobalOptions } from '../app/options.js';
 import { openInBrowser } from '../app/open-in-browser.js';
 import { createReaderServices, type ReaderServices } from '../app/reader-services.js';
-import { createSession } from '../app/session.js';
+import { listModel } from '../app/list-model.js';
+import { snapshotPlace, writeListSnapshot } from '../app/list-snapshot.js';
+import type { LoadedHeadlines } from '../app/reader-services.js';
+import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { applyKeyBindings } from '../state/keymap.js';
 import { systemLocale } from '../text/locale.js';
 import { stripControls } from '../text/sanitize.js';
 import { enterFullScreen, type FullScreen } from './terminal/alt-screen.js';
-import { firstFrame, paintFirstFrame } from './terminal/first-paint.js';
+import { firstFrame } from './terminal/first-paint.js';
+import { paintFirstFrame } from './terminal/paint-list.js';
 import { type TerminalSettings, terminalOptions } from './terminal/options.js';
 import type { FirstLoad } from './useReader.js';
 import { SourceProgress } from './source-progress.js';
@@ -52,7 +56,7 @@ function refreshMs(options: GlobalOptions, settingMinutes: number): number {
  * then are Ink and React loaded (mount.tsx) to take the screen over. The terminal is given back
  * however the reader ends (terminal/alt-screen.ts).
  */
-export async function runReader(named: string[], options: GlobalOptions): Promise<number> {
+export async function runReader(named: string[], options: GlobalOptions, painted?: FullScreen): Promise<number> {
   const session = await createSession({
     cacheDir: options.cacheDir,
     offline: options.offline,
@@ -67,12 +71,14 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     stdoutTty: Boolean(process.stdout.isTTY),
     stdinTty: Boolean(process.stdin.isTTY),
   });
-  let screen: FullScreen | undefined;
+  // Entered already when the list kept from last time was painted (terminal/kept-paint.ts).
+  let screen: FullScreen | undefined = painted;
+  let services: ReaderServices | undefined;
   try {
     // The reader's own keys (config.json), into the one key table before anything shows a key (the first paint's status line too).
     for (const problem of applyKeyBindings(settings.keys)) session.warnings.say(problem);
     const entries = await session.sourcesToRead(named, options.sourcesFile);
-    const services = createReaderServices(session, {
+    services = createReaderServices(session, {
       entries,
       openInBrowser: (url, say) => {
         const foreground = <T,>(program: () => T): T => (screen ? screen.foreground(program) : program());
@@ -84,7 +90,7 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     const firstLoad = await startLoading(services);
     const locale = systemLocale();
     const now = Date.now();
-    if (terminal.fullScreen) {
+    if (terminal.fullScreen && !screen) {
       screen = enterFullScreen({ mouse: terminal.mouse });
       const size = { columns: process.stdout.columns, rows: process.stdout.rows };
       const lines = firstFrame({ loaded: firstLoad.settled, remembered: services.remembered, size, now, locale, style: terminal.style });
@@ -108,8 +114,28 @@ export async function runReader(named: string[], options: GlobalOptions): Promis
     // The screen is gone: what is still said (a reading change that could not be saved) goes to stderr.
     session.warnings.listen((message) => process.stderr.write(`kiosque: ${stripControls(message)}\n`));
     await session.close();
+    if (screen && !options.demo) keepList(session, services?.lastLoaded?.(), { named, options });
   }
 }
+
+/**
+ * The list as the reader leaves it, for the next start's first frame (app/list-snapshot.ts):
+ * written last, once the reading state and the cache's ledger are (its stamps are of them as they end).
+ */
+function keepList(session: Session, loaded: LoadedHeadlines | undefined, { named, options }: { named: string[]; options: GlobalOptions }) {
+  if (!loaded) return;
+  session.cache.close();
+  const settings = session.settings();
+  const place = snapshotPlace({ cacheDir: options.cacheDir, named, sourcesFile: options.sourcesFile, offline: options.offline });
+  const rows = Math.max(process.stdout.rows || 0, KEPT_ROWS);
+  writeListSnapshot(place, {
+    settings: { theme: { ...settings.theme }, mouse: settings.mouse, browser: settings.browser, keys: settings.keys },
+    model: listModel(loaded, session.readingState().current(), rows),
+  });
+}
+
+/** Rows of the list kept for the next first frame: a terminal taller than the one it is left on still fills. */
+const KEPT_ROWS = 120;
 
 /**
  * Ink colours through chalk, which decides once, as it loads, from FORCE_COLOR and the terminal.

@@ -1,13 +1,9 @@
+import { listModel } from '../../app/list-model.js';
 import type { LoadedHeadlines } from '../../app/reader-services.js';
-import { keyHints } from '../../state/keymap.js';
 import type { Remembered } from '../../state/types.js';
-import { isRead, type ReadMarks } from '../../store/reading-state.js';
-import { fitWidth } from '../fit-width.js';
-import { headlineRow } from '../headline-row.js';
-import { failureLine } from '../failure-line.js';
-import { groupStories } from '../../feeds/group.js';
 import { viewportOf } from '../viewport-size.js';
-import { colourOf, SGR, type ScreenStyle, type ThemeRole } from './style.js';
+import { paintList } from './paint-list.js';
+import type { ScreenStyle } from './style.js';
 
 export interface FirstPaint {
   /** The sources' headlines when they came in time; undefined while they are still loading. */
@@ -26,100 +22,8 @@ export interface FirstPaint {
  * (headline-row.ts), the same title bar and status line. It imports neither the reducer nor the
  * article layout, which would load more than a first frame needs; tests/terminal-screen.test.tsx
  * checks it, row for row, against the first frame Ink draws. Ink then draws that frame over this
- * one (see takeOver), so the screen shows the headlines as soon as Node can print them.
+ * one (see takeOver in paint-list.ts), so the screen shows the headlines as soon as Node can print them.
  */
 export function firstFrame({ loaded, remembered, size, now, locale, style }: FirstPaint): string[] {
-  const { width, height } = viewportOf(size);
-  const marks: ReadMarks = {
-    read: remembered?.read ?? {},
-    unread: remembered?.unread ?? {},
-    readThrough: remembered?.readThrough ?? {},
-  };
-  const paint = (role: ThemeRole | undefined, text: string, { bold = false, dim = false } = {}) => {
-    const colour = colourOf(style, role);
-    if (!bold && !dim && !colour) return text;
-    return `${bold ? SGR.bold : ''}${dim ? SGR.dim : ''}${SGR.fg(colour)}${text}${SGR.reset}`;
-  };
-  const list: List = { loaded, width, height, marks, saved: remembered?.saved ?? {}, now, locale };
-  return [titleBar(list, paint), ...body(list, paint), paint(undefined, fitWidth(keyHints('list'), width), { dim: true })];
-}
-
-type Paint = (role: ThemeRole | undefined, text: string, options?: { bold?: boolean; dim?: boolean }) => string;
-
-interface List {
-  loaded: LoadedHeadlines | undefined;
-  width: number;
-  height: number;
-  marks: ReadMarks;
-  saved: Record<string, unknown>;
-  now: number;
-  locale: string;
-}
-
-/** TitleBar (Bars.tsx) as it is drawn on the headline list. */
-function titleBar({ loaded, width, marks }: List, paint: Paint): string {
-  const name = paint('title', 'kiosque', { bold: true });
-  if (!loaded) return `${name} ${paint('accent', '·')} loading sources…`;
-  const rows = groupStories(loaded.headlines);
-  const count = rows.length;
-  const unread = rows.filter((story) => ![story.lead, ...story.others].some((headline) => isRead(marks, headline))).length;
-  const unreadText = unread && width >= 50 ? ` · ${unread} unread` : '';
-  return name + paint(undefined, ` ${count} headline${count === 1 ? '' : 's'}${unreadText}`, { dim: true });
-}
-
-/** HeadlineList (HeadlineList.tsx) with the cursor on the first row: one line for failing sources, then the stories, padded to its height. */
-function body({ loaded, width, height, marks, saved, now, locale }: List, paint: Paint): string[] {
-  const stories = groupStories(loaded?.headlines ?? []);
-  const allErrors = loaded?.errors ?? [];
-  const failed = height > 1 ? failureLine(allErrors) : null;
-  const lines = failed ? [paint('error', fitWidth(failed, width))] : [];
-  if (loaded && stories.length === 0) lines.push(paint(undefined, 'No headlines.', { dim: true }));
-  const rows = Math.max(1, height - (failed ? 1 : 0));
-  stories.slice(0, rows).forEach(({ lead: headline, others }, index) => {
-    const selected = index === 0;
-    const read = [headline, ...others].some((each) => isRead(marks, each));
-    const row = headlineRow(headline, { selected, read, saved: Boolean(saved[headline.url]), width, now, locale, others: others.length });
-    lines.push(
-      paint(selected ? 'cursor' : undefined, row.marks, { bold: selected }) +
-        paint('mark', row.star) +
-        paint(selected ? 'cursor' : undefined, row.title, { bold: !read }) +
-        row.gap +
-        paint('meta', row.tail, { dim: true }),
-    );
-  });
-  while (lines.length < height) lines.push('');
-  return lines.slice(0, height);
-}
-
-/** Cursor to the top left, every line cleared to its end, and what is below the frame: Ink's first frame leaves nothing of this one. */
-const HOME = '\u001B[H';
-const CLEAR_LINE_END = '\u001B[K';
-const CLEAR_BELOW = '\u001B[J';
-
-/** Writes the first frame from the top of the (alternate) screen, the cursor left at the top for Ink to draw over. */
-export function paintFirstFrame(lines: string[], write: (text: string) => void): void {
-  write(HOME + lines.map((line) => line + CLEAR_LINE_END).join('\r\n') + CLEAR_BELOW + HOME);
-}
-
-/**
- * The stdout Ink is given after a first paint: its first frame is drawn from the top of the screen
- * over the painted one, each line cleared to its end and the rest of the screen below it, so that
- * whatever the two frames differ by leaves no trace. Everything else is the terminal's own stdout.
- */
-export function takeOver(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
-  let first = true;
-  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
-    if (first && typeof chunk === 'string' && chunk.includes('\n')) {
-      first = false;
-      chunk = HOME + chunk.replace(/\n/g, `${CLEAR_LINE_END}\n`) + CLEAR_BELOW;
-    }
-    return (stdout.write as (...args: unknown[]) => boolean)(chunk, ...rest);
-  };
-  return new Proxy(stdout, {
-    get(target, property) {
-      if (property === 'write') return write;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return paintList(listModel(loaded, remembered, viewportOf(size).height), { size, now, locale, style });
 }
