@@ -60,45 +60,120 @@ const SHINGLE = 3;
 export const TITLE_SIMILARITY = 0.7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BUCKET_LOOKS = 48;
-const SEEDS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f];
+/**
+ * Titles are looked up by bands of min-hashes (locality-sensitive hashing): BANDS bands of ROWS
+ * min-hashes each, and two titles sharing a band are compared. Alike titles (Jaccard 0.7) share one
+ * with probability 1 - (1 - 0.7^ROWS)^BANDS (99.3 %), titles with some words in common rarely do:
+ * with one min-hash per band, titles of a small vocabulary were all candidates of each other.
+ */
+const ROWS = 3;
+const BANDS = 12;
+const HASHES = ROWS * BANDS;
+const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
 
-function shinglesOf(normalised: string): Set<string> {
-  const shingles = new Set<string>();
-  if (normalised.length <= SHINGLE) {
-    if (normalised) shingles.add(normalised);
-    return shingles;
+/**
+ * The shingles of one grouping (runs of 3 characters of the normalised titles), each given a small
+ * number the first time it is seen, with its HASHES hashes worked out then, once: titles are lists of
+ * these numbers, compared without building a set or a string (with sets of strings, grouping a
+ * reload's 3,000 headlines took most of a warm reload's time).
+ */
+class Shingles {
+  private readonly ids = new Map<number, number>();
+  /** The hashes of shingle `id`, at id * HASHES … (id + 1) * HASHES. */
+  private hashes = new Int32Array(1024 * HASHES);
+
+  /** A title's shingles (a shorter title is its own one), sorted, without repeats. */
+  of(normalised: string): Int32Array {
+    const length = normalised.length;
+    if (length === 0) return new Int32Array(0);
+    const count = Math.max(1, length - SHINGLE + 1);
+    const all = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      // Three UTF-16 units of 16 bits, below 2^48: exact in a double. A short title is padded with
+      // zeros, which no shingle of a longer title has (no NUL survives normaliseTitle).
+      const code = (at: number) => (at < length ? normalised.charCodeAt(at) : 0);
+      all[i] = this.idOf(code(i) * 4294967296 + code(i + 1) * 65536 + code(i + 2));
+    }
+    all.sort();
+    let unique = 0;
+    for (let i = 0; i < count; i++) if (unique === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!;
+    return all.subarray(0, unique);
   }
-  for (let i = 0; i + SHINGLE <= normalised.length; i++) shingles.add(normalised.slice(i, i + SHINGLE));
-  return shingles;
+
+  private idOf(packed: number): number {
+    let id = this.ids.get(packed);
+    if (id !== undefined) return id;
+    id = this.ids.size;
+    this.ids.set(packed, id);
+    if ((id + 1) * HASHES > this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    const low = (packed % 4294967296) | 0;
+    const high = Math.floor(packed / 4294967296);
+    for (let k = 0; k < HASHES; k++) {
+      // FNV-style mixing of the shingle's two halves, then murmur3's finaliser.
+      let h = Math.imul(SEEDS[k]! ^ low, 0x01000193);
+      h = Math.imul(h ^ high, 0x01000193);
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      this.hashes[id * HASHES + k] = h ^ (h >>> 16);
+    }
+    return id;
+  }
+
+  /** A title's bands, one number (a small integer: fast keys) per band: titles alike enough share one (nearly always). */
+  bandsOf(shingles: Int32Array): number[] {
+    const minimums = new Int32Array(HASHES).fill(0x7fffffff);
+    const hashes = this.hashes;
+    for (let i = 0; i < shingles.length; i++) {
+      const base = shingles[i]! * HASHES;
+      for (let k = 0; k < HASHES; k++) {
+        const value = hashes[base + k]!;
+        if (value < minimums[k]!) minimums[k] = value;
+      }
+    }
+    const bands: number[] = [];
+    for (let band = 0; band < BANDS; band++) {
+      let key = 0;
+      for (let row = 0; row < ROWS; row++) key = Math.imul(key ^ minimums[band * ROWS + row]!, 0x01000193);
+      bands.push(key & 0x3fffffff);
+    }
+    return bands;
+  }
 }
 
-function hash(seed: number, text: string): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-/** A few min-hashes: titles alike enough share one of them (nearly always), so only those are compared. */
-function minHashes(shingles: Set<string>): string[] {
-  return SEEDS.map((seed, index) => {
-    let min = Number.POSITIVE_INFINITY;
-    for (const shingle of shingles) min = Math.min(min, hash(seed, shingle));
-    return `${index}:${min}`;
-  });
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Whether two sorted shingle lists share at least TITLE_SIMILARITY of their union (Jaccard). */
+function alike(a: Int32Array, b: Int32Array): boolean {
+  const sizeA = a.length;
+  const sizeB = b.length;
+  if (sizeA === 0 || sizeB === 0) return false;
+  // The smaller can share at most all of itself: lists of too different sizes are never alike.
+  if (Math.min(sizeA, sizeB) < TITLE_SIMILARITY * Math.max(sizeA, sizeB)) return false;
   let shared = 0;
-  for (const shingle of a) if (b.has(shingle)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < sizeA && j < sizeB;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (sizeA + sizeB - shared) >= TITLE_SIMILARITY;
 }
 
 interface Candidate {
   story: number;
-  shingles: Set<string>;
+  shingles: Int32Array;
   numbers: string;
   time: number;
+  /** The last headline (by index) it was compared with: a candidate in several buckets is compared once. */
+  looked: number;
 }
 
 function timeOf(headline: Headline): number {
@@ -131,27 +206,31 @@ const grouped = new WeakMap<readonly Headline[], Story[]>();
 function groupAnew(headlines: readonly Headline[]): Story[] {
   const stories: Story[] = [];
   const byAddress = new Map<string, number>();
-  const byHash = new Map<string, Candidate[]>();
-  for (const headline of headlines) {
+  // Per band, the newest headline (by index) with each band number; each headline's previous one with
+  // the same number in `older`: the bucket is walked newest first, and no array is made per number.
+  const newest = Array.from({ length: BANDS }, () => new Map<number, number>());
+  const older = new Int32Array(headlines.length * BANDS);
+  const candidates: Candidate[] = [];
+  const shingler = new Shingles();
+  for (let index = 0; index < headlines.length; index++) {
+    const headline = headlines[index]!;
     const address = canonicalAddress(headline.url);
     let story = byAddress.get(address);
     const normalised = normaliseTitle(headline.title);
-    const shingles = shinglesOf(normalised);
-    const hashes = shingles.size ? minHashes(shingles) : [];
+    const shingles = shingler.of(normalised);
+    const hashes = shingles.length ? shingler.bandsOf(shingles) : [];
     const numbers = (normalised.match(/\p{N}+/gu) ?? []).join(' ');
     const time = timeOf(headline);
-    if (story === undefined && shingles.size) {
-      search: for (const key of hashes) {
+    if (story === undefined && shingles.length) {
+      search: for (let band = 0; band < hashes.length; band++) {
         // Newest first: the last candidates of a bucket are the closest in time. A shingle shared by
         // many titles fills a bucket, so only the nearest few are compared (the work stays linear).
-        const list = byHash.get(key) ?? [];
-        for (let i = list.length - 1; i >= Math.max(0, list.length - BUCKET_LOOKS); i--) {
-          const candidate = list[i]!;
-          if (
-            candidate.numbers === numbers &&
-            closeInTime(candidate.time, time) &&
-            jaccard(candidate.shingles, shingles) >= TITLE_SIMILARITY
-          ) {
+        let next = newest[band]!.get(hashes[band]!) ?? -1;
+        for (let looks = 0; next >= 0 && looks < BUCKET_LOOKS; looks++, next = older[next * BANDS + band]!) {
+          const candidate = candidates[next]!;
+          if (candidate.looked === index) continue;
+          candidate.looked = index;
+          if (candidate.numbers === numbers && closeInTime(candidate.time, time) && alike(candidate.shingles, shingles)) {
             story = candidate.story;
             break search;
           }
@@ -169,11 +248,10 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
     }
     if (!byAddress.has(address)) byAddress.set(address, story);
     // Within a day of the story's lead (its newest headline), not of any member: stories do not drift from day to day.
-    const candidate = { story, shingles, numbers, time: timeOf(stories[story]!.lead) };
-    for (const key of hashes) {
-      const list = byHash.get(key);
-      if (list) list.push(candidate);
-      else byHash.set(key, [candidate]);
+    candidates.push({ story, shingles, numbers, time: timeOf(stories[story]!.lead), looked: index });
+    for (let band = 0; band < hashes.length; band++) {
+      older[index * BANDS + band] = newest[band]!.get(hashes[band]!) ?? -1;
+      newest[band]!.set(hashes[band]!, index);
     }
   }
   return stories;

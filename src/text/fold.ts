@@ -9,8 +9,17 @@ const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'a
 const MARKS = /\p{M}/gu;
 const ASCII = /^[\x20-\x7e]*$/;
 
+/** Characters folded so far: titles use few distinct ones, and normalize() per character is what folding costs. */
+const folded = new Map<string, string>();
+
 function foldChar(char: string): string {
-  return LIGATURES[char] ?? char.normalize('NFD').replace(MARKS, '').toLowerCase();
+  let result = folded.get(char);
+  if (result === undefined) {
+    result = LIGATURES[char] ?? char.normalize('NFD').replace(MARKS, '').toLowerCase();
+    // Bounded: text in any script has at most some thousands of distinct characters, but a hostile one could have more.
+    if (folded.size < 65_536) folded.set(char, result);
+  }
+  return result;
 }
 
 /** The folded text (lower case, no accents, ligatures as two letters). */
