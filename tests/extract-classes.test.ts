@@ -58,6 +58,16 @@ describe('class 3: a body split over sibling containers', () => {
     expect(text).toContain('the old depot will then be sold');
     expect(text).not.toContain('Most read');
   });
+  it('reads every part of a story cut into wrappers, each with its picture, not only the longest part', () => {
+    const part = (topic: string, count: number) =>
+      `<div class="col"><div class="story-text">${paragraphs(topic, count)}</div><figure><img src="/${topic}.jpg" alt="The ${topic} at dawn"><figcaption>The ${topic} at dawn.</figcaption></figure></div>`;
+    const html = page(`<article id="story"><h1>The bridge question</h1>${part('canal', 4)}${part('lock', 9)}</article>
+      <div class="rail"><a href="/a">Most read</a> <a href="/b">Weather</a></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('canal', 1));
+    expect(text).toContain(sentence('lock', 9));
+    expect(text).not.toContain('Most read');
+  });
 });
 
 describe('class 4: the whole body thrown away for a furniture word in its wrapper', () => {

@@ -377,6 +377,23 @@ export function findContent(document: Document, trace?: Trace): Element[] {
       ancestor = ancestor.parent;
     }
   }
+  // A body split over sibling containers (a story in parts between ads, class 3): the part that won
+  // stands in a parent whose own score, from all the parts, is higher still. Walk up while the
+  // parents' scores hold above a third of the winner's, and take the first one that beats it (as
+  // Readability does); its other parts then come in as siblings.
+  {
+    let lastScore = topScore;
+    for (let parent = top.parent; parent && isTag(parent) && parent.name !== 'body'; parent = parent.parent) {
+      const parentScore = finalScores.get(parent);
+      if (parentScore === undefined) continue;
+      if (parentScore < topScore / 3) break;
+      if (parentScore > lastScore) {
+        top = parent;
+        break;
+      }
+      lastScore = parentScore;
+    }
+  }
   // An only child carries no more information than its parent.
   while (top.parent && isTag(top.parent) && top.parent.name !== 'body' && top.parent.children.filter(isTag).length === 1) {
     top = top.parent;
