@@ -29,7 +29,7 @@ describe('faults, in the reader', () => {
       openInBrowser: () => {},
     });
     // The good headlines come first, whatever the others do; the silent one has its own spinner until it times out.
-    const { app, frame, press, waitFor } = await openScreen(<App services={services} locale="en-GB" />, /3 headlines/, 8000);
+    const { app, frame, press, waitFor } = await openScreen(<App services={services} locale="en-GB" />, /3 headlines/);
     expect(frame()).toMatch(/An article that is cut off mid-way/);
     // Then one line for the three that failed, the slow one included once it times out: the headlines keep the screen.
     await waitFor(/^! 3 sources failed: E shows them$/m);
