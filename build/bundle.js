@@ -1,7 +1,7 @@
 // Bundles the command line: Node then loads a few modules instead of hundreds, which
 // is most of the reader's start-up time (see npm run bench). The code is split where
 // the source imports dynamically, so the reader's first frame loads only the screen,
-// the cache and what it needs to show kept headlines; got, the feed and article parsers,
+// the cache and what it needs to show kept headlines; the feed and article parsers,
 // conf and the demo site load when first needed.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';

@@ -1,6 +1,6 @@
 import { isKiosqueError } from './errors.js';
 import type { SiteRule } from './extract/site-hosts.js';
-import type { ParseReply, ParseRequest } from './work/pool.js';
+import type { ParseReply, ParseRequest, WarmRequest } from './work/pool.js';
 
 /**
  * The parser process (src/work/pool.ts starts it): reads feeds, site pages and articles
@@ -40,7 +40,14 @@ function describe(id: number, error: unknown): ParseReply {
   return { id, ok: false, error: { name: plain.name, message: plain.message } };
 }
 
-process.on('message', (request: ParseRequest) => {
+process.on('message', (request: ParseRequest | WarmRequest) => {
+  // Told what is coming: its parsers load now, before the first job (what a job would load first).
+  if ('warm' in request) {
+    // A failure here is the first job's to say (it imports the same module).
+    const loading = request.warm === 'article' ? import('./extract/article.js') : import('./feeds/reading.js');
+    loading.catch(() => {});
+    return;
+  }
   run(request).then(
     (value) => process.send?.({ id: request.id, ok: true, value } satisfies ParseReply),
     (error: unknown) => process.send?.(describe(request.id, error)),

@@ -1,4 +1,3 @@
-import type { Got, Response } from 'got';
 import CachePolicy from 'http-cache-semantics';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { KiosqueError } from '../errors.js';
@@ -6,6 +5,7 @@ import { USER_AGENT } from '../version.js';
 import { bodyDigest, type DiskCache, type StoredResponse } from './cache.js';
 import { decodeLater } from './charset.js';
 import { describeNetworkError } from './describe-error.js';
+import { get, type WireError, type WireResponse } from './wire.js';
 import { displayUrl, hostOf, isWebUrl } from '../text/url.js';
 
 export interface FetchedResource {
@@ -56,11 +56,11 @@ export interface FetchOptions {
    * Handed the resource as it will be returned; resolves to the kinds to add to its `derived`.
    */
   keep?: (resource: FetchedResource) => Promise<Record<string, unknown>>;
-}
-
-interface Wire {
-  http: Got;
-  RequestError: typeof import('got').RequestError;
+  /**
+   * Told, before the request goes out, that there is no cached copy at all: a full body is coming,
+   * and whatever `keep` needs (parser processes) can get ready while the server answers.
+   */
+  onUncached?: () => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -76,8 +76,8 @@ const ACCEPT =
   'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5';
 
 /**
- * The one HTTP client of kiosque: got for the wire (timeouts, bounded retries,
- * redirect limit, decompression) and http-cache-semantics for the rules of
+ * The one HTTP client of kiosque: wire.ts for the request (timeouts, one retry of a transient
+ * failure, redirects, decompression, size cap) and http-cache-semantics for the rules of
  * the disk cache (freshness, conditional revalidation, 304s).
  */
 export class HttpClient {
@@ -86,7 +86,6 @@ export class HttpClient {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly perHostConcurrency: number;
-  private wire: Promise<Wire> | undefined;
   private readonly inFlight = new Map<string, Promise<FetchedResource>>();
   private readonly hostLimits = new Map<string, LimitFunction>();
 
@@ -109,57 +108,6 @@ export class HttpClient {
     await this.cache.derive(resource.url, bodyDigest(resource.bytes), kind, value).catch(() => {});
   }
 
-  /**
-   * got and what it pulls in (http2, keyv, ...) load on the first request that needs
-   * the network: a reader opening on a fresh cache never waits for them.
-   */
-  private loadWire(): Promise<Wire> {
-    this.wire ??= import('got').then(({ default: got, RequestError }) => ({
-      RequestError,
-      http: got.extend({
-        headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
-        decompress: true,
-        followRedirect: true,
-        maxRedirects: 10,
-        throwHttpErrors: false,
-        responseType: 'buffer',
-        timeout: { connect: Math.min(10_000, this.timeoutMs), request: this.timeoutMs },
-        retry: {
-          limit: 1,
-          methods: ['GET'],
-          statusCodes: [408, 429, 502, 503, 504],
-          // Refused connections and unknown hosts are not transient: retrying only delays the message.
-          errorCodes: ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'],
-          maxRetryAfter: 2_000,
-          backoffLimit: 1_000,
-        },
-        hooks: {
-          beforeRedirect: [
-            (options, response) => {
-              const target = options.url instanceof URL ? options.url : undefined;
-              if (!isWebUrl(target?.href)) {
-                throw new KiosqueError(
-                  'BAD_URL',
-                  `The server redirected to a ${target?.protocol ?? 'non-web'} address, which kiosque does not follow.`,
-                );
-              }
-              // The user's credentials are for the host they were given with, and never go in clear
-              // text: a redirect to another host, or from https down to http, goes without them (got
-              // drops them on a change of host too; this is kiosque's rule, not a default).
-              const from = new URL(response.url);
-              if (target && (target.host !== from.host || (from.protocol === 'https:' && target.protocol === 'http:'))) {
-                options.username = '';
-                options.password = '';
-                delete options.headers['authorization'];
-              }
-            },
-          ],
-        },
-      }),
-    }));
-    return this.wire;
-  }
-
   /** Fetches a URL through the cache. Concurrent calls for one URL (and the same `revalidate`) share one fetch. */
   fetch(url: string, options: FetchOptions = {}): Promise<FetchedResource> {
     const revalidate = options.revalidate ?? false;
@@ -178,7 +126,9 @@ export class HttpClient {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     // The cache answers without waiting for the host's turn: only requests that go out take one.
-    const task = this.fetchThroughCache(normalized, revalidate, mayFollow, keep).finally(() => this.inFlight.delete(key));
+    const task = this.fetchThroughCache(normalized, revalidate, mayFollow, keep, options.onUncached).finally(() =>
+      this.inFlight.delete(key),
+    );
     this.inFlight.set(key, task);
     return task;
   }
@@ -188,6 +138,7 @@ export class HttpClient {
     revalidate: boolean,
     mayFollow?: (target: string) => boolean,
     keep?: FetchOptions['keep'],
+    onUncached?: () => void,
   ): Promise<FetchedResource> {
     // As the cache policy knows the request (and keeps it, in the cache folder): without credentials.
     const request = { url: displayUrl(url), method: 'GET', headers: { accept: ACCEPT } };
@@ -202,8 +153,9 @@ export class HttpClient {
       throw new KiosqueError('OFFLINE_MISS', `Offline, and ${url} is not in the cache.`, { url });
     }
 
+    if (!cached) onUncached?.();
     const headers = policy ? (policy.revalidationHeaders(request) as Record<string, string>) : request.headers;
-    let response: Response<Buffer>;
+    let response: WireResponse;
     try {
       response = await this.download(url, headers, mayFollow);
     } catch (error) {
@@ -305,41 +257,21 @@ export class HttpClient {
    * no limit across hosts: feeds on a hundred sites are asked at once, and a slow site holds up only
    * its own requests. Only the request waits its turn, not the cache or the parsing around it.
    */
-  private download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
+  private download(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<WireResponse> {
     // A request without an answer gives its turn up after SLOT_PATIENCE_MS: a silent feed never holds its host's others back.
     return this.inHostTurn(url, () => this.request(url, headers, mayFollow));
   }
 
-  private async request(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<Response<Buffer>> {
-    // Only to describe a failure: the address being fetched when it happened (after redirects).
-    let failedAt: string | undefined;
-    const { http, RequestError } = await this.loadWire();
-    const refuseRedirect = (options: { url?: string | URL | undefined }) => {
-      const target = String(options.url ?? '');
-      if (mayFollow && !mayFollow(target)) {
-        throw new KiosqueError('REDIRECTS', `${hostOf(url)} redirected to ${displayUrl(target)}, which this fetch may not follow.`, {
-          url,
-        });
-      }
-    };
-    const request = http.get(url, {
-      headers,
-      responseType: 'buffer',
-      signal: AbortSignal.timeout(this.timeoutMs + 1_000),
-      ...(mayFollow ? { hooks: { beforeRedirect: [refuseRedirect] } } : {}),
-    });
-    let tooLarge = false;
-    // on() hands back the request itself, which is awaited below.
-    void request.on('downloadProgress', ({ transferred, total }) => {
-      if (transferred > this.maxBytes || (total !== undefined && total > this.maxBytes)) {
-        tooLarge = true;
-        request.cancel();
-      }
-    });
+  private async request(url: string, headers: Record<string, string>, mayFollow?: (target: string) => boolean): Promise<WireResponse> {
     try {
-      return await request;
+      return await get(url, {
+        headers: { 'user-agent': USER_AGENT, accept: ACCEPT, ...headers },
+        timeoutMs: this.timeoutMs,
+        maxBytes: this.maxBytes,
+        mayFollow,
+      });
     } catch (error) {
-      if (tooLarge) {
+      if (error instanceof KiosqueError && error.code === 'TOO_LARGE') {
         throw new KiosqueError(
           'TOO_LARGE',
           `${url} is larger than ${Math.round(this.maxBytes / 1024 / 1024)} MB; kiosque stopped reading it.`,
@@ -349,10 +281,9 @@ export class HttpClient {
           },
         );
       }
-      if (error instanceof RequestError && error.cause instanceof KiosqueError) throw error.cause;
       if (error instanceof KiosqueError) throw error;
-      if (error instanceof RequestError && error.options?.url instanceof URL) failedAt = error.options.url.href;
-      throw describeNetworkError(error, url, this.timeoutMs, failedAt);
+      // The address being fetched when it failed (after redirects) names the host that failed.
+      throw describeNetworkError(error, url, this.timeoutMs, (error as WireError).failedAt);
     }
   }
 }

@@ -58,6 +58,11 @@ export interface ParseRequest extends ParseJob {
   id: number;
 }
 
+/** Sent to a parser process that has nothing to do yet: load the parsers of `task` (no answer). */
+export interface WarmRequest {
+  warm: ParseJob['task'];
+}
+
 /**
  * The limits of one job. Heap and time both grow with the size of the text, as honest
  * parsing does (a 10 MB page of 64,000 paragraphs, the download cap, takes some 8 s and
@@ -168,6 +173,26 @@ export function runParseJob<T>(job: ParseJob, inProcess: () => Promise<T>): Prom
     queue.push({ job, resolve, reject });
     pump();
   }) as Promise<T>;
+}
+
+/**
+ * Starts small-heap parser processes up to MAX_PARSERS (fewer when running from the sources, none
+ * when some are running), each loading the parsers of `task`: jobs of that task are coming, and a
+ * process takes some hundreds of milliseconds to start, longer than a server to answer.
+ */
+export function warmParsers(task: ParseJob['task']): void {
+  if (!parseWorkerEntry()) return;
+  while (parsers.size < MAX_PARSERS) {
+    let parser: Parser | undefined;
+    try {
+      parser = start('small');
+    } catch {
+      // No process could be started now: the first job tries again and says why.
+      return;
+    }
+    if (!parser) return;
+    parser.child.send({ warm: task } satisfies WarmRequest, () => {});
+  }
 }
 
 /** Stops idle parser processes now (busy ones finish their job first, then idle unreferenced). */
