@@ -1,15 +1,15 @@
-import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { Element as ElementNode, isDocument, isTag, isText } from 'domhandler';
+import { isDocument, isTag, isText } from 'domhandler';
 import { compile, selectAll, selectOne } from 'css-select';
 import { webUrl } from '../text/url.js';
+import { newElement, parseTree } from './parse.js';
 
 /** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
 export type { AnyNode, Document, Element };
 export { isTag, isText };
 
 export function parseHtml(html: string): Document {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parseTree(html);
   limitDepth(document);
   return document;
 }
@@ -338,7 +338,7 @@ export function wrapBareText(parent: Element, minimum: number): void {
   let runText = 0;
   const close = () => {
     if (run.length && runText >= minimum) {
-      const paragraph = new ElementNode('p', {}, run);
+      const paragraph = newElement('p', {}, run);
       for (const node of run) node.parent = paragraph;
       relink(paragraph);
       out.push(paragraph);
