@@ -10,10 +10,18 @@ import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandl
  * its garbage. Same events, same tree: text runs merge as DomHandler merges them, comments and
  * directives stay (they part text nodes and count as siblings).
  */
-export function parseTree(html: string): Document {
+export function parseTree(html: string): ParsedTree {
   const builder = new TreeBuilder();
   new Parser(builder, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
-  return builder.root;
+  return { document: builder.root, elements: builder.elements, depth: builder.depth };
+}
+
+export interface ParsedTree {
+  document: Document;
+  /** Every element in document order (the order the parser opened them). */
+  elements: Element[];
+  /** How deep the deepest node sits (the root's children are at depth 1). */
+  depth: number;
 }
 
 type Node = AnyNode & { parent: ParentNode | null; prev: ChildNode | null; next: ChildNode | null };
@@ -30,6 +38,8 @@ function dataNode(type: 'text' | 'comment', data: string): Node {
 
 class TreeBuilder implements Partial<Handler> {
   root = { type: 'root', children: [], parent: null, prev: null, next: null } as unknown as Document;
+  elements: Element[] = [];
+  depth = 0;
   private stack: ParentNode[] = [this.root];
   /** The text (or comment) node still being written to. */
   private last: Node | null = null;
@@ -37,6 +47,7 @@ class TreeBuilder implements Partial<Handler> {
   onopentag(name: string, attribs: Record<string, string>): void {
     const element = newElement(name, attribs, []);
     this.add(element);
+    this.elements.push(element);
     this.stack.push(element);
   }
 
@@ -87,7 +98,9 @@ class TreeBuilder implements Partial<Handler> {
   }
 
   private add(node: Node): void {
-    const parent = this.stack[this.stack.length - 1]!;
+    const depth = this.stack.length;
+    if (depth > this.depth) this.depth = depth;
+    const parent = this.stack[depth - 1]!;
     const siblings = parent.children;
     const previous = siblings[siblings.length - 1];
     siblings.push(node);
