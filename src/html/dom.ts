@@ -1,18 +1,24 @@
-import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { Element as ElementNode, isDocument, isTag, isText } from 'domhandler';
+import { isDocument, isTag, isText } from 'domhandler';
 import { compile, selectAll, selectOne } from 'css-select';
 import { webUrl } from '../text/url.js';
+import { newElement, parseTree } from './parse.js';
 
 /** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
 export type { AnyNode, Document, Element };
 export { isTag, isText };
 
 export function parseHtml(html: string): Document {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  limitDepth(document);
+  const { document, elements, depth } = parseTree(html);
+  // Only a page deeper than DEEP is reshaped; any other is the tree the parser built, whose
+  // elements it listed in document order (the page index then needs no walk of its own).
+  if (depth > DEEP) limitDepth(document);
+  else parsedElements.set(document, elements);
   return document;
 }
+
+/** The elements of each page as parsed, for its tag index (elementsByTag). */
+const parsedElements = new WeakMap<Document, Element[]>();
 
 // Browsers stop nesting at 512 levels (Blink); the heuristics walk the tree recursively, so
 // a page 20,000 <div>s deep must not take the stack with it.
@@ -141,13 +147,13 @@ export function $one(selector: string, root: AnyNode | AnyNode[]): Element | nul
 
 interface TagIndex {
   byTag: Map<string, Element[]>;
-  /** Each element's place in the page, to merge several tags back into document order. */
-  order: Map<Element, number>;
+  /** Every element in document order, to pick several tags at once in that order. */
+  all: Element[];
 }
 const tagIndexes = new WeakMap<Document, TagIndex>();
 
 /**
- * The page's elements of the given tags, in document order, from one walk of the page made
+ * The page's elements of the given tags, in document order, from one list of the page made
  * once per document: metadata and links ask a dozen "every <meta>", "every <h1>, <h2>" of a
  * page of 100,000 elements, and css-select would walk it each time. A snapshot of the page as
  * parsed: take it before anything changes the tree (the extractor reads metadata and links
@@ -156,22 +162,32 @@ const tagIndexes = new WeakMap<Document, TagIndex>();
 export function elementsByTag(document: Document, ...names: string[]): Element[] {
   let index = tagIndexes.get(document);
   if (!index) {
-    index = { byTag: new Map(), order: new Map() };
-    const stack: AnyNode[] = [...document.children].reverse();
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (!isTag(node)) continue;
-      index.order.set(node, index.order.size);
-      const list = index.byTag.get(node.name);
-      if (list) list.push(node);
-      else index.byTag.set(node.name, [node]);
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    const all = parsedElements.get(document) ?? walkElements(document);
+    parsedElements.delete(document);
+    const byTag = new Map<string, Element[]>();
+    for (const element of all) {
+      const list = byTag.get(element.name);
+      if (list) list.push(element);
+      else byTag.set(element.name, [element]);
     }
+    index = { byTag, all };
     tagIndexes.set(document, index);
   }
-  const { byTag, order } = index;
-  if (names.length === 1) return byTag.get(names[0]!) ?? [];
-  return names.flatMap((name) => byTag.get(name) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+  if (names.length === 1) return index.byTag.get(names[0]!) ?? [];
+  return index.all.filter((element) => names.includes(element.name));
+}
+
+/** Every element under the document, in document order. */
+function walkElements(document: Document): Element[] {
+  const all: Element[] = [];
+  const stack: AnyNode[] = [...document.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    all.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return all;
 }
 
 /**
@@ -338,7 +354,7 @@ export function wrapBareText(parent: Element, minimum: number): void {
   let runText = 0;
   const close = () => {
     if (run.length && runText >= minimum) {
-      const paragraph = new ElementNode('p', {}, run);
+      const paragraph = newElement('p', {}, run);
       for (const node of run) node.parent = paragraph;
       relink(paragraph);
       out.push(paragraph);

@@ -1,0 +1,114 @@
+import { Parser, type Handler } from 'htmlparser2';
+import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
+
+/**
+ * htmlparser2 driven by a lean tree builder instead of domhandler's DomHandler. The nodes have the
+ * same own fields as domhandler's (type, name, attribs, children, data, parent, prev, next), which
+ * is all the heuristics, domutils and css-select read, but are plain objects of one shape per kind:
+ * domhandler's class fields (five per node, defined one by one through the class chain, with
+ * start/end indices never used here) were a tenth of the time of reading a page and a good part of
+ * its garbage. Same events, same tree: text runs merge as DomHandler merges them, comments and
+ * directives stay (they part text nodes and count as siblings).
+ */
+export function parseTree(html: string): ParsedTree {
+  const builder = new TreeBuilder();
+  new Parser(builder, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  return { document: builder.root, elements: builder.elements, depth: builder.depth };
+}
+
+export interface ParsedTree {
+  document: Document;
+  /** Every element in document order (the order the parser opened them). */
+  elements: Element[];
+  /** How deep the deepest node sits (the root's children are at depth 1). */
+  depth: number;
+}
+
+type Node = AnyNode & { parent: ParentNode | null; prev: ChildNode | null; next: ChildNode | null };
+
+/** A new element, as the parser makes it (script and style get their own types, as in domhandler). */
+export function newElement(name: string, attribs: Record<string, string>, children: ChildNode[]): Element {
+  const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
+  return { type, name, attribs, children, parent: null, prev: null, next: null } as unknown as Element;
+}
+
+function dataNode(type: 'text' | 'comment', data: string): Node {
+  return { type, data, parent: null, prev: null, next: null } as unknown as Node;
+}
+
+class TreeBuilder implements Partial<Handler> {
+  root = { type: 'root', children: [], parent: null, prev: null, next: null } as unknown as Document;
+  elements: Element[] = [];
+  depth = 0;
+  private stack: ParentNode[] = [this.root];
+  /** The text (or comment) node still being written to. */
+  private last: Node | null = null;
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    const element = newElement(name, attribs, []);
+    this.add(element);
+    this.elements.push(element);
+    this.stack.push(element);
+  }
+
+  onclosetag(): void {
+    this.last = null;
+    this.stack.pop();
+  }
+
+  ontext(data: string): void {
+    const last = this.last;
+    if (last && (last.type as string) === 'text') (last as unknown as { data: string }).data += data;
+    else {
+      const node = dataNode('text', data);
+      this.add(node);
+      this.last = node;
+    }
+  }
+
+  oncomment(data: string): void {
+    const last = this.last;
+    if (last && (last.type as string) === 'comment') {
+      (last as unknown as { data: string }).data += data;
+      return;
+    }
+    const node = dataNode('comment', data);
+    this.add(node);
+    this.last = node;
+  }
+
+  oncommentend(): void {
+    this.last = null;
+  }
+
+  oncdatastart(): void {
+    const text = dataNode('text', '');
+    const cdata = { type: 'cdata', children: [text], parent: null, prev: null, next: null } as unknown as Node;
+    this.add(cdata);
+    text.parent = cdata as unknown as ParentNode;
+    this.last = text;
+  }
+
+  oncdataend(): void {
+    this.last = null;
+  }
+
+  onprocessinginstruction(name: string, data: string): void {
+    this.add({ type: 'directive', name, data, parent: null, prev: null, next: null } as unknown as Node);
+  }
+
+  private add(node: Node): void {
+    const depth = this.stack.length;
+    if (depth > this.depth) this.depth = depth;
+    const parent = this.stack[depth - 1]!;
+    const siblings = parent.children;
+    const previous = siblings[siblings.length - 1];
+    siblings.push(node);
+    if (previous) {
+      node.prev = previous;
+      previous.next = node;
+    }
+    node.parent = parent;
+    this.last = null;
+  }
+}
