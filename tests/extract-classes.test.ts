@@ -26,6 +26,15 @@ describe('class 1: teaser cards and "more stories" rails inside the body', () =>
     expect(text).toContain(sentence('bridge', 6));
     expect(text).not.toContain('Residents of the old quarter vote on parking');
   });
+  it('does not take a paragraph of comma-separated links (tags, names of those who liked it) for prose', () => {
+    const names = Array.from({ length: 120 }, (_, i) => `<a href="/users/reader${i}">reader${i}</a>`).join(', ');
+    const html = page(`<div id="work"><div class="chapter">${paragraphs('ferry', 6)}</div></div>
+      <div id="likes"><h3>Liked by</h3><p>${names}</p></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('ferry', 1));
+    expect(text).toContain(sentence('ferry', 6));
+    expect(text).not.toContain('reader17');
+  });
 });
 
 describe('class 2: bare text directly in a div, paragraphs separated by <br>', () => {

@@ -334,7 +334,10 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     // the page's <html> outscore its article.
     if (element.name === 'li' && linkDensity(element, length, measure) > 0.5) continue;
     if (element.name === 'p' && length >= PROSE_MINIMUM) prose.push({ element, length });
-    let contentScore = 1 + measure.commas(element) + Math.min(Math.floor(length / 100), 3);
+    // The commas of a list of links ("Tags: a, b, c", the names of those who liked a post) are no
+    // prose: thousands of them must not make their container the article.
+    const commas = linkDensity(element, length, measure) > 0.5 ? 0 : measure.commas(element);
+    let contentScore = 1 + commas + Math.min(Math.floor(length / 100), 3);
     if (element.name === 'li' || /^h\d$/.test(element.name)) contentScore *= 0.5;
     let level = 0;
     let ancestor = element.parent;
