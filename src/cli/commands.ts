@@ -71,10 +71,12 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       }));
       const wanted = options.unread ? flagged.filter((headline) => !headline.read) : flagged;
       const limited = options.limit ? wanted.slice(0, options.limit) : wanted;
-      print(
-        limited.map((headline) => ({ ...headline, published: localIso(headline.published) })),
-        ({ formatHeadlines }) => formatHeadlines(limited, io.columns),
-      );
+      if (!format) {
+        // Written a slice at a time: 3,000 headlines as one JSON string, and its cleaned copy, were the peak of a reload's memory.
+        writeJsonArray(io, limited, (headline) => ({ ...headline, published: localIso(headline.published) }));
+        return EXIT.ok;
+      }
+      print(limited, ({ formatHeadlines }) => formatHeadlines(limited, io.columns));
       return EXIT.ok;
     }
     case 'read': {
@@ -150,5 +152,27 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       );
       return EXIT.ok;
     }
+  }
+}
+
+/** Items a slice of writeJsonArray holds. */
+const JSON_SLICE = 250;
+
+/**
+ * `JSON.stringify(items.map(shape), null, 2)` (values and keys cleaned as `print` does), written a slice
+ * at a time: the same text, without the whole of it, or of its cleaned copy, in memory at once.
+ */
+function writeJsonArray<T>(io: CliIo, items: readonly T[], shape: (item: T) => unknown): void {
+  if (items.length === 0) {
+    io.stdout('[]\n');
+    return;
+  }
+  for (let from = 0; from < items.length; from += JSON_SLICE) {
+    const slice = items.slice(from, from + JSON_SLICE).map((item) =>
+      // One level deeper than its own: inside the array. Newlines in a JSON text are only between its tokens.
+      JSON.stringify(sanitizeDeep(shape(item)), null, 2).replace(/\n/g, '\n  '),
+    );
+    const last = from + JSON_SLICE >= items.length;
+    io.stdout(`${from === 0 ? '[\n  ' : ',\n  '}${slice.join(',\n  ')}${last ? '\n]\n' : ''}`);
   }
 }
