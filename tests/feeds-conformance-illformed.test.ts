@@ -1,5 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../src/feeds/parse.js';
+import { readSources } from '../src/feeds/sources.js';
+import { DiskCache } from '../src/net/cache.js';
+import { HttpClient } from '../src/net/client.js';
+import { startServer } from './helpers/server.js';
 
 /**
  * Ill-formed feeds, as they are in the wild: the strict parser refuses them, the forgiving
@@ -70,5 +77,21 @@ describe('pathological nesting', () => {
       `<item><title>Shallow enough</title><link>http://feed.test/s</link><x>${'<y>'.repeat(500)}${'</y>'.repeat(500)}</x></item>`,
     );
     expect(headlines(xml)).toEqual([{ title: 'Shallow enough', url: 'http://feed.test/s' }]);
+  });
+
+  it('fails that one source with a clear message; the others are read', async () => {
+    const deep = `<rss version="2.0"><channel><title>Deep</title><item><title>A</title>${'<x>'.repeat(100_000)}</item></channel></rss>`;
+    const server = await startServer((request, response) => {
+      const body = request.url === '/deep.xml' ? deep : rss('<item><title>Fine</title><link>http://feed.test/fine</link></item>');
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+    });
+    try {
+      const client = new HttpClient({ cache: new DiskCache(mkdtempSync(path.join(os.tmpdir(), 'kiosque-deep-'))) });
+      const { sources, headlines } = await readSources(client, [`${server.origin}/deep.xml`, `${server.origin}/fine.xml`]);
+      expect(sources[0]!.error).toMatchObject({ code: 'TOO_COMPLEX', message: expect.stringContaining('nest more than 1000 deep') });
+      expect(headlines.map((headline) => headline.title)).toEqual(['Fine']);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -69,6 +69,15 @@ describe('which title', () => {
     expect(headline).toMatchObject({ title: 'Café on the quay', url: 'http://feed.test/cafe', summary: 'Open from nine.' });
   });
 
+  it('cleans a base64 title of escape sequences like any other', () => {
+    const title = Buffer.from('Tides\u001b[2J\u001b]0;owned\u0007 today').toString('base64');
+    const xml = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old Atom</title>
+      <entry><title mode="base64">${title}</title><id>tag:x,2004:2</id><link rel="alternate" href="http://feed.test/t"/></entry></feed>`;
+    const [headline] = parseFeed(xml, FEED).headlines;
+    expect(headline!.title).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(headline!.title).toMatch(/^Tides.*today$/);
+  });
+
   it('takes dc:title when an item has no title of its own', () => {
     const xml = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Q</title>
       <item><dc:title>Ferry timetable</dc:title><link>http://feed.test/ferry</link></item></channel></rss>`;

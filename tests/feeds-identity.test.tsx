@@ -58,10 +58,10 @@ beforeEach(() => {
   cacheDir = tmp('cache');
 });
 
-async function openReader() {
-  const session = await createSession({ cacheDir, dataDir, configDir });
+async function openReader(offline = false) {
+  const session = await createSession({ cacheDir, dataDir, configDir, offline });
   const services = createReaderServices(session, { entries: [{ url: `${site.origin}/feed.xml` }], openInBrowser: () => {} });
-  return openScreen(<App services={services} locale="en-GB" />, /^kiosque 4 headlines(?!.*loading)/m);
+  return openScreen(<App services={services} locale="en-GB" />, /^kiosque 4 headlines(?!.*loading)/m, 15_000);
 }
 
 const KEYS = { enter: '\r', escape: '\u001b' };
@@ -179,6 +179,15 @@ describe('entries with no link in the reader', () => {
     await reader.press(KEYS.enter, 'hands over the lamp');
     expect(reader.frame()).toContain('[from the feed]');
     expect(reader.frame()).toContain('He will live by the quay.');
+    reader.app.unmount();
+  });
+
+  it("offline, shows the feed's full text of an entry whose page was never read", async () => {
+    (await openReader()).app.unmount();
+    const reader = await openReader(true);
+    await reader.press('G', /›• .*The lighthouse keeper/);
+    await reader.press(KEYS.enter, 'hands over the lamp');
+    expect(reader.frame()).toContain('[from the feed]');
     reader.app.unmount();
   });
 });
