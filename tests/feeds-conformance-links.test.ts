@@ -49,6 +49,11 @@ describe('which link', () => {
     expect(first(xml)).toEqual({ title: 'Moorings', url: 'http://base.test/news/2006/moorings.html' });
   });
 
+  it('resolves a link against its own xml:base', () => {
+    const xml = atom('<id>urn:5</id><title>Buoys</title><link xml:base="http://other.test/charts/" href="buoys.html"/>');
+    expect(first(xml)).toEqual({ title: 'Buoys', url: 'http://other.test/charts/buoys.html' });
+  });
+
   it('resolves against the feed address when there is no xml:base', () => {
     expect(first(atom('<id>urn:4</id><title>Pontoons</title><link href="/p/pontoons"/>'))).toEqual({
       title: 'Pontoons',

@@ -149,7 +149,30 @@ interface RawItem {
 export function prepareXml(text: string): string {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return trimmed;
-  return decodeBase64Constructs(trimmed.replace(/<!DOCTYPE(?:[^[>]|\[[^\]]*\])*>/gi, ''));
+  return linkBases(decodeBase64Constructs(trimmed.replace(/<!DOCTYPE(?:[^[>]|\[[^\]]*\])*>/gi, '')));
+}
+
+/**
+ * xml:base on a link element itself, which feedsmith does not keep: an absolute one is applied to
+ * the link's href here (a relative one is left to the entry's and the feed's, read as usual).
+ */
+function linkBases(xml: string): string {
+  if (!xml.includes('xml:base')) return xml;
+  return xml.replace(
+    /<((?:[\w.-]+:)?link)\b([^>]*\bxml:base\s*=\s*["']([^"']*)["'][^>]*)>/gi,
+    (whole, name: string, attributes: string, base: string) => {
+      const href = /\bhref\s*=\s*(["'])([^"']*)\1/i.exec(attributes);
+      if (!href || !/^https?:/i.test(base)) return whole;
+      let resolved: string;
+      try {
+        resolved = new URL(href[2]!.replace(/&amp;/g, '&'), base.replace(/&amp;/g, '&')).href;
+      } catch {
+        return whole;
+      }
+      const escaped = resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      return `<${name}${attributes.replace(href[0], `href="${escaped}"`)}>`;
+    },
+  );
 }
 
 /**
