@@ -18,6 +18,10 @@ async function run(request: ParseRequest): Promise<unknown> {
       const { readAsPage } = await import('./feeds/reading.js');
       return readAsPage(request, request.url);
     }
+    case 'entries': {
+      const { readFeed } = await import('./feeds/parse.js');
+      return readFeed(request.text, request.finalUrl);
+    }
     case 'article': {
       const { extractArticle } = await import('./extract/article.js');
       return extractArticle(request.text, request.finalUrl, { siteRule: request.siteRule as SiteRule | undefined });

@@ -9,6 +9,7 @@ import type { Settings } from '../store/settings.js';
 import { cleanInline, stripControls } from '../text/sanitize.js';
 import { displayUrl, hostOf } from '../text/url.js';
 import { DEMO_KEEPS_ITS_SOURCES, type Session } from './session.js';
+import type { FeedEntryRef } from './feed-entry.js';
 import type { WarningListener } from './warnings.js';
 
 /** Pages of a multi-page article read ahead with it: page 2 is where the reader goes on reading. */
@@ -71,6 +72,8 @@ export interface ReaderServices {
   readArticle(
     url: string,
     onProgress?: (reading: { article: Article; stale: boolean }) => void,
+    /** The feed entry it was opened from: the feed's full text is shown when the page cannot be read. */
+    entry?: FeedEntryRef,
   ): Promise<{ article: Article; stale: boolean }>;
   /** Warms the cache for links the reader may follow next; `mayFollow` limits the redirects those fetches follow. */
   prefetch(urls: string[], mayFollow: (target: string) => boolean): void;
@@ -104,10 +107,10 @@ export function createReaderServices(session: Session, { entries, openInBrowser 
   const articles = new Map<string, ReturnType<Session['readArticle']>>();
   const readAhead = new Set<string>();
   let lastLoaded: LoadedHeadlines | undefined;
-  const read = (url: string, onProgress?: (reading: { article: Article; stale: boolean }) => void) => {
+  const read = (url: string, onProgress?: (reading: { article: Article; stale: boolean }) => void, entry?: FeedEntryRef) => {
     let pending = articles.get(url);
     if (!pending) {
-      pending = session.readArticle(url, onProgress ? { onProgress } : {});
+      pending = session.readArticle(url, { ...(onProgress ? { onProgress } : {}), ...(entry ? { entry } : {}) });
       // A failure is not remembered: going back to the page tries again.
       pending.catch(() => articles.delete(url));
       articles.set(url, pending);

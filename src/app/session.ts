@@ -18,6 +18,8 @@ import type { SourceStore } from '../store/sources.js';
 import type { SiteRules } from '../extract/site-hosts.js';
 import { type JoinOptions, readPages } from './join-pages.js';
 import { readArticle } from './read-article.js';
+import { feedCopyOf, type FeedEntryRef, readLinklessEntry } from './feed-entry.js';
+import { isEntryAddress } from '../feeds/identity.js';
 import { Warnings } from './warnings.js';
 
 export interface SessionOptions {
@@ -86,7 +88,13 @@ export interface Session {
    */
   readArticle(
     url: string,
-    options?: { mayFollow?: (target: string) => boolean; pages?: number; onProgress?: JoinOptions['onProgress'] },
+    options?: {
+      mayFollow?: (target: string) => boolean;
+      pages?: number;
+      onProgress?: JoinOptions['onProgress'];
+      /** The feed entry the page is listed as: its full text in the feed is shown when the page cannot be read. */
+      entry?: FeedEntryRef;
+    },
   ): Promise<ArticleReading>;
   /** What an address reads as: a feed, a feed its page announces (the `pick`-th), or the page's links. */
   findSource(url: string, pick?: number): Promise<ResolvedSource>;
@@ -119,6 +127,9 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     return settings;
   };
   const cache = new DiskCache(options.cacheDir ?? (demo ? path.join(demo.dir, 'cache') : defaultCacheDir()), { onWarning: say });
+  let kept: HttpClient | undefined;
+  // The same cache, never the network: what the headlines were read from.
+  const keptClient = () => (kept ??= new HttpClient({ cache, offline: true }));
   const client = new HttpClient({
     cache,
     offline: options.offline ?? false,
@@ -169,6 +180,18 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     },
     readSources: (entries, { revalidate = false } = {}) => readSources(client, entries, { revalidate }),
     async readArticle(url, options = {}) {
+      // An entry with no link of its own is read from its feed (marked so: Article.fromFeed).
+      if (isEntryAddress(url)) {
+        try {
+          const article = await readLinklessEntry(client, url);
+          return { article, stale: false, fromCache: true, fromSavedCopy: false };
+        } catch (error) {
+          // Gone from its feed, or the feed cannot be read: a saved entry is shown from its copy, as a page would be.
+          const copy = isKiosqueError(error) ? savedCopies.get(url) : undefined;
+          if (!copy) throw error;
+          return { article: copy, stale: true, fromCache: true, fromSavedCopy: true };
+        }
+      }
       const address = webAddress(url);
       try {
         // The site's rules (sites.json) once for all its pages.
@@ -191,7 +214,12 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
         // now answers without the article (a paywall, a removed story). The reader saved it to keep
         // it readable through exactly these. A bug (any other error) is never hidden behind a copy.
         const copy = isKiosqueError(error) ? savedCopies.get(url) : undefined;
-        if (!copy) throw error;
+        if (!copy) {
+          // No copy of its own: the full text its feed carries, if it does (a description is not the article).
+          const fromFeed = isKiosqueError(error) && options.entry ? await feedCopyOf(keptClient(), url, options.entry) : undefined;
+          if (fromFeed) return { article: fromFeed, stale: false, fromCache: true, fromSavedCopy: false };
+          throw error;
+        }
         // A copy kept before pages were joined says nothing of them: it is the one page it was.
         return {
           article: { ...copy, pages: copy.pages ?? [copy.url], missingPage: copy.missingPage ?? null },

@@ -64,6 +64,11 @@ export interface Article {
   missingPage?: MissingPage | null;
   wordCount: number;
   access: Access;
+  /**
+   * Read from the feed's own copy of the entry (its content, or its description), not from its
+   * page: the entry has no link, or its page could not be read. The reader says so ("from the feed").
+   */
+  fromFeed?: boolean;
 }
 
 /** A page of a multi-page article that could not be read: the joined text stops before it. */

@@ -203,6 +203,12 @@ export function groupStories(headlines: readonly Headline[]): Story[] {
 /** Stories by the array of headlines they were grouped from (arrays of headlines are never changed in place). */
 const grouped = new WeakMap<readonly Headline[], Story[]>();
 
+/** Whether the story holds another headline (not this one listed again) of the headline's source. */
+function sameSourceOther(story: Story, headline: Headline): boolean {
+  const key = headlineKey(headline);
+  return [story.lead, ...story.others].some((member) => member.sourceUrl === headline.sourceUrl && headlineKey(member) !== key);
+}
+
 function groupAnew(headlines: readonly Headline[]): Story[] {
   const stories: Story[] = [];
   const byAddress = new Map<string, number>();
@@ -237,6 +243,9 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
         }
       }
     }
+    // One source's entries are its own to tell apart: two of them sharing a link (a changelog's
+    // entries, status updates) or a title are two stories, never one.
+    if (story !== undefined && sameSourceOther(stories[story]!, headline)) story = undefined;
     if (story === undefined) {
       story = stories.length;
       stories.push({ key: headlineKey(headline), lead: headline, others: [] });

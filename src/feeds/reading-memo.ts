@@ -12,7 +12,7 @@ import { isWebUrl } from '../text/url.js';
  * under a name that changes with kiosque's version and with READING_REVISION: bump it
  * whenever parsing or discovery would read the same bytes differently.
  */
-const READING_REVISION = 2;
+const READING_REVISION = 3;
 const kindOf = (as: 'feed' | 'page') => `reading-as-${as}@${VERSION}.${READING_REVISION}`;
 
 /**
@@ -121,8 +121,9 @@ export function keptReading(value: unknown): SourceReading | undefined {
 
 function keptHeadline(value: unknown): Headline | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  const { source, sourceUrl, title, url, published, author, summary } = value as Record<string, unknown>;
+  const { source, sourceUrl, title, url, id, published, author, summary } = value as Record<string, unknown>;
   if (!isText(source) || !isText(sourceUrl) || !isText(title) || !isText(url) || !isWebUrl(url)) return undefined;
+  if (id !== undefined && !isText(id)) return undefined;
   if (!isTextOrNull(published) || !isTextOrNull(author) || !isTextOrNull(summary)) return undefined;
   // Written by kiosque from sanitized text; stripped again all the same, since it comes back from disk.
   const clean = (text: string | null) => (text === null ? null : stripControls(text));
@@ -131,6 +132,7 @@ function keptHeadline(value: unknown): Headline | undefined {
     sourceUrl,
     title: stripControls(title),
     url,
+    ...(id === undefined ? {} : { id }),
     published,
     author: clean(author),
     summary: clean(summary),

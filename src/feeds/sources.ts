@@ -93,6 +93,19 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
   }
 }
 
+/**
+ * The feed a source is read from, as fetched (through the cache: what the headlines were read
+ * from): the address itself when it is a feed, else the main feed its page announces.
+ */
+export async function feedResourceOf(client: HttpClient, url: string, fetch: FetchOptions = {}): Promise<FetchedResource> {
+  const resource = await client.fetch(url, fetch);
+  if (looksLikeFeed(resource)) return resource;
+  const reading = await readingOf(client, resource, 'page', url);
+  const choice = reading.kind === 'feed-links' ? reading.feeds[0] : undefined;
+  if (!choice) throw new KiosqueError('BAD_FEED', `${url} is read from its page's links, not from a feed.`, { url });
+  return client.fetch(choice.url, fetch);
+}
+
 export interface SourceResult {
   /** The address as configured, as it may be shown: without credentials (the headlines' sourceUrl too). */
   url: string;

@@ -4,7 +4,17 @@ export interface Headline {
   /** The source it came from, as the reader configured it (a feed or a site's page). */
   sourceUrl: string;
   title: string;
+  /**
+   * Where the article is read: the entry's link, or for an entry with no link an address inside its
+   * feed (feeds/identity.ts: entryAddress), which the reader reads from the feed itself.
+   */
   url: string;
+  /**
+   * Its identity in its source, as the feed gives it (feeds/identity.ts): the entry's guid / id,
+   * else its link, else a digest of its title and date. Absent: its address is its identity
+   * (headlines read off a site's page, and those kept by earlier versions).
+   */
+  id?: string;
   /** ISO 8601, or null when the feed gives no usable date. */
   published: string | null;
   author: string | null;

@@ -1,3 +1,4 @@
+import { isEntryAddress } from '../feeds/identity.js';
 import type { Command } from './keymap.js';
 import { imageInView } from '../app/line-targets.js';
 import { articleLines, currentArticle, followableLinks, headlineAtCursor, isListPlace } from './selectors.js';
@@ -68,6 +69,7 @@ export function commandOutcome(command: Command, state: ReaderState, now: number
           : state.place.kind === 'article'
             ? state.place.url
             : headlineAtCursor(state)?.url;
+      if (url && isEntryAddress(url)) return { type: 'notice', text: 'This entry has no page of its own: it is read from its feed.' };
       return url ? { kind: 'browser', url } : undefined;
     }
     case 'image': {

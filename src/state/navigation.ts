@@ -1,4 +1,4 @@
-import { isListPlace, isRowRead, rowUrls, visibleHeadlines } from './selectors.js';
+import { isListPlace, isRowRead, rowKeys, visibleHeadlines } from './selectors.js';
 import { rememberPosition } from './reading-marks.js';
 import type { ReaderState } from './types.js';
 
@@ -51,7 +51,12 @@ export function stepHeadline(
   if (!isListPlace(place) || place.kind === 'sources' || place.kind === 'failures') return state;
   const rows = visibleHeadlines(base);
   // The article's own row when it is in the list (it may have been reached by a link), else the cursor.
-  const own = reading ? rows.findIndex((row) => rowUrls(row).includes(reading.url)) : -1;
+  // Its own row by the story's keys (two entries may share one link), else by its address.
+  const own = !reading
+    ? -1
+    : reading.keys
+      ? rows.findIndex((row) => rowKeys(row)[0] === reading.keys?.[0])
+      : rows.findIndex((row) => row.url === reading.url || row.others.some((other) => other.url === reading.url));
   const at = own >= 0 ? own : place.cursor;
   const target = targetRow(base, at, which);
   if (target === undefined) return { ...state, notice: AT_END[which] };

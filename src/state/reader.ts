@@ -15,6 +15,7 @@ import {
   followableLinks,
   isListPlace,
   rowCount,
+  rowKeys,
   sourceRows,
   visibleHeadlines,
 } from './selectors.js';
@@ -81,14 +82,20 @@ function visit(state: ReaderState, place: Place): ReaderState {
   return { ...left, back: [...left.back, left.place], forward: [], place, overlay: 'none', linkCursor: 0, filtering: false, search: null };
 }
 
-/** Opens an article; `also`: the same story in other sources (a grouped row), read with it. */
-function go(state: ReaderState, url: string, also: AlsoIn[] = []): ReaderState {
+/**
+ * Opens an article; `also`: the same story in other sources (a grouped row), read with it; `keys`:
+ * the read-mark keys of the story's headlines, when opened from a list (else its addresses).
+ */
+function go(state: ReaderState, url: string, also: AlsoIn[] = [], keys?: string[]): ReaderState {
   if (state.place.kind === 'article' && state.place.url === url) return state;
   const known = state.pages[url];
   const pages = known && known.status !== 'error' ? state.pages : { ...state.pages, [url]: { status: 'loading' } as Page };
-  const place: Place = also.length ? { kind: 'article', url, scroll: 0, also } : { kind: 'article', url, scroll: 0 };
-  const opened = markRead(visit({ ...state, pages }, place), [url, ...also.map((other) => other.url)], true);
-  return known?.status === 'ready' ? { ...opened, place: { kind: 'article', url, scroll: rememberedScroll(opened, url) } } : opened;
+  const addresses = [url, ...also.map((other) => other.url)];
+  // Kept in the place only when they say more than its addresses (an entry the feed gives an id).
+  const own = keys && keys.join('\u0000') !== addresses.join('\u0000') ? keys : undefined;
+  const place: Place = { kind: 'article', url, scroll: 0, ...(also.length ? { also } : {}), ...(own ? { keys: own } : {}) };
+  const opened = markRead(visit({ ...state, pages }, place), own ?? addresses, true);
+  return known?.status === 'ready' ? { ...opened, place: { ...place, scroll: rememberedScroll(opened, url) } } : opened;
 }
 
 /** Revisiting a page that failed tries it again. */
@@ -124,6 +131,7 @@ function openRow(state: ReaderState): ReaderState {
         { ...state, filtering: false },
         headline.url,
         headline.others.map((other) => ({ source: other.source, url: other.url })),
+        rowKeys(headline),
       )
     : state;
 }

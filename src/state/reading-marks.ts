@@ -2,14 +2,15 @@ import type { Line } from '../app/article-layout.js';
 import type { ReaderState } from './types.js';
 import { ask } from './requests.js';
 import type { ReadingChange } from '../store/reading-state.js';
-import { articleLines, currentArticle, headlineAtCursor, isListPlace, isRead, isUrlRead, rowUrls, sourceRows } from './selectors.js';
+import { articleLines, currentArticle, headlineAtCursor, isListPlace, isKeyRead, isRead, rowKeys, sourceRows } from './selectors.js';
 import { hostOf } from '../text/url.js';
+import { markKey } from '../feeds/identity.js';
 
 /** Read marks, saves and reading positions: changed in state at once, written to disk by request. */
 
-/** Marks addresses read or unread one by one (opening an article, m), as their headlines show them now. */
-export function markRead(state: ReaderState, urls: string[], read: boolean): ReaderState {
-  const changed = urls.filter((url) => isUrlRead(state, url) !== read);
+/** Marks headlines (their mark keys: feeds/identity.ts) read or unread one by one (opening an article, m), as they show now. */
+export function markRead(state: ReaderState, keys: string[], read: boolean): ReaderState {
+  const changed = keys.filter((key) => isKeyRead(state, key) !== read);
   if (changed.length === 0) return state;
   const marks = { ...state.read };
   const unread = { ...state.unread };
@@ -30,12 +31,12 @@ export function markRead(state: ReaderState, urls: string[], read: boolean): Rea
 export function toggleRead(state: ReaderState): ReaderState {
   const place = state.place;
   const row = place.kind === 'article' ? undefined : headlineAtCursor(state);
-  const urls = place.kind === 'article' ? [place.url, ...(place.also ?? []).map((other) => other.url)] : row ? rowUrls(row) : [];
-  const url = urls[0];
-  if (!url) return state;
+  const keys =
+    place.kind === 'article' ? (place.keys ?? [place.url, ...(place.also ?? []).map((other) => other.url)]) : row ? rowKeys(row) : [];
+  if (!keys[0]) return state;
   // A story is read when one of its headlines is: m makes all of them read, or all unread.
-  const read = !urls.some((each) => isUrlRead(state, each));
-  return { ...markRead(state, urls, read), notice: read ? 'Marked read' : 'Marked unread' };
+  const read = !keys.some((each) => isKeyRead(state, each));
+  return { ...markRead(state, keys, read), notice: read ? 'Marked read' : 'Marked unread' };
 }
 
 /**
@@ -73,7 +74,7 @@ export function markSourceRead(state: ReaderState, now: number): ReaderState {
     next = { ...next, readThrough: { ...next.readThrough, [sourceUrl]: { through: at } } };
     changes.push({ kind: 'readThrough', source: sourceUrl, through: at });
   }
-  const oneByOne = headlines.filter((headline) => !isRead(next, headline)).map((headline) => headline.url);
+  const oneByOne = headlines.filter((headline) => !isRead(next, headline)).map(markKey);
   if (oneByOne.length > 0) {
     const marks = { ...next.read };
     const unread = { ...next.unread };

@@ -1,6 +1,7 @@
 import type { Article } from '../extract/types.js';
 import type { Headline } from '../feeds/types.js';
 import { groupStories, headlineKey } from '../feeds/group.js';
+import { markKey } from '../feeds/identity.js';
 import { layoutArticle, type Line } from '../app/article-layout.js';
 import { matchesWords, queryWords } from '../text/fold.js';
 import { isRead, type ReadMarks } from '../store/reading-state.js';
@@ -58,18 +59,18 @@ export function isRowRead(marks: ReadMarks, row: Headline & { others?: Headline[
   return isRead(marks, row) || (row.others ?? []).some((other) => isRead(marks, other));
 }
 
-/** Every address a row stands for: what marking it read marks. */
-export function rowUrls(row: Headline & { others?: Headline[] }): string[] {
-  return [row.url, ...(row.others ?? []).map((other) => other.url)];
+/** The mark keys of every headline a row stands for (feeds/identity.ts): what marking it read marks. */
+export function rowKeys(row: Headline & { others?: Headline[] }): string[] {
+  return [markKey(row), ...(row.others ?? []).map(markKey)];
 }
 
 /** Whether a headline is read: the one rule, in the store, shared with the command line. */
 export { isRead };
 
-/** Whether an address is read, as its headline shows it (an address outside the headlines counts its own mark only). */
-export function isUrlRead(state: ReadMarks & Pick<ReaderState, 'headlines'>, url: string): boolean {
-  const headline = state.headlines.find((candidate) => candidate.url === url);
-  return isRead(state, headline ?? { url, sourceUrl: '', published: null });
+/** Whether a mark key is read, as its headline shows it (an address outside the headlines counts its own mark only). */
+export function isKeyRead(state: ReadMarks & Pick<ReaderState, 'headlines'>, key: string): boolean {
+  const headline = state.headlines.find((candidate) => markKey(candidate) === key);
+  return isRead(state, headline ?? { url: key, sourceUrl: '', published: null });
 }
 
 /** Saved articles as headline rows, most recently saved first. */

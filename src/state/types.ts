@@ -26,7 +26,8 @@ export interface AlsoIn {
 }
 
 /** `also`: the other sources of the story the article was opened from, named under its header; read marks go to them too. */
-export type Place = ListPlace | { kind: 'article'; url: string; scroll: number; also?: AlsoIn[] };
+/** `keys`: the read-mark keys of the story's headlines (feeds/identity.ts), when opened from a headline list. */
+export type Place = ListPlace | { kind: 'article'; url: string; scroll: number; also?: AlsoIn[]; keys?: string[] };
 
 /** `/` inside an article: the words looked for, whether they are still being typed, the line of the match shown. */
 export interface ArticleSearch {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, KiosqueError } from '../errors.js';
+import { markKey } from '../feeds/identity.js';
 import { lockFile, sweepLeftovers } from './owned-lock.js';
 import { dataDir } from './paths.js';
 
@@ -20,9 +21,12 @@ export interface ReadingPosition {
 }
 
 export interface ReadingState {
-  /** URL → when it was marked read (ISO 8601). */
+  /**
+   * Mark key (feeds/identity.ts: markKey; an address, for what earlier versions marked) → when it
+   * was marked read (ISO 8601).
+   */
   read: Record<string, string>;
-  /** URL → when it was marked unread (ISO 8601): it stays unread even where a source's "all read" covers it. */
+  /** Mark key → when it was marked unread (ISO 8601): it stays unread even where a source's "all read" covers it. */
   unread: Record<string, string>;
   /**
    * Source URL → "all read" (M): everything it published up to `through` is read, one entry
@@ -41,7 +45,7 @@ export interface ReadThrough {
 
 /** One change, applied to the file as it is on disk at the time, so two processes do not undo each other. */
 export type ReadingChange =
-  /** Marks read, or unread (an unread mark also overrides a source's "all read"). */
+  /** Marks read, or unread (an unread mark also overrides a source's "all read"); `urls`: mark keys (markKey). */
   | { kind: 'read'; urls: string[]; read: boolean }
   /** Everything the source published up to `through` (ISO 8601) is read; a later `through` than the one kept wins. */
   | { kind: 'readThrough'; source: string; through: string }
@@ -73,6 +77,8 @@ export interface MarkedHeadline {
   url: string;
   sourceUrl: string;
   published: string | null;
+  /** Its identity in its source (feeds/types.ts). */
+  id?: string | undefined;
 }
 
 /** Whether a source's "all read" covers the headline: it was published, with a date, no later than that. */
@@ -89,8 +95,14 @@ export function coveredByReadThrough(marks: ReadMarks, headline: MarkedHeadline)
  * its source's "all read" covers it.
  */
 export function isRead(marks: ReadMarks, headline: MarkedHeadline): boolean {
-  if (Object.hasOwn(marks.read, headline.url)) return true;
-  if (Object.hasOwn(marks.unread, headline.url)) return false;
+  const key = markKey(headline);
+  if (Object.hasOwn(marks.read, key)) return true;
+  if (Object.hasOwn(marks.unread, key)) return false;
+  // Marked by its address (as earlier versions marked everything): a mark of the reader's is never lost.
+  if (key !== headline.url) {
+    if (Object.hasOwn(marks.read, headline.url)) return true;
+    if (Object.hasOwn(marks.unread, headline.url)) return false;
+  }
   return coveredByReadThrough(marks, headline);
 }
 

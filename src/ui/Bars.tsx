@@ -147,6 +147,8 @@ export function StatusLine({ state, lineCount }: { state: ReaderState; lineCount
   const percent = max === 0 ? 100 : Math.min(100, Math.round((state.place.scroll / max) * 100));
   const stale =
     (page?.status === 'ready' && page.stale ? (width >= 60 ? '[offline copy] ' : '[offline] ') : '') +
+    // Not the page: the entry as its feed gives it (it has no link, or its page could not be read).
+    (article?.fromFeed ? (width >= 60 ? '[from the feed] ' : '[feed] ') : '') +
     (article?.access === 'teaser' ? (width >= 80 ? '[subscribers only: this is the teaser] ' : '[teaser] ') : '');
   const star = state.saved[state.place.url] ? '★ ' : '';
   const position = article ? ` ${percent}%` : '';

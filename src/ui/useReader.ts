@@ -138,6 +138,12 @@ export function useReader(
     }
   }, [state.requests]);
 
+  // The entry an article was opened from, if a headline: its feed's full text stands in for a page that cannot be read.
+  const entryOf = useEffectEvent((url: string) => {
+    const headline = state.headlines.find((candidate) => candidate.url === url);
+    return headline ? { sourceUrl: headline.sourceUrl, id: headline.id ?? headline.url } : undefined;
+  });
+
   const place = state.place;
   const currentUrl = place.kind === 'article' ? place.url : undefined;
   const currentPage = currentUrl ? state.pages[currentUrl] : undefined;
@@ -148,7 +154,7 @@ export function useReader(
     // A multi-page article shows its first pages while the others are read.
     const shown = ({ article, stale }: { article: Article; stale: boolean }) => dispatch({ type: 'page/loaded', url, article, stale });
     services
-      .readArticle(url, shown)
+      .readArticle(url, shown, entryOf(url))
       .then(shown, (error: unknown) => dispatch({ type: 'page/failed', url, message: messageOf(error) }))
       .finally(() => requested.current.delete(url));
   }, [services, currentUrl, currentPage?.status]);

@@ -27,7 +27,8 @@ import { type ErrorCode, KiosqueError } from '../errors.js';
 
 /** What a parser process is asked: which job, on which text, for which address. */
 export interface ParseJob {
-  task: 'feed' | 'page' | 'article';
+  /** `entries`: a feed's entries with their content (feeds/parse.ts readFeed), to read one of them in the reader's pane. */
+  task: 'feed' | 'page' | 'article' | 'entries';
   text: string;
   /** Where the body came from, after redirects (links are resolved against it). */
   finalUrl: string;
