@@ -1,24 +1,15 @@
 import { remapScroll } from '../app/article-layout.js';
 import { commandFor, type KeyPress } from './keymap.js';
 import { commandOutcome } from './commands.js';
-import { markRead, markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
+import { markSourceRead, rememberedScroll, rememberPosition, toggleRead, toggleSaved } from './reading-marks.js';
 import { ask } from './requests.js';
-import type { Action, AlsoIn, ListPlace, MouseEvent, Page, Place, ReaderState, Remembered } from './types.js';
+import type { Action, MouseEvent, ReaderState, Remembered } from './types.js';
 import { endSearch, nextMatch, startSearch, typeSearch } from './article-search.js';
 import { backToList, stepHeadline } from './navigation.js';
 import { loadedAll, mergeSource, startLoading } from './sources-merge.js';
 import { splitKeys } from './split-keys.js';
-import {
-  articleLines,
-  currentArticle,
-  focusOf,
-  followableLinks,
-  isListPlace,
-  rowCount,
-  rowKeys,
-  sourceRows,
-  visibleHeadlines,
-} from './selectors.js';
+import { clamp, go, moveCursor, openRow, openView, revisit, withCursor } from './places.js';
+import { articleLines, currentArticle, focusOf, followableLinks, isListPlace } from './selectors.js';
 import { helpRowCount } from './keymap.js';
 
 /** The state's shape, its actions and requests, for whoever imports the reducer. */
@@ -70,77 +61,8 @@ export function initialState({
 
 export { articleLines, currentArticle, focusOf, followableLinks, visibleHeadlines } from './selectors.js';
 
-const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
-
 function maxScroll(lineCount: number, height: number): number {
   return Math.max(0, lineCount - height);
-}
-
-/** Goes somewhere new: the place left joins the history, the way forward is forgotten. */
-function visit(state: ReaderState, place: Place): ReaderState {
-  const left = rememberPosition(state);
-  return { ...left, back: [...left.back, left.place], forward: [], place, overlay: 'none', linkCursor: 0, filtering: false, search: null };
-}
-
-/**
- * Opens an article; `also`: the same story in other sources (a grouped row), read with it; `keys`:
- * the read-mark keys of the story's headlines, when opened from a list (else its addresses).
- */
-function go(state: ReaderState, url: string, also: AlsoIn[] = [], keys?: string[]): ReaderState {
-  if (state.place.kind === 'article' && state.place.url === url) return state;
-  const known = state.pages[url];
-  const pages = known && known.status !== 'error' ? state.pages : { ...state.pages, [url]: { status: 'loading' } as Page };
-  const addresses = [url, ...also.map((other) => other.url)];
-  // Kept in the place only when they say more than its addresses (an entry the feed gives an id).
-  const own = keys && keys.join('\u0000') !== addresses.join('\u0000') ? keys : undefined;
-  const place: Place = { kind: 'article', url, scroll: 0, ...(also.length ? { also } : {}), ...(own ? { keys: own } : {}) };
-  const opened = markRead(visit({ ...state, pages }, place), own ?? addresses, true);
-  return known?.status === 'ready' ? { ...opened, place: { ...place, scroll: rememberedScroll(opened, url) } } : opened;
-}
-
-/** Revisiting a page that failed tries it again. */
-function revisit(state: ReaderState, place: Place): ReaderState['pages'] {
-  if (place.kind !== 'article' || state.pages[place.url]?.status !== 'error') return state.pages;
-  return { ...state.pages, [place.url]: { status: 'loading' } };
-}
-
-function withCursor(place: ListPlace, cursor: number): ListPlace {
-  return { ...place, cursor };
-}
-
-function moveCursor(state: ReaderState, to: (cursor: number, count: number) => number): ReaderState {
-  if (!isListPlace(state.place)) return state;
-  const count = rowCount(state);
-  return { ...state, place: withCursor(state.place, clamp(to(state.place.cursor, count), 0, Math.max(0, count - 1))) };
-}
-
-function openRow(state: ReaderState): ReaderState {
-  const place = state.place;
-  if (!isListPlace(place)) return state;
-  if (place.kind === 'sources') {
-    const source = sourceRows(state)[place.cursor];
-    return source ? visit({ ...state, filter: '' }, { kind: 'source', url: source.url, title: source.title, cursor: 0 }) : state;
-  }
-  if (place.kind === 'failures') {
-    const failed = state.sourceErrors[place.cursor];
-    return failed?.url ? visit({ ...state, filter: '' }, { kind: 'source', url: failed.url, title: failed.source, cursor: 0 }) : state;
-  }
-  const headline = visibleHeadlines(state)[place.cursor];
-  return headline
-    ? go(
-        { ...state, filtering: false },
-        headline.url,
-        headline.others.map((other) => ({ source: other.source, url: other.url })),
-        rowKeys(headline),
-      )
-    : state;
-}
-
-/** Opens a list view (sources, saved) unless it is already on screen. */
-function openView(state: ReaderState, kind: 'sources' | 'saved' | 'failures'): ReaderState {
-  if (state.place.kind === kind) return state;
-  if (kind === 'failures' && state.sourceErrors.length === 0) return { ...state, notice: 'No source failed' };
-  return visit({ ...state, filter: '' }, { kind, cursor: 0 });
 }
 
 /**
