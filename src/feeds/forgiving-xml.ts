@@ -83,6 +83,7 @@ function closeCutEndTags(text: string): string {
   return text.replace(/<\/([A-Za-z_][\w.:-]*)(\s*)(?=<|$)/g, '</$1>$2');
 }
 
-function escapeXml(text: string): string {
+/** Text as XML character data: the three characters markup would take for its own. */
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -4,7 +4,7 @@ import { normalizeDate } from '../text/dates.js';
 import { parseHtml, resolveLink, textOf } from '../html/dom.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';
-import { rewriteWellFormed } from './forgiving-xml.js';
+import { escapeXml, rewriteWellFormed } from './forgiving-xml.js';
 import { entryAddress, entryIdentity } from './identity.js';
 import type { Headline, ParsedFeed } from './types.js';
 import { isWebUrl } from '../text/url.js';
@@ -185,8 +185,7 @@ function decodeBase64Constructs(xml: string): string {
     /<((?:[\w.-]+:)?(?:title|subtitle|tagline|summary|content|info|copyright))(\s[^>]*?)\bmode\s*=\s*["']base64["']([^>]*)>([^<]*)<\/\1\s*>/gi,
     (_whole, name: string, before: string, after: string, encoded: string) => {
       const text = Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8');
-      const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      return `<${name}${before}${after}>${escaped}</${name}>`;
+      return `<${name}${before}${after}>${escapeXml(text)}</${name}>`;
     },
   );
 }
