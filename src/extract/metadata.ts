@@ -1,14 +1,15 @@
 import { cleanInline } from '../text/sanitize.js';
 import {
   $all,
-  $one,
   attr,
   type Document,
   type Element,
   elementsByTag,
   firstOfEach,
+  insideOf,
   relsOf,
   resolveLink,
+  selectInPage,
   squash,
   textOf,
 } from '../html/dom.js';
@@ -132,7 +133,10 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
+  // Links count only inside a byline or an author block.
+  const inAuthorBlock = insideOf(document, (element) => hasClassWith(element, 'byline', 'author'));
   const [itemprop, rel, byline, authorName, sentence] = firstOfEach(
+    document,
     [
       '[itemprop="author"] [itemprop="name"]',
       '[rel="author"]',
@@ -140,7 +144,11 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
       '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
       '.postmetadata, .post-meta, .entry-meta, .meta',
     ],
-    document,
+    (element) =>
+      'itemprop' in element.attribs ||
+      'rel' in element.attribs ||
+      hasClassWith(element, 'byline', 'author', 'meta') ||
+      (element.name === 'a' && inAuthorBlock.has(element)),
   );
   for (const element of [itemprop, rel, byline, authorName]) {
     const text = element && cleanInline(attr(element, 'content') ?? textOf(element)).replace(BYLINE_PREFIX, '');
@@ -191,7 +199,12 @@ function chooseSection(document: Document, ld: JsonLd, article: Record<string, u
   if (fromLd) return fromLd;
   const fromMeta = clean(meta(document, 'article:section', 'section'));
   if (fromMeta) return fromMeta;
-  const category = $one('a[rel~="category"], .cat-links a, .post-categories a, .entry-category a', document);
+  const inCategoryList = insideOf(document, (element) => hasClassWith(element, 'cat-links', 'post-categories', 'entry-category'));
+  const [category] = selectInPage(
+    document,
+    'a[rel~="category"], .cat-links a, .post-categories a, .entry-category a',
+    (element) => element.name === 'a' && ('rel' in element.attribs || inCategoryList.has(element)),
+  );
   return category ? cleanInline(textOf(category)) || null : null;
 }
 
@@ -206,10 +219,23 @@ function breadcrumb(document: Document, ld: JsonLd): string | null {
     .filter((name): name is string => Boolean(name) && !HOME.test(name ?? ''));
   if (names.length) return names[names.length - 1] ?? null;
 
-  const trail = $one('.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]', document);
+  const [trail] = selectInPage(
+    document,
+    '.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]',
+    (element) => element.name === 'nav' || 'itemtype' in element.attribs || hasClassWith(element, 'crumb'),
+  );
   if (!trail) return null;
   const linked = $all('a', trail)
     .map((link) => cleanInline(textOf(link)))
     .filter((text) => text && !HOME.test(text));
   return linked[linked.length - 1] ?? null;
+}
+
+/**
+ * Whether the element's class attribute holds any of the words, anywhere (a class selector
+ * matches a whole word, case-sensitively): the cheap test before the selector's own.
+ */
+function hasClassWith(element: Element, ...words: string[]): boolean {
+  const names = element.attribs['class'];
+  return names !== undefined && words.some((word) => names.includes(word));
 }

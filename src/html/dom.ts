@@ -160,6 +160,18 @@ const tagIndexes = new WeakMap<Document, TagIndex>();
  * before it strips the page's furniture).
  */
 export function elementsByTag(document: Document, ...names: string[]): Element[] {
+  const index = tagIndex(document);
+  if (names.length === 1) return index.byTag.get(names[0]!) ?? [];
+  const wanted = new Set(names);
+  return index.all.filter((element) => wanted.has(element.name));
+}
+
+/** Every element of the page as parsed, in document order (see elementsByTag). */
+function pageElements(document: Document): Element[] {
+  return tagIndex(document).all;
+}
+
+function tagIndex(document: Document): TagIndex {
   let index = tagIndexes.get(document);
   if (!index) {
     const all = parsedElements.get(document) ?? walkElements(document);
@@ -173,8 +185,7 @@ export function elementsByTag(document: Document, ...names: string[]): Element[]
     index = { byTag, all };
     tagIndexes.set(document, index);
   }
-  if (names.length === 1) return index.byTag.get(names[0]!) ?? [];
-  return index.all.filter((element) => names.includes(element.name));
+  return index;
 }
 
 /** Every element under the document, in document order. */
@@ -191,15 +202,43 @@ function walkElements(document: Document): Element[] {
 }
 
 /**
- * The first element each selector matches, in one walk of the page rather than one per
- * selector: for fallbacks tried in order (a byline's places), on pages of 100,000 elements.
+ * The page's elements (as parsed, in document order) that match a selector, testing with
+ * css-select only those that pass `mayMatch`: a cheap necessary condition written beside the
+ * selector (an attribute present, a class holding a word), so that a question asked of a page of
+ * 100,000 elements tests a few hundred. A snapshot, as elementsByTag: ask before the tree changes.
  */
-export function firstOfEach(selectors: string[], root: AnyNode | AnyNode[]): Array<Element | undefined> {
-  const candidates = $all(selectors.join(', '), root);
+export function selectInPage(document: Document, selector: string, mayMatch: (element: Element) => boolean): Element[] {
+  const matches = query(selector);
+  return pageElements(document).filter((element) => mayMatch(element) && matches(element));
+}
+
+/** The first element of the page that matches each selector, from one pass (see selectInPage). */
+export function firstOfEach(document: Document, selectors: string[], mayMatch: (element: Element) => boolean): Array<Element | undefined> {
+  const candidates = selectInPage(document, selectors.join(', '), mayMatch);
   return selectors.map((selector) => {
     const matches = query(selector);
     return candidates.find((element) => matches(element));
   });
+}
+
+/**
+ * The elements of the page (as parsed) that sit inside an element passing the test: the only
+ * ones a descendant selector (".byline a") can match, found by walking those few subtrees.
+ */
+export function insideOf(document: Document, test: (element: Element) => boolean): Set<Element> {
+  const inside = new Set<Element>();
+  for (const element of pageElements(document)) {
+    // An element inside one already walked was walked with it.
+    if (inside.has(element) || !test(element)) continue;
+    const stack: AnyNode[] = [...element.children];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (!isTag(node)) continue;
+      inside.add(node);
+      for (const child of node.children) stack.push(child);
+    }
+  }
+  return inside;
 }
 
 /** The link types of a rel attribute, lower-cased (rel is a set of space-separated tokens). */
