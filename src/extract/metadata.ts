@@ -134,7 +134,7 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
   // Links count only inside a byline or an author block.
-  const inAuthorBlock = insideOf(document, (element) => hasClassWith(element, 'byline', 'author'));
+  const inAuthorBlock = insideOf(document, (element) => classHas(element, /byline|author/));
   const [itemprop, rel, byline, authorName, sentence] = firstOfEach(
     document,
     [
@@ -145,9 +145,10 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
       '.postmetadata, .post-meta, .entry-meta, .meta',
     ],
     (element) =>
-      'itemprop' in element.attribs ||
-      'rel' in element.attribs ||
-      hasClassWith(element, 'byline', 'author', 'meta') ||
+      // [itemprop="name"] is matched exactly, [rel="author"] whatever its case: six letters.
+      element.attribs['itemprop'] === 'name' ||
+      element.attribs['rel']?.length === 6 ||
+      classHas(element, /byline|author|meta/) ||
       (element.name === 'a' && inAuthorBlock.has(element)),
   );
   for (const element of [itemprop, rel, byline, authorName]) {
@@ -199,7 +200,7 @@ function chooseSection(document: Document, ld: JsonLd, article: Record<string, u
   if (fromLd) return fromLd;
   const fromMeta = clean(meta(document, 'article:section', 'section'));
   if (fromMeta) return fromMeta;
-  const inCategoryList = insideOf(document, (element) => hasClassWith(element, 'cat-links', 'post-categories', 'entry-category'));
+  const inCategoryList = insideOf(document, (element) => classHas(element, /cat-links|post-categories|entry-category/));
   const [category] = selectInPage(
     document,
     'a[rel~="category"], .cat-links a, .post-categories a, .entry-category a',
@@ -222,7 +223,7 @@ function breadcrumb(document: Document, ld: JsonLd): string | null {
   const [trail] = selectInPage(
     document,
     '.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]',
-    (element) => element.name === 'nav' || 'itemtype' in element.attribs || hasClassWith(element, 'crumb'),
+    (element) => element.name === 'nav' || 'itemtype' in element.attribs || classHas(element, /crumb/),
   );
   if (!trail) return null;
   const linked = $all('a', trail)
@@ -232,10 +233,10 @@ function breadcrumb(document: Document, ld: JsonLd): string | null {
 }
 
 /**
- * Whether the element's class attribute holds any of the words, anywhere (a class selector
- * matches a whole word, case-sensitively): the cheap test before the selector's own.
+ * Whether the element's class attribute holds the pattern anywhere (a class selector matches a
+ * whole word, case-sensitively): the cheap test before the selector's own.
  */
-function hasClassWith(element: Element, ...words: string[]): boolean {
+function classHas(element: Element, pattern: RegExp): boolean {
   const names = element.attribs['class'];
-  return names !== undefined && words.some((word) => names.includes(word));
+  return names !== undefined && pattern.test(names);
 }

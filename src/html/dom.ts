@@ -255,8 +255,11 @@ export function attr(node: Element, name: string): string | undefined {
  * Empty (falsy) for an element with neither, so "same class as the body" never matches two bare elements.
  */
 export function classAndId(node: Element): string {
-  const cls = node.attribs['class'] ?? '';
-  const id = node.attribs['id'] ?? '';
+  const cls = node.attribs['class'];
+  const id = node.attribs['id'];
+  // Asked of every element of a page by several passes: no string is built for one with neither.
+  if (id === undefined) return cls === undefined ? '' : cls.trim().toLowerCase();
+  if (cls === undefined) return id.trim().toLowerCase();
   return `${cls} ${id}`.trim().toLowerCase();
 }
 

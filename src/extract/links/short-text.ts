@@ -31,7 +31,8 @@ export function shortText(element: Element, bounds: ShortBounds): ShortText | nu
   let nodes = 0;
   let blocks = 0;
   // Block elements are entered and left with a space; `null` marks the way out of one.
-  const stack: Array<AnyNode | null> = [...element.children].reverse();
+  const stack: Array<AnyNode | null> = [];
+  for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node === null) {
@@ -78,7 +79,8 @@ export function leadingText(element: Element, characters: number): string {
   const parts: string[] = [];
   let count = 0;
   let nodes = 0;
-  const stack: AnyNode[] = [...element.children].reverse();
+  const stack: AnyNode[] = [];
+  for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
   while (stack.length > 0 && count < characters && nodes++ < 200) {
     const node = stack.pop()!;
     if (isText(node)) {
