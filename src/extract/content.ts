@@ -1,8 +1,8 @@
 import {
   $all,
   isBlock,
-  $one,
   elementsByTag,
+  hasDescendant,
   type AnyNode,
   classAndId,
   type Document,
@@ -113,7 +113,7 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
 
 function hasTag(element: Element, name: string): boolean {
   // The first match answers: no need to list them all.
-  return $one(name, element) !== null;
+  return hasDescendant(element, name);
 }
 
 /**
@@ -341,7 +341,7 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   const prose: Array<{ element: Element; length: number }> = [];
   for (const element of descendants(body)) {
     if (!SCORED_TAGS.has(element.name)) continue;
-    if (element.name === 'li' && $one('p', element)) continue;
+    if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     const length = measure.length(element);
     if (length < 25) continue;
     // A list item that is mostly a link is a menu entry: tens of thousands of them must not make

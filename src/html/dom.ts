@@ -241,6 +241,21 @@ export function insideOf(document: Document, test: (element: Element) => boolean
   return inside;
 }
 
+/**
+ * Whether an element holds an element of the given tag below it: `$one(name, element) !== null`
+ * without css-select's setup, for a question asked of every list item of a page.
+ */
+export function hasDescendant(element: Element, name: string): boolean {
+  const stack: AnyNode[] = [...element.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (node.name === name) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
 /** The link types of a rel attribute, lower-cased (rel is a set of space-separated tokens). */
 export function relsOf(element: Element): string[] {
   return (element.attribs['rel'] ?? '').toLowerCase().split(/\s+/).filter(Boolean);
