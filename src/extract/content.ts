@@ -219,39 +219,27 @@ export class TextMeasure {
     return this.shape(node).commas;
   }
 
-  private shape(root: AnyNode): TextShape {
-    if (!isTag(root)) return isText(root) ? textShape(root.data) : EMPTY_SHAPE;
-    const known = this.shapes.get(root);
+  private shape(node: AnyNode): TextShape {
+    if (!isTag(node)) return isText(node) ? textShape(node.data) : EMPTY_SHAPE;
+    const known = this.shapes.get(node);
     if (known) return known;
-    // Children before parents, iteratively: a page nested thousands deep is no deeper a stack.
-    const order: Element[] = [];
-    const stack: Element[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      order.push(node);
-      if (!NOT_READ.has(node.name) && node.name !== 'br') {
-        for (const child of node.children) if (isTag(child) && !this.shapes.has(child)) stack.push(child);
+    // Recursive, children before parents: parseHtml keeps every page under a few hundred levels
+    // (limitDepth), and one call per element asks the Map once and fills it once.
+    let shape: TextShape;
+    if (NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
+    else if (node.name === 'br') shape = SPACE_SHAPE;
+    else {
+      // textOf puts a space around a block element's text.
+      const block = isBlock(node);
+      shape = { visible: 0, commas: 0, gaps: 0, leadingSpace: block, trailingSpace: block };
+      for (const child of node.children) {
+        if (isTag(child)) appendShape(shape, this.shape(child));
+        else if (isText(child)) appendShape(shape, textShape(child.data));
       }
+      if (block) appendShape(shape, SPACE_SHAPE);
     }
-    for (let i = order.length - 1; i >= 0; i--) {
-      const node = order[i]!;
-      if (this.shapes.has(node)) continue;
-      let shape: TextShape;
-      if (NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
-      else if (node.name === 'br') shape = SPACE_SHAPE;
-      else {
-        // textOf puts a space around a block element's text.
-        const block = isBlock(node);
-        shape = { ...(block ? SPACE_SHAPE : EMPTY_SHAPE) };
-        for (const child of node.children) {
-          if (isTag(child)) appendShape(shape, this.shapes.get(child)!);
-          else if (isText(child)) appendShape(shape, textShape(child.data));
-        }
-        if (block) appendShape(shape, SPACE_SHAPE);
-      }
-      this.shapes.set(node, shape);
-    }
-    return this.shapes.get(root)!;
+    this.shapes.set(node, shape);
+    return shape;
   }
 
   /** Length of the text inside links; links within the page (footnotes, anchors) count less than links away. */

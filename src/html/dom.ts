@@ -361,8 +361,18 @@ function collectText(node: AnyNode, parts: string[]): void {
 
 /** Folds white space for comparisons and lengths. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return foldSpaces(text).trim();
 }
+
+/**
+ * Every run of white space (as \s counts it) made one space, as `text.replace(/\s+/g, ' ')` does,
+ * matching only the runs that change: a text whose words are parted by single spaces is not copied.
+ */
+export function foldSpaces(text: string): string {
+  return text.replace(SPACES_TO_FOLD, ' ');
+}
+
+const SPACES_TO_FOLD = /\s{2,}|[^\S ]/g;
 
 export function ancestors(node: AnyNode): Element[] {
   const out: Element[] = [];
