@@ -26,3 +26,28 @@ describe('the site header is no article, whatever its blocks are named', () => {
     expect(text).not.toContain('written up by a retired lock keeper');
   });
 });
+
+describe('a section named after its own heading', () => {
+  it('reads documentation sections whose ids, made from their titles, hold furniture words', () => {
+    const section = (id: string, title: string, topic: string) => `<div class="section" id="${id}">
+        <h2>${title}<a class="headerlink" href="#${id}">¶</a></h2>
+        <p>The ${topic} step comes next: each change is kept as a draft, shown to the others, amended, and published once everyone agrees on it.</p>
+        <p>Nothing about the ${topic} step is final until it is published, which is why drafts may be rewritten, folded together or dropped.</p>
+      </div>`;
+    const html = page(
+      `<div class="body">
+        <h1>Working together on a history</h1>
+        ${section('getting-started', 'Getting started', 'cloning')}
+        ${section('sharing-with-a-single-developer', 'Sharing with a single developer', 'sharing')}
+        ${section('related-work-and-reviews', 'Related work and reviews', 'review')}
+        ${section('conclusion', 'Conclusion', 'closing')}
+      </div>`,
+      'Working together on a history',
+    );
+    const text = read(html);
+    expect(text).toContain('The cloning step comes next');
+    expect(text).toContain('The sharing step comes next');
+    expect(text).toContain('The review step comes next');
+    expect(text).toContain('Sharing with a single developer');
+  });
+});

@@ -32,12 +32,33 @@ import { candidate, type Trace } from './trace.js';
  */
 
 export function classWeight(element: Element): number {
-  const names = classAndId(element);
+  const names = roleNames(element);
   if (!names) return 0;
   let weight = 0;
   if (NEGATIVE_CLASS.test(names)) weight -= 25;
   if (POSITIVE_CLASS.test(names)) weight += 25;
   return weight;
+}
+
+/**
+ * The class and id names that may say what an element is. An id written from the element's own
+ * heading (documentation generators and Markdown renderers name a section "sharing-with-a-team"
+ * after its title) names the section's subject, not its role: it is left out.
+ */
+export function roleNames(element: Element): string {
+  const id = element.attribs['id'];
+  if (!id || !id.includes('-') || !isHeadingSlug(element, id.toLowerCase())) return classAndId(element);
+  return (element.attribs['class'] ?? '').trim().toLowerCase();
+}
+
+function isHeadingSlug(element: Element, id: string): boolean {
+  const heading = element.children.find((child): child is Element => isTag(child) && /^h[1-6]$/.test(child.name));
+  if (!heading) return false;
+  const slug = squash(textOf(heading))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return slug !== '' && (slug === id || slug.startsWith(`${id}-`) || id.endsWith(`-${slug}`));
 }
 
 function isHidden(element: Element): boolean {
@@ -90,7 +111,7 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
       return;
     }
     if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
-      const names = classAndId(node);
+      const names = roleNames(node);
       if (
         !lenient &&
         names &&
