@@ -51,3 +51,17 @@ describe('a section named after its own heading', () => {
     expect(text).toContain('Sharing with a single developer');
   });
 });
+
+describe('a link inside a sentence, named like furniture', () => {
+  it('keeps the words of glossary links classed "popup" in the sentences they belong to', () => {
+    const gloss = (word: string) => `<a class="popup" href="/glossary/${word.replace(/\W+/g, '-')}">${word}</a>`;
+    const html = page(`<div class="text">
+      <p>I am a ${gloss('rather elderly')} man, and the nature of my ${gloss('avocations')} has brought me into contact with an interesting set of men.</p>
+      <p>Of all the ${gloss('law-copyists')} I ever knew, he was the strangest, and of his complete life nothing can be told for certain.</p>
+      <p>What my own eyes saw of him is all I know, except, indeed, one vague report which will appear in the ${gloss('sequel')}.</p>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain('I am a rather elderly man, and the nature of my avocations has brought me');
+    expect(text).toContain('which will appear in the sequel.');
+  });
+});

@@ -110,7 +110,9 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
       doom(node, FURNITURE_TAGS.has(node.name) ? `page furniture by its tag <${node.name}>` : `page furniture by its role="${role}"`);
       return;
     }
-    if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
+    // A link is part of the sentence it sits in, whatever its class says (a glossary "popup", a
+    // "share" of a quote): taking it out leaves holes in the text. Readability spares links too.
+    if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main' && node.name !== 'a') {
       const names = roleNames(node);
       if (
         !lenient &&
