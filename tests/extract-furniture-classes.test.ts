@@ -65,3 +65,20 @@ describe('a link inside a sentence, named like furniture', () => {
     expect(text).toContain('which will appear in the sequel.');
   });
 });
+
+describe('a story cut into parts made from one template', () => {
+  it('reads the opening part too, though its paragraphs sit too deep for the scoring to reach', () => {
+    const paragraph = (topic: string, n: number) =>
+      `<p>The ${topic}, number ${n}, was measured twice, once in spring and once in autumn, and the two figures were written in the same notebook.</p>`;
+    const part = (topic: string, count: number) =>
+      `<div class="story-part"><div class="wrap"><div class="container"><div class="column"><section class="outer"><div class="inner">${Array.from(
+        { length: count },
+        (_, i) => paragraph(topic, i + 1),
+      ).join('')}</div></section></div></div></div></div>`;
+    const figure = (n: number) => `<figure><img src="/picture-${n}.jpg" alt="The field, seen from the hill"></figure>`;
+    const html = page(`<div id="story">${figure(1)}${part('opening field', 2)}${figure(2)}${part('river meadow', 5)}</div>`);
+    const text = read(html);
+    expect(text).toContain('The river meadow, number 5');
+    expect(text).toContain('The opening field, number 1');
+  });
+});

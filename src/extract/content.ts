@@ -455,7 +455,8 @@ export function findContent(document: Document, trace?: Trace): Element[] {
       }
       continue;
     }
-    if (isSplitPart(sibling, measure)) content.push(sibling);
+    if (isSplitPart(sibling, measure) || (names !== '' && names === classAndId(chosen) && isProsePart(sibling, measure)))
+      content.push(sibling);
   }
   const fallback = paragraphFallback(content, prose, measure);
   if (fallback) {
@@ -483,6 +484,19 @@ function isSplitPart(element: Element, measure: TextMeasure): boolean {
   for (const child of element.children) {
     if (isTag(child) && child.name === 'p') prose += measure.length(child);
   }
+  return prose >= length * 0.6;
+}
+
+/**
+ * Another part of the same body made from the same template as the chosen one (the same class
+ * names: a story cut into "section" wrappers between pictures): taken when it is prose, however
+ * deep its paragraphs sit (too deep for the scoring to have reached it).
+ */
+function isProsePart(element: Element, measure: TextMeasure): boolean {
+  const length = measure.length(element);
+  if (length < 140 || linkDensity(element, length, measure) >= 0.2) return false;
+  let prose = 0;
+  for (const p of $all('p', element)) prose += measure.length(p);
   return prose >= length * 0.6;
 }
 
