@@ -4,6 +4,7 @@ import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { isRead } from '../store/reading-state.js';
 import { storyGroups } from '../app/story-groups.js';
+import { keptStories } from '../app/story-memo.js';
 import { sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import { displayUrl } from '../text/url.js';
@@ -62,7 +63,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       // Nothing could be read: a network error for the script that runs it (3), whatever each source's reason.
       if (sources.length > 0 && failed.length === sources.length) return EXIT.network;
       const marks = session.readingState().current();
-      const groups = storyGroups(headlines);
+      // The same headlines as last time (every source not modified): their stories are kept, not grouped again.
+      const groups = storyGroups(headlines, await keptStories(session.cache.dir, headlines));
       const flagged = headlines.map((headline, index) => ({
         ...headline,
         read: isRead(marks, headline),
