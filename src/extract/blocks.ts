@@ -10,7 +10,7 @@ import {
   SOCIAL_EMBED_CLASS,
 } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
-import { classWeight, linkDensity, TextMeasure } from './content.js';
+import { classWeight, linkDensity, roleNames, TextMeasure } from './content.js';
 import { matchInlineRelated } from './related.js';
 import type { Trace } from './trace.js';
 import { webUrl } from '../text/url.js';
@@ -262,7 +262,7 @@ class BlockBuilder {
     if (element === this.options.titleElement) return 'title';
     if (byTag && SKIPPED_TAGS.has(element.name)) return `<${element.name}> is not body text`;
     if (!this.byClass) return undefined;
-    const names = classAndId(element);
+    const names = roleNames(element);
     if (names !== '' && !ARTICLE_BODY_CLASS.test(names)) {
       const word = FURNITURE_CLASS.exec(names);
       // A class name is a weak hint: the part that holds most of the body's text is the body.

@@ -32,12 +32,33 @@ import { candidate, type Trace } from './trace.js';
  */
 
 export function classWeight(element: Element): number {
-  const names = classAndId(element);
+  const names = roleNames(element);
   if (!names) return 0;
   let weight = 0;
   if (NEGATIVE_CLASS.test(names)) weight -= 25;
   if (POSITIVE_CLASS.test(names)) weight += 25;
   return weight;
+}
+
+/**
+ * The class and id names that may say what an element is. An id written from the element's own
+ * heading (documentation generators and Markdown renderers name a section "sharing-with-a-team"
+ * after its title) names the section's subject, not its role: it is left out.
+ */
+export function roleNames(element: Element): string {
+  const id = element.attribs['id'];
+  if (!id || !id.includes('-') || !isHeadingSlug(element, id.toLowerCase())) return classAndId(element);
+  return (element.attribs['class'] ?? '').trim().toLowerCase();
+}
+
+function isHeadingSlug(element: Element, id: string): boolean {
+  const heading = element.children.find((child): child is Element => isTag(child) && /^h[1-6]$/.test(child.name));
+  if (!heading) return false;
+  const slug = squash(textOf(heading))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return slug !== '' && (slug === id || slug.startsWith(`${id}-`) || id.endsWith(`-${slug}`));
 }
 
 function isHidden(element: Element): boolean {
@@ -91,8 +112,10 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
       doom(node, FURNITURE_TAGS.has(node.name) ? `page furniture by its tag <${node.name}>` : `page furniture by its role="${role}"`);
       return;
     }
-    if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main') {
-      const names = classAndId(node);
+    // A link is part of the sentence it sits in, whatever its class says (a glossary "popup", a
+    // "share" of a quote): taking it out leaves holes in the text. Readability spares links too.
+    if (node.name !== 'body' && node.name !== 'html' && node.name !== 'article' && node.name !== 'main' && node.name !== 'a') {
+      const names = roleNames(node);
       if (
         !lenient &&
         names &&
@@ -434,7 +457,8 @@ export function findContent(document: Document, trace?: Trace): Element[] {
       }
       continue;
     }
-    if (isSplitPart(sibling, measure)) content.push(sibling);
+    if (isSplitPart(sibling, measure) || (names !== '' && names === classAndId(chosen) && isProsePart(sibling, measure)))
+      content.push(sibling);
   }
   const fallback = paragraphFallback(content, prose, measure);
   if (fallback) {
@@ -462,6 +486,19 @@ function isSplitPart(element: Element, measure: TextMeasure): boolean {
   for (const child of element.children) {
     if (isTag(child) && child.name === 'p') prose += measure.length(child);
   }
+  return prose >= length * 0.6;
+}
+
+/**
+ * Another part of the same body made from the same template as the chosen one (the same class
+ * names: a story cut into "section" wrappers between pictures): taken when it is prose, however
+ * deep its paragraphs sit (too deep for the scoring to have reached it).
+ */
+function isProsePart(element: Element, measure: TextMeasure): boolean {
+  const length = measure.length(element);
+  if (length < 140 || linkDensity(element, length, measure) >= 0.2) return false;
+  let prose = 0;
+  for (const p of $all('p', element)) prose += measure.length(p);
   return prose >= length * 0.6;
 }
 

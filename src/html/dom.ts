@@ -326,7 +326,12 @@ const BLOCK_TAGS = new Set([
 ]);
 
 export function isBlock(node: Element): boolean {
-  return BLOCK_TAGS.has(node.name);
+  return isBlockName(node.name);
+}
+
+/** Whether an element of this (lower-case) name is a block: its edges part words when read as text. */
+export function isBlockName(name: string): boolean {
+  return BLOCK_TAGS.has(name);
 }
 
 /**

@@ -54,7 +54,7 @@ export const FURNITURE_ROLES: ReadonlySet<string> = new Set([
 
 /** Class / id of a container that is unlikely to be the article (removed before scoring unless CONTENT_HINT also matches). */
 export const UNLIKELY_CONTAINER =
-  /-ad-|\bads?\b|adsbygoogle|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|cookie|consent|newsletter|subscribe|promo|author-box|author-bio|masthead|navbar|toolbar|login|signup|td-a-rec|outbrain|taboola|trending|most-?popular|recirc|modal|overlay|paywall/;
+  /-ad-|\bads?\b|adsbygoogle|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|cookie|consent|newsletter|subscribe|promo|author-box|author-bio|masthead|(?:^|\s)(?:site-|page-)?header(?:\s|$)|navbar|toolbar|login|signup|td-a-rec|outbrain|taboola|trending|most-?popular|recirc|modal|overlay|paywall/;
 
 /** Class / id words that may name the article's own container, which keep an UNLIKELY_CONTAINER match in. */
 export const CONTENT_HINT = /and|article|body|column|content|main|shadow|story|entry|post-|text/;

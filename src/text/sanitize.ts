@@ -32,6 +32,18 @@ const HORIZONTAL_SPACES = /[\t\f\v\u0020\u1680\u2000-\u200A\u205F\u3000]+/g;
 /** Any character CONTROL removes: ESC (U+001B) and CSI (U+009B), which start the sequences, are among them. */
 const ANY_CONTROL = new RegExp(CONTROL.source);
 
+/**
+ * What a JSON text (JSON.stringify's) shows of what stripControls removes: the characters it writes as
+ * they are, and the escapes of C0 controls (\b, \f, \r, \u00XX; the tab and the newline are kept).
+ * A backslash of the data followed by one of those letters (\\b) also matches: a false alarm, never a miss.
+ */
+const CONTROL_IN_JSON = new RegExp(`\\\\[bfr]|\\\\u00[01]|${CONTROL.source}`);
+
+/** Whether a JSON text may hold anything stripControls removes; if not, it is the text of its value cleaned by sanitizeDeep. */
+export function jsonMayHoldControls(json: string): boolean {
+  return CONTROL_IN_JSON.test(json);
+}
+
 /** Removes escape sequences and control characters, keeping tabs and newlines. */
 export function stripControls(text: string): string {
   // Clean text (nearly all of it) is scanned once, not three times: 3,000 headlines printed, or a 2 MB JSON document.

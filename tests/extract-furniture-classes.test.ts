@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { articleText, extractArticle } from '../src/index.js';
+
+/**
+ * Further failure classes of issue 11, found on the development corpora and grouped by markup;
+ * each page is written for this test (no corpus page is copied) and failed before its change.
+ */
+
+const page = (body: string, title = 'A walk along the canal') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const read = (html: string) => articleText(extractArticle(html, 'https://blog.example/2012/10/walk'));
+
+describe('the site header is no article, whatever its blocks are named', () => {
+  it('reads a short post rather than the blog description in a div#header', () => {
+    const html = page(`<div id="wrapper">
+      <div id="header">
+        <div id="blog-title"><a href="/">Notes from the towpath</a></div>
+        <div id="blog-description"><p>Walks, locks and boats, written up by a retired lock keeper.</p></div>
+      </div>
+      <div id="main"><div class="single">
+        <h1>A walk along the canal</h1>
+        <p>We left the basin at eight and reached the third lock by ten, where the keeper was painting the gates.</p>
+      </div></div>`);
+    const text = read(html);
+    expect(text).toContain('We left the basin at eight');
+    expect(text).not.toContain('written up by a retired lock keeper');
+  });
+});
+
+describe('a section named after its own heading', () => {
+  it('reads documentation sections whose ids, made from their titles, hold furniture words', () => {
+    const section = (id: string, title: string, topic: string) => `<div class="section" id="${id}">
+        <h2>${title}<a class="headerlink" href="#${id}">¶</a></h2>
+        <p>The ${topic} step comes next: each change is kept as a draft, shown to the others, amended, and published once everyone agrees on it.</p>
+        <p>Nothing about the ${topic} step is final until it is published, which is why drafts may be rewritten, folded together or dropped.</p>
+      </div>`;
+    const html = page(
+      `<div class="body">
+        <h1>Working together on a history</h1>
+        ${section('getting-started', 'Getting started', 'cloning')}
+        ${section('sharing-with-a-single-developer', 'Sharing with a single developer', 'sharing')}
+        ${section('related-work-and-reviews', 'Related work and reviews', 'review')}
+        ${section('conclusion', 'Conclusion', 'closing')}
+      </div>`,
+      'Working together on a history',
+    );
+    const text = read(html);
+    expect(text).toContain('The cloning step comes next');
+    expect(text).toContain('The sharing step comes next');
+    expect(text).toContain('The review step comes next');
+    expect(text).toContain('Sharing with a single developer');
+  });
+});
+
+describe('a link inside a sentence, named like furniture', () => {
+  it('keeps the words of glossary links classed "popup" in the sentences they belong to', () => {
+    const gloss = (word: string) => `<a class="popup" href="/glossary/${word.replace(/\W+/g, '-')}">${word}</a>`;
+    const html = page(`<div class="text">
+      <p>I am a ${gloss('rather elderly')} man, and the nature of my ${gloss('avocations')} has brought me into contact with an interesting set of men.</p>
+      <p>Of all the ${gloss('law-copyists')} I ever knew, he was the strangest, and of his complete life nothing can be told for certain.</p>
+      <p>What my own eyes saw of him is all I know, except, indeed, one vague report which will appear in the ${gloss('sequel')}.</p>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain('I am a rather elderly man, and the nature of my avocations has brought me');
+    expect(text).toContain('which will appear in the sequel.');
+  });
+});
+
+describe('a story cut into parts made from one template', () => {
+  it('reads the opening part too, though its paragraphs sit too deep for the scoring to reach', () => {
+    const paragraph = (topic: string, n: number) =>
+      `<p>The ${topic}, number ${n}, was measured twice, once in spring and once in autumn, and the two figures were written in the same notebook.</p>`;
+    const part = (topic: string, count: number) =>
+      `<div class="story-part"><div class="wrap"><div class="container"><div class="column"><section class="outer"><div class="inner">${Array.from(
+        { length: count },
+        (_, i) => paragraph(topic, i + 1),
+      ).join('')}</div></section></div></div></div></div>`;
+    const figure = (n: number) => `<figure><img src="/picture-${n}.jpg" alt="The field, seen from the hill"></figure>`;
+    const html = page(`<div id="story">${figure(1)}${part('opening field', 2)}${figure(2)}${part('river meadow', 5)}</div>`);
+    const text = read(html);
+    expect(text).toContain('The river meadow, number 5');
+    expect(text).toContain('The opening field, number 1');
+  });
+});
