@@ -261,9 +261,9 @@ export class TextMeasure {
       } else if (isText(child)) appendShape(shape, textShape(child.data));
     }
     if (block) appendShape(shape, SPACE_SHAPE);
-    // An element of text alone (most elements: a link, a span) is read again when asked, not
-    // kept: on a page of 100,000 links the Map would hold them all.
-    if (nested) this.shapes.set(node, shape);
+    // A short element of text alone (most elements: a link, a span) is read again when asked, not
+    // kept: on a page of 100,000 links the Map would hold them all. A paragraph is kept.
+    if (nested || shape.visible > SHORT_LEAF) this.shapes.set(node, shape);
     return shape;
   }
 
@@ -286,6 +286,9 @@ export class TextMeasure {
     return length;
   }
 }
+
+/** Characters of an element of text alone that are cheaper to read again than to keep. */
+const SHORT_LEAF = 80;
 
 export function linkDensity(element: Element, textLength?: number, measure = new TextMeasure()): number {
   const total = textLength ?? measure.length(element);
