@@ -176,8 +176,13 @@ class BlockBuilder {
       }
       case 'ul':
       case 'ol':
-        this.list(node);
-        return;
+        // A list misused as a wrapper (paragraphs straight inside a <ul>, no <li>: hand-written
+        // markup a browser shows as plain paragraphs) is read as what it holds.
+        if (node.children.some((child) => isTag(child) && child.name === 'li')) {
+          this.list(node);
+          return;
+        }
+        break;
       case 'table':
         // The first nested block answers: 100,000 nested tables must not each list all those below them.
         if ($one('p, div, table', node)) break;
