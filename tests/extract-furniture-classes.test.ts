@@ -97,3 +97,18 @@ describe('a list used as a wrapper', () => {
     expect(text).toContain('4. Windlass: a word that was much used this year');
   });
 });
+
+describe('a paragraph written as a div', () => {
+  it('keeps a div of text with a link in it, which the teaser rule took for a card', () => {
+    const html = page(`<div id="post">
+      <h2>Students read for free</h2>
+      <p>When a few students wrote that they could not afford the magazine, I remembered being a student myself, and said yes to each of them.</p>
+      <div>Today it is official: if you are still studying, you read the magazine for free by <a href="/students">filling in this short form</a>.</div>
+      <p>If you feel like giving back, tell your friends and classmates about it. Thank you, and happy reading to all of you.</p>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain(
+      'Today it is official: if you are still studying, you read the magazine for free by filling in this short form.',
+    );
+  });
+});
