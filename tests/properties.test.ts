@@ -8,7 +8,7 @@ import { discoverFeeds, headlinesFromPage } from '../src/feeds/discover.js';
 import { sourcesFromOpml } from '../src/feeds/opml.js';
 import { parseFeed } from '../src/feeds/parse.js';
 import { layoutArticle } from '../src/app/article-layout.js';
-import { cleanInline, sanitizeDeep, stripControls } from '../src/text/sanitize.js';
+import { cleanInline, jsonMayHoldControls, sanitizeDeep, stripControls } from '../src/text/sanitize.js';
 
 /**
  * Hostile input, generated: whatever a page or a feed holds, the public API
@@ -151,6 +151,19 @@ describe('text sanitizer (property)', () => {
         }
         expect(cleanInline(text)).not.toMatch(/[\n\t]/);
         expect(cleanInline(cleanInline(text))).toBe(cleanInline(text));
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+});
+
+describe('headlines --json written without cleaning first (property)', () => {
+  it('a JSON text said to hold no control is the text of its value cleaned', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileText, fc.string({ unit: 'binary' })), (text) => {
+        const value = { title: text, group: { sources: [text, 'La Gazette'] } };
+        const json = JSON.stringify(value, null, 2);
+        if (!jsonMayHoldControls(json)) expect(json).toBe(JSON.stringify(sanitizeDeep(value), null, 2));
       }),
       { numRuns: RUNS * 4 },
     );

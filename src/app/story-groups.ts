@@ -1,4 +1,4 @@
-import { groupStories, headlineKey } from '../feeds/group.js';
+import { groupStories, headlineKey, type Story } from '../feeds/group.js';
 import type { Headline } from '../feeds/types.js';
 
 /** The story a headline belongs to, as `headlines --json` gives it. */
@@ -12,10 +12,13 @@ export interface StoryGroup {
   size: number;
 }
 
-/** For each headline (in the same order), its story by the reader's one rule (feeds/group.ts). */
-export function storyGroups(headlines: Headline[]): StoryGroup[] {
+/**
+ * For each headline (in the same order), its story by the reader's one rule (feeds/group.ts).
+ * `stories` are the headlines' own, when already known (app/story-memo.ts).
+ */
+export function storyGroups(headlines: Headline[], stories: Story[] = groupStories(headlines)): StoryGroup[] {
   const byKey = new Map<string, StoryGroup>();
-  for (const story of groupStories(headlines)) {
+  for (const story of stories) {
     const members = [story.lead, ...story.others];
     const sources = [...new Set(members.map((member) => member.source))];
     for (const member of members) {

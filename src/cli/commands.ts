@@ -4,7 +4,8 @@ import { createSession, type Session } from '../app/session.js';
 import { EXIT } from '../errors.js';
 import { isRead } from '../store/reading-state.js';
 import { storyGroups } from '../app/story-groups.js';
-import { sanitizeDeep } from '../text/sanitize.js';
+import { keptStories } from '../app/story-memo.js';
+import { jsonMayHoldControls, sanitizeDeep } from '../text/sanitize.js';
 import { systemLocale } from '../text/locale.js';
 import { displayUrl } from '../text/url.js';
 import type { Command } from './args.js';
@@ -62,7 +63,8 @@ async function runWith(session: Session, command: PrintingCommand, options: Glob
       // Nothing could be read: a network error for the script that runs it (3), whatever each source's reason.
       if (sources.length > 0 && failed.length === sources.length) return EXIT.network;
       const marks = session.readingState().current();
-      const groups = storyGroups(headlines);
+      // The same headlines as last time (every source not modified): their stories are kept, not grouped again.
+      const groups = storyGroups(headlines, await keptStories(session.cache.dir, headlines));
       const flagged = headlines.map((headline, index) => ({
         ...headline,
         read: isRead(marks, headline),
@@ -168,11 +170,12 @@ function writeJsonArray<T>(io: CliIo, items: readonly T[], shape: (item: T) => u
     return;
   }
   for (let from = 0; from < items.length; from += JSON_SLICE) {
-    const slice = items.slice(from, from + JSON_SLICE).map((item) =>
-      // One level deeper than its own: inside the array. Newlines in a JSON text are only between its tokens.
-      JSON.stringify(sanitizeDeep(shape(item)), null, 2).replace(/\n/g, '\n  '),
-    );
+    const values = items.slice(from, from + JSON_SLICE).map((item) => shape(item));
+    const text = JSON.stringify(values, null, 2);
+    // Cleaned first only if the text shows something to clean (nearly never): the same text either way.
+    const clean = jsonMayHoldControls(text) ? JSON.stringify(sanitizeDeep(values), null, 2) : text;
     const last = from + JSON_SLICE >= items.length;
-    io.stdout(`${from === 0 ? '[\n  ' : ',\n  '}${slice.join(',\n  ')}${last ? '\n]\n' : ''}`);
+    // The slice's items without its brackets ("[\n" and "\n]"): already indented as the whole array's.
+    io.stdout(`${from === 0 ? '[\n' : ',\n'}${clean.slice(2, -2)}${last ? '\n]\n' : ''}`);
   }
 }

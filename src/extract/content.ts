@@ -1,8 +1,8 @@
 import {
   $all,
   isBlock,
-  $one,
   elementsByTag,
+  hasDescendant,
   type AnyNode,
   classAndId,
   type Document,
@@ -85,8 +85,10 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
   // The text of the page's paragraphs, added up on every ancestor once (not one query per candidate).
   const paragraphText = new Map<Element, number>();
   let totalParagraphText = 0;
+  // Measured, not built: the lengths of squash(textOf(p)) without the strings.
+  const measure = new TextMeasure();
   for (const p of elementsByTag(document, 'p')) {
-    const length = squash(textOf(p)).length;
+    const length = measure.length(p);
     totalParagraphText += length;
     for (let node: Element | null = p; node && isTag(node); node = node.parent as Element | null) {
       paragraphText.set(node, (paragraphText.get(node) ?? 0) + length);
@@ -134,7 +136,7 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
 
 function hasTag(element: Element, name: string): boolean {
   // The first match answers: no need to list them all.
-  return $one(name, element) !== null;
+  return hasDescendant(element, name);
 }
 
 /**
@@ -155,25 +157,28 @@ const EMPTY_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: f
 const SPACE_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: true, trailingSpace: true };
 const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
 
-function joinShapes(a: TextShape, b: TextShape): TextShape {
+/**
+ * Adds `b`'s text after `a`'s, in place: `a` is the running shape of one element, made once and
+ * filled child by child (a new shape per child was most of the garbage of scoring a big page).
+ */
+function appendShape(a: TextShape, b: TextShape): void {
   if (a.visible === 0) {
     const space = a.leadingSpace || a.trailingSpace || b.leadingSpace;
-    return {
-      visible: b.visible,
-      commas: b.commas,
-      gaps: b.gaps,
-      leadingSpace: space,
-      trailingSpace: b.visible === 0 ? space || b.trailingSpace : b.trailingSpace,
-    };
+    a.visible = b.visible;
+    a.commas = b.commas;
+    a.gaps = b.gaps;
+    a.leadingSpace = space;
+    a.trailingSpace = b.visible === 0 ? space || b.trailingSpace : b.trailingSpace;
+    return;
   }
-  if (b.visible === 0) return { ...a, trailingSpace: a.trailingSpace || b.leadingSpace || b.trailingSpace };
-  return {
-    visible: a.visible + b.visible,
-    commas: a.commas + b.commas,
-    gaps: a.gaps + b.gaps + (a.trailingSpace || b.leadingSpace ? 1 : 0),
-    leadingSpace: a.leadingSpace,
-    trailingSpace: b.trailingSpace,
-  };
+  if (b.visible === 0) {
+    a.trailingSpace = a.trailingSpace || b.leadingSpace || b.trailingSpace;
+    return;
+  }
+  a.gaps += b.gaps + (a.trailingSpace || b.leadingSpace ? 1 : 0);
+  a.visible += b.visible;
+  a.commas += b.commas;
+  a.trailingSpace = b.trailingSpace;
 }
 
 /** The shape of one text, white space as JavaScript's \s counts it (squash's /\s+/). */
@@ -221,8 +226,10 @@ function isSpace(code: number): boolean {
  * so it lives for one pass only.
  */
 export class TextMeasure {
-  private readonly shapes = new WeakMap<AnyNode, TextShape>();
-  private readonly linkLengths = new WeakMap<AnyNode, number>();
+  // Maps, not WeakMaps: a measure lives for one pass over one page, and a WeakMap's entries cost
+  // the garbage collector more. Only elements have an entry: a text's shape is read from it.
+  private readonly shapes = new Map<Element, TextShape>();
+  private readonly linkLengths = new Map<Element, number>();
 
   /** squash(textOf(node)).length, computed from the children's shapes: each node's text is read once, however deep. */
   length(node: AnyNode): number {
@@ -235,35 +242,27 @@ export class TextMeasure {
     return this.shape(node).commas;
   }
 
-  private shape(root: AnyNode): TextShape {
-    const known = this.shapes.get(root);
+  private shape(node: AnyNode): TextShape {
+    if (!isTag(node)) return isText(node) ? textShape(node.data) : EMPTY_SHAPE;
+    const known = this.shapes.get(node);
     if (known) return known;
-    // Children before parents, iteratively: a page nested thousands deep is no deeper a stack.
-    const order: AnyNode[] = [];
-    const stack: AnyNode[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      order.push(node);
-      if (isTag(node) && !NOT_READ.has(node.name) && node.name !== 'br') {
-        for (const child of node.children) if (!this.shapes.has(child)) stack.push(child);
+    // Recursive, children before parents: parseHtml keeps every page under a few hundred levels
+    // (limitDepth), and one call per element asks the Map once and fills it once.
+    let shape: TextShape;
+    if (NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
+    else if (node.name === 'br') shape = SPACE_SHAPE;
+    else {
+      // textOf puts a space around a block element's text.
+      const block = isBlock(node);
+      shape = { visible: 0, commas: 0, gaps: 0, leadingSpace: block, trailingSpace: block };
+      for (const child of node.children) {
+        if (isTag(child)) appendShape(shape, this.shape(child));
+        else if (isText(child)) appendShape(shape, textShape(child.data));
       }
+      if (block) appendShape(shape, SPACE_SHAPE);
     }
-    for (let i = order.length - 1; i >= 0; i--) {
-      const node = order[i]!;
-      if (this.shapes.has(node)) continue;
-      let shape: TextShape;
-      if (isText(node)) shape = textShape(node.data);
-      else if (!isTag(node) || NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
-      else if (node.name === 'br') shape = SPACE_SHAPE;
-      else {
-        // textOf puts a space around a block element's text.
-        shape = isBlock(node) ? SPACE_SHAPE : EMPTY_SHAPE;
-        for (const child of node.children) shape = joinShapes(shape, this.shapes.get(child)!);
-        if (isBlock(node)) shape = joinShapes(shape, SPACE_SHAPE);
-      }
-      this.shapes.set(node, shape);
-    }
-    return this.shapes.get(root)!;
+    this.shapes.set(node, shape);
+    return shape;
   }
 
   /** Length of the text inside links; links within the page (footnotes, anchors) count less than links away. */
@@ -272,7 +271,10 @@ export class TextMeasure {
     let length = this.linkLengths.get(node);
     if (length === undefined) {
       if (node.name === 'a') length = this.length(node) * ((node.attribs['href'] ?? '').startsWith('#') ? 0.3 : 1);
-      else length = node.children.reduce((sum, child) => sum + this.linkLength(child), 0);
+      else {
+        length = 0;
+        for (const child of node.children) if (isTag(child)) length += this.linkLength(child);
+      }
       this.linkLengths.set(node, length);
     }
     return length;
@@ -350,7 +352,7 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   const prose: Array<{ element: Element; length: number }> = [];
   for (const element of descendants(body)) {
     if (!SCORED_TAGS.has(element.name)) continue;
-    if (element.name === 'li' && $one('p', element)) continue;
+    if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     const length = measure.length(element);
     if (length < 25) continue;
     // A list item that is mostly a link is a menu entry: tens of thousands of them must not make

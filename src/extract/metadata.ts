@@ -1,14 +1,15 @@
 import { cleanInline } from '../text/sanitize.js';
 import {
   $all,
-  $one,
   attr,
   type Document,
   type Element,
   elementsByTag,
   firstOfEach,
+  insideOf,
   relsOf,
   resolveLink,
+  selectInPage,
   squash,
   textOf,
 } from '../html/dom.js';
@@ -132,7 +133,10 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
+  // Links count only inside a byline or an author block.
+  const inAuthorBlock = insideOf(document, (element) => classHas(element, AUTHOR_BLOCK_CLASS));
   const [itemprop, rel, byline, authorName, sentence] = firstOfEach(
+    document,
     [
       '[itemprop="author"] [itemprop="name"]',
       '[rel="author"]',
@@ -140,7 +144,12 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
       '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
       '.postmetadata, .post-meta, .entry-meta, .meta',
     ],
-    document,
+    (element) =>
+      // [itemprop="name"] is matched exactly, [rel="author"] whatever its case: six letters.
+      element.attribs['itemprop'] === 'name' ||
+      element.attribs['rel']?.length === 6 ||
+      classHas(element, BYLINE_CLASS) ||
+      (inAuthorBlock.size > 0 && element.name === 'a' && inAuthorBlock.has(element)),
   );
   for (const element of [itemprop, rel, byline, authorName]) {
     const text = element && cleanInline(attr(element, 'content') ?? textOf(element)).replace(BYLINE_PREFIX, '');
@@ -191,7 +200,16 @@ function chooseSection(document: Document, ld: JsonLd, article: Record<string, u
   if (fromLd) return fromLd;
   const fromMeta = clean(meta(document, 'article:section', 'section'));
   if (fromMeta) return fromMeta;
-  const category = $one('a[rel~="category"], .cat-links a, .post-categories a, .entry-category a', document);
+  const inCategoryList = insideOf(document, (element) => classHas(element, CATEGORY_LIST_CLASS));
+  const [category] = selectInPage(
+    document,
+    'a[rel~="category"], .cat-links a, .post-categories a, .entry-category a',
+    (element) =>
+      element.name === 'a' &&
+      // rel is matched whatever its case.
+      ((element.attribs['rel'] !== undefined && CATEGORY_REL.test(element.attribs['rel'])) ||
+        (inCategoryList.size > 0 && inCategoryList.has(element))),
+  );
   return category ? cleanInline(textOf(category)) || null : null;
 }
 
@@ -206,10 +224,31 @@ function breadcrumb(document: Document, ld: JsonLd): string | null {
     .filter((name): name is string => Boolean(name) && !HOME.test(name ?? ''));
   if (names.length) return names[names.length - 1] ?? null;
 
-  const trail = $one('.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]', document);
+  const [trail] = selectInPage(
+    document,
+    '.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]',
+    (element) => element.name === 'nav' || 'itemtype' in element.attribs || classHas(element, BREADCRUMB_CLASS),
+  );
   if (!trail) return null;
   const linked = $all('a', trail)
     .map((link) => cleanInline(textOf(link)))
     .filter((text) => text && !HOME.test(text));
   return linked[linked.length - 1] ?? null;
+}
+
+// What the classes of the byline, category and breadcrumb selectors hold, tested before the
+// selectors themselves (module constants: a regex literal is a new object each time it is read).
+const AUTHOR_BLOCK_CLASS = /byline|author/;
+const BYLINE_CLASS = /byline|author|meta/;
+const CATEGORY_LIST_CLASS = /cat-links|post-categories|entry-category/;
+const CATEGORY_REL = /category/i;
+const BREADCRUMB_CLASS = /crumb/;
+
+/**
+ * Whether the element's class attribute holds the pattern anywhere (a class selector matches a
+ * whole word, case-sensitively): the cheap test before the selector's own.
+ */
+function classHas(element: Element, pattern: RegExp): boolean {
+  const names = element.attribs['class'];
+  return names !== undefined && pattern.test(names);
 }

@@ -10,6 +10,7 @@ import {
   isTag,
   relsOf,
   resolveLink,
+  squash,
   textOf,
 } from '../html/dom.js';
 import { MENU_BAR_CLASS } from '../html/furniture.js';
@@ -155,7 +156,7 @@ function labelledNeighbours(document: Document, context: Context): { previous: L
     const short = shortText(element, LABEL);
     if (!short) continue;
     // Tested raw, cleaned only once it reads as a label: most short elements of a page are not.
-    const raw = short.text.replace(/\s+/g, ' ').trim();
+    const raw = squash(short.text);
     if (!raw || raw.length > 30) continue;
     for (const which of ['previous', 'next'] as const) {
       const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;

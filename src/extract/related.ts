@@ -8,6 +8,7 @@ import {
   type Document,
   type Element,
   elementsByTag,
+  foldSpaces,
   isTag,
   isText,
   resolveLink,
@@ -437,7 +438,7 @@ function tabsText(heading: Element): string {
 function readCallout(element: Element, search: Search, position: number): boolean {
   if (!CALLOUT_TAGS.has(element.name) || !holdsItsOwnText(element)) return false;
   // The label opens the block: most blocks are turned away by their first words alone.
-  if (!CALLOUT_LABEL.test(leadingText(element, 48).replace(/\s+/g, ' ').trimStart())) return false;
+  if (!CALLOUT_LABEL.test(foldSpaces(leadingText(element, 48)).trimStart())) return false;
   const short = shortText(element, CALLOUT_BOUNDS);
   if (!short || short.anchors.length === 0) return false;
   const match = matchCallout(cleanInline(short.text), short.anchors, search.base);

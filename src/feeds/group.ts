@@ -203,6 +203,28 @@ export function groupStories(headlines: readonly Headline[]): Story[] {
 /** Stories by the array of headlines they were grouped from (arrays of headlines are never changed in place). */
 const grouped = new WeakMap<readonly Headline[], Story[]>();
 
+/**
+ * The grouping rule as it is written: its code and its constants. Stories kept by a build with another
+ * rule (app/story-memo.ts) are not this rule's, and are grouped again.
+ */
+export function groupingRule(): string {
+  const code = [
+    groupAnew,
+    alike,
+    closeInTime,
+    timeOf,
+    sameSourceOther,
+    canonicalAddress,
+    normaliseTitle,
+    fold,
+    Shingles,
+    headlineKey,
+    headlineId,
+  ];
+  const constants = [SHINGLE, TITLE_SIMILARITY, DAY_MS, BUCKET_LOOKS, ROWS, BANDS, TRACKING.source];
+  return `${code.map(String).join('\n')}\n${JSON.stringify(constants)}`;
+}
+
 /** Whether the story holds another headline (not this one listed again) of the headline's source. */
 function sameSourceOther(story: Story, headline: Headline): boolean {
   const key = headlineKey(headline);

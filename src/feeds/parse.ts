@@ -1,7 +1,8 @@
 import { parseFeed as parseAnyFeed } from 'feedsmith';
 import { KiosqueError } from '../errors.js';
 import { normalizeDate } from '../text/dates.js';
-import { parseHtml, resolveLink, textOf } from '../html/dom.js';
+import { resolveLink } from '../html/dom.js';
+import { htmlText } from '../html/text.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';
 import { escapeXml, rewriteWellFormed } from './forgiving-xml.js';
@@ -195,7 +196,7 @@ const MAX_SUMMARY = 600;
 /** HTML or entity-laden text to one clean line. */
 function plain(value: unknown): string {
   if (typeof value !== 'string' || !value) return '';
-  const text = /[<&]/.test(value) ? textOf(parseHtml(value)) : value;
+  const text = /[<&]/.test(value) ? htmlText(value) : value;
   return cleanInline(text);
 }
 

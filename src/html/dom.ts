@@ -160,6 +160,18 @@ const tagIndexes = new WeakMap<Document, TagIndex>();
  * before it strips the page's furniture).
  */
 export function elementsByTag(document: Document, ...names: string[]): Element[] {
+  const index = tagIndex(document);
+  if (names.length === 1) return index.byTag.get(names[0]!) ?? [];
+  const wanted = new Set(names);
+  return index.all.filter((element) => wanted.has(element.name));
+}
+
+/** Every element of the page as parsed, in document order (see elementsByTag). */
+function pageElements(document: Document): Element[] {
+  return tagIndex(document).all;
+}
+
+function tagIndex(document: Document): TagIndex {
   let index = tagIndexes.get(document);
   if (!index) {
     const all = parsedElements.get(document) ?? walkElements(document);
@@ -173,8 +185,7 @@ export function elementsByTag(document: Document, ...names: string[]): Element[]
     index = { byTag, all };
     tagIndexes.set(document, index);
   }
-  if (names.length === 1) return index.byTag.get(names[0]!) ?? [];
-  return index.all.filter((element) => names.includes(element.name));
+  return index;
 }
 
 /** Every element under the document, in document order. */
@@ -191,15 +202,58 @@ function walkElements(document: Document): Element[] {
 }
 
 /**
- * The first element each selector matches, in one walk of the page rather than one per
- * selector: for fallbacks tried in order (a byline's places), on pages of 100,000 elements.
+ * The page's elements (as parsed, in document order) that match a selector, testing with
+ * css-select only those that pass `mayMatch`: a cheap necessary condition written beside the
+ * selector (an attribute present, a class holding a word), so that a question asked of a page of
+ * 100,000 elements tests a few hundred. A snapshot, as elementsByTag: ask before the tree changes.
  */
-export function firstOfEach(selectors: string[], root: AnyNode | AnyNode[]): Array<Element | undefined> {
-  const candidates = $all(selectors.join(', '), root);
+export function selectInPage(document: Document, selector: string, mayMatch: (element: Element) => boolean): Element[] {
+  const matches = query(selector);
+  return pageElements(document).filter((element) => mayMatch(element) && matches(element));
+}
+
+/** The first element of the page that matches each selector, from one pass (see selectInPage). */
+export function firstOfEach(document: Document, selectors: string[], mayMatch: (element: Element) => boolean): Array<Element | undefined> {
+  const candidates = selectInPage(document, selectors.join(', '), mayMatch);
   return selectors.map((selector) => {
     const matches = query(selector);
     return candidates.find((element) => matches(element));
   });
+}
+
+/**
+ * The elements of the page (as parsed) that sit inside an element passing the test: the only
+ * ones a descendant selector (".byline a") can match, found by walking those few subtrees.
+ */
+export function insideOf(document: Document, test: (element: Element) => boolean): Set<Element> {
+  const inside = new Set<Element>();
+  for (const element of pageElements(document)) {
+    // An element inside one already walked was walked with it.
+    if (inside.has(element) || !test(element)) continue;
+    const stack: AnyNode[] = [...element.children];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (!isTag(node)) continue;
+      inside.add(node);
+      for (const child of node.children) stack.push(child);
+    }
+  }
+  return inside;
+}
+
+/**
+ * Whether an element holds an element of the given tag below it: `$one(name, element) !== null`
+ * without css-select's setup, for a question asked of every list item of a page.
+ */
+export function hasDescendant(element: Element, name: string): boolean {
+  const stack: AnyNode[] = [...element.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (node.name === name) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
 
 /** The link types of a rel attribute, lower-cased (rel is a set of space-separated tokens). */
@@ -216,8 +270,11 @@ export function attr(node: Element, name: string): string | undefined {
  * Empty (falsy) for an element with neither, so "same class as the body" never matches two bare elements.
  */
 export function classAndId(node: Element): string {
-  const cls = node.attribs['class'] ?? '';
-  const id = node.attribs['id'] ?? '';
+  const cls = node.attribs['class'];
+  const id = node.attribs['id'];
+  // Asked of every element of a page by several passes: no string is built for one with neither.
+  if (id === undefined) return cls === undefined ? '' : cls.trim().toLowerCase();
+  if (cls === undefined) return id.trim().toLowerCase();
   return `${cls} ${id}`.trim().toLowerCase();
 }
 
@@ -269,7 +326,12 @@ const BLOCK_TAGS = new Set([
 ]);
 
 export function isBlock(node: Element): boolean {
-  return BLOCK_TAGS.has(node.name);
+  return isBlockName(node.name);
+}
+
+/** Whether an element of this (lower-case) name is a block: its edges part words when read as text. */
+export function isBlockName(name: string): boolean {
+  return BLOCK_TAGS.has(name);
 }
 
 /**
@@ -304,8 +366,18 @@ function collectText(node: AnyNode, parts: string[]): void {
 
 /** Folds white space for comparisons and lengths. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return foldSpaces(text).trim();
 }
+
+/**
+ * Every run of white space (as \s counts it) made one space, as `text.replace(/\s+/g, ' ')` does,
+ * matching only the runs that change: a text whose words are parted by single spaces is not copied.
+ */
+export function foldSpaces(text: string): string {
+  return text.replace(SPACES_TO_FOLD, ' ');
+}
+
+const SPACES_TO_FOLD = /\s{2,}|[^\S ]/g;
 
 export function ancestors(node: AnyNode): Element[] {
   const out: Element[] = [];

@@ -102,9 +102,13 @@ class TreeBuilder implements Partial<Handler> {
     if (depth > this.depth) this.depth = depth;
     const parent = this.stack[depth - 1]!;
     const siblings = parent.children;
-    const previous = siblings[siblings.length - 1];
-    siblings.push(node);
-    if (previous) {
+    if (siblings.length === 0) {
+      // A first child gets an array of its own size: a push on an empty array reserves room for
+      // 16, and most elements of a big page (a link, a list item) hold one child.
+      parent.children = [node];
+    } else {
+      const previous = siblings[siblings.length - 1]!;
+      siblings.push(node);
       node.prev = previous;
       previous.next = node;
     }

@@ -26,10 +26,14 @@ export const ENTRY_MAGIC = 'KSQ1\n';
 export const CACHE_TAG = 'CACHEDIR.TAG';
 /** The reader's list as it was left, for its next first frame (app/list-snapshot.ts, which names it too). */
 export const KEPT_LIST_NAME = 'first-frame.json';
+/** The stories of the last headlines grouped, for a reload that brings the same ones (app/story-memo.ts, which names it too). */
+export const KEPT_STORIES_NAME = 'stories.json';
 /** What kiosque itself puts in its cache folder. */
-const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt', KEPT_LIST_NAME]);
+const OWN_NAMES = new Set([CACHE_TAG, 'entries', 'corrupt', KEPT_LIST_NAME, KEPT_STORIES_NAME]);
 const isOwnName = (name: string) =>
-  OWN_NAMES.has(name) || isLedgerName(name) || (name.startsWith(`${KEPT_LIST_NAME}.`) && name.endsWith('.tmp'));
+  OWN_NAMES.has(name) ||
+  isLedgerName(name) ||
+  [KEPT_LIST_NAME, KEPT_STORIES_NAME].some((kept) => name.startsWith(`${kept}.`) && name.endsWith('.tmp'));
 const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
 const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag created by kiosque.\n# kiosque-cache\n`;
 

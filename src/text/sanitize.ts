@@ -23,11 +23,26 @@ const C1_CSI_SEQUENCE = /\u009B[0-?]*[ -/]*[@-~]/g;
 // correctly; neither moves the cursor, reorders text or talks to the terminal.
 const CONTROL =
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2028\u2029\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
-const SPACES = /[\t\n\r\f\v\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+// The runs of white space cleanInline folds to one space: any run of two or more, and a lone
+// character other than a space or a non-breaking space (a lone space needs no change: matching
+// only what changes leaves most texts uncopied, and needs no function called per run).
+const SPACES_TO_FOLD = /[\t\n\r\f\v\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\n\r\f\v\u1680\u2000-\u200A\u205F\u3000]/g;
 const HORIZONTAL_SPACES = /[\t\f\v\u0020\u1680\u2000-\u200A\u205F\u3000]+/g;
 
 /** Any character CONTROL removes: ESC (U+001B) and CSI (U+009B), which start the sequences, are among them. */
 const ANY_CONTROL = new RegExp(CONTROL.source);
+
+/**
+ * What a JSON text (JSON.stringify's) shows of what stripControls removes: the characters it writes as
+ * they are, and the escapes of C0 controls (\b, \f, \r, \u00XX; the tab and the newline are kept).
+ * A backslash of the data followed by one of those letters (\\b) also matches: a false alarm, never a miss.
+ */
+const CONTROL_IN_JSON = new RegExp(`\\\\[bfr]|\\\\u00[01]|${CONTROL.source}`);
+
+/** Whether a JSON text may hold anything stripControls removes; if not, it is the text of its value cleaned by sanitizeDeep. */
+export function jsonMayHoldControls(json: string): boolean {
+  return CONTROL_IN_JSON.test(json);
+}
 
 /** Removes escape sequences and control characters, keeping tabs and newlines. */
 export function stripControls(text: string): string {
@@ -43,9 +58,7 @@ export function stripControls(text: string): string {
  * not break there.
  */
 export function cleanInline(text: string): string {
-  return stripControls(text)
-    .replace(SPACES, (run) => (run === '\u00A0' || run === '\u202F' ? run : ' '))
-    .trim();
+  return stripControls(text).replace(SPACES_TO_FOLD, ' ').trim();
 }
 
 /** Text that may keep line breaks (a preformatted block): controls out, lines kept. */

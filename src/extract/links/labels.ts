@@ -5,6 +5,7 @@
  * (see `labelText`). A new wording or language is taught here, once, and measured on
  * links-dev and every extraction corpus (npm run bench).
  */
+import { squash } from '../../html/dom.js';
 
 /**
  * A box heading or a label line that announces further reading for this article, in the
@@ -157,12 +158,12 @@ const NOT_RELATED = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${NOT_RELATED_PHRASES.jo
 
 /** A label's text for matching: lower-cased, without ornaments (brackets, colons, arrows, icons' text). */
 export function labelText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[【】〔〕［］[\]()«»‹›<>:：|•·→←»+–—*#]+/g, ' ')
-    .replace(/(?:^|\s)-+|-+(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return squash(
+    text
+      .toLowerCase()
+      .replace(/[【】〔〕［］[\]()«»‹›<>:：|•·→←»+–—*#]+/g, ' ')
+      .replace(/(?:^|\s)-+|-+(?=\s|$)/g, ' '),
+  );
 }
 
 /** Labels are short: a heading of further reading fits in a line. */

@@ -25,40 +25,65 @@ const NESTED_BLOCKS = new Set(['p', 'div', 'li']);
  * this a label?", "is this one 'Lire aussi' line?"). Reads text as `textOf` does.
  */
 export function shortText(element: Element, bounds: ShortBounds): ShortText | null {
-  const parts: string[] = [];
-  const anchors: Element[] = element.name === 'a' && element.attribs['href'] !== undefined ? [element] : [];
+  const own = textAlone(element, bounds);
+  if (own !== undefined) return own;
+  // The text grows by concatenation and the links' list only once there is a link: this is asked
+  // of most elements of a page, and most of them are turned away.
+  let text = '';
+  let anchors: Element[] | undefined = element.name === 'a' && element.attribs['href'] !== undefined ? [element] : undefined;
   let characters = 0;
   let nodes = 0;
   let blocks = 0;
   // Block elements are entered and left with a space; `null` marks the way out of one.
-  const stack: Array<AnyNode | null> = [...element.children].reverse();
+  const stack: Array<AnyNode | null> = [];
+  for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node === null) {
-      parts.push(' ');
+      text += ' ';
       continue;
     }
     if (++nodes > bounds.nodes) return null;
     if (isText(node)) {
       characters += countVisible(node.data);
       if (characters > bounds.characters) return null;
-      parts.push(node.data);
+      text += node.data;
       continue;
     }
     if (!isTag(node) || NOT_READ.has(node.name)) continue;
     if (node.name === 'br') {
-      parts.push('\n');
+      text += '\n';
       continue;
     }
     if (bounds.nestedBlocks !== undefined && NESTED_BLOCKS.has(node.name) && ++blocks > bounds.nestedBlocks) return null;
-    if (node.name === 'a' && node.attribs['href'] !== undefined) anchors.push(node);
+    if (node.name === 'a' && node.attribs['href'] !== undefined) (anchors ??= []).push(node);
     if (isBlock(node)) {
-      parts.push(' ');
+      text += ' ';
       stack.push(null);
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return { text: parts.join(''), anchors };
+  return { text, anchors: anchors ?? [] };
+}
+
+/**
+ * shortText of an element that holds text alone (most of a page's short elements: a link, a
+ * span, a list item's words), read without a walk; undefined for any other element.
+ */
+function textAlone(element: Element, bounds: ShortBounds): ShortText | null | undefined {
+  const children = element.children;
+  let characters = 0;
+  let text = '';
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (!isText(child)) return undefined;
+    // Past a bound already: the full walk, which counts at least as much by then, would stop too.
+    if (i + 1 > bounds.nodes) return null;
+    characters += countVisible(child.data);
+    if (characters > bounds.characters) return null;
+    text += child.data;
+  }
+  return { text, anchors: element.name === 'a' && element.attribs['href'] !== undefined ? [element] : [] };
 }
 
 function countVisible(text: string): number {
@@ -78,7 +103,8 @@ export function leadingText(element: Element, characters: number): string {
   const parts: string[] = [];
   let count = 0;
   let nodes = 0;
-  const stack: AnyNode[] = [...element.children].reverse();
+  const stack: AnyNode[] = [];
+  for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
   while (stack.length > 0 && count < characters && nodes++ < 200) {
     const node = stack.pop()!;
     if (isText(node)) {
