@@ -90,6 +90,7 @@ function pagerLinks(document: Document, url: string, here: PageAddress): PagerLi
   // On page 1 (no marker), a link to another page has its number in it: most links are passed over unparsed
   // (a link to page 1 itself would only say what is assumed anyway, that this is page 1).
   const firstPage = here.number === null;
+  const hostname = here.host.slice(0, here.host.lastIndexOf(':'));
   // Menus repeat the same addresses many times over: each href is judged once.
   const judged = new Map<string, { link: string; self: boolean } | null>();
   const judge = (href: string) => {
@@ -100,7 +101,7 @@ function pagerLinks(document: Document, url: string, here: PageAddress): PagerLi
   };
   for (const anchor of elementsByTag(document, 'a')) {
     const href = attr(anchor, 'href');
-    if (!href || (firstPage && !/\d/.test(href))) continue;
+    if (!href || (firstPage && !/\d/.test(href)) || onOtherHost(href, hostname)) continue;
     let verdict = judged.get(href);
     if (verdict === undefined) judged.set(href, (verdict = judge(href)));
     if (!verdict) continue;
@@ -121,6 +122,20 @@ function pagerLinks(document: Document, url: string, here: PageAddress): PagerLi
   }
   return found;
 }
+
+/**
+ * Whether an absolute href names another host than `hostname` (the page's, lowercase, without
+ * www.), told from the string: most of a page's links to other sites are passed over without
+ * being parsed. Only plain names are judged here (letters, digits, dots and hyphens, a last label
+ * that starts with a letter): an IP address, an international name or anything the URL parser
+ * would rewrite is left to it.
+ */
+function onOtherHost(href: string, hostname: string): boolean {
+  const named = ABSOLUTE_HOST.exec(href);
+  return named !== null && named[1]!.toLowerCase().replace(/^www\./, '') !== hostname;
+}
+
+const ABSOLUTE_HOST = /^\s*(?:https?:)?\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(?=[/?#:]|$)/i;
 
 /** Whether a link to another page says it is the next or the previous one: by rel, by its label, or by its class or its item's. */
 function direction(anchor: Element, text: string): 'next' | 'previous' | undefined {
