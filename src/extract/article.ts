@@ -7,7 +7,6 @@ import { readMetadata } from './metadata.js';
 import { findNeighbours, type Neighbours } from './navigation.js';
 import { findPagination, notAPage } from './pagination.js';
 import { findRelatedBoxes } from './related.js';
-import { ShortTexts } from './links/short-text.js';
 import { matchRule, type SiteRule } from './site-rules.js';
 import { candidate, Trace, type Diagnosis } from './trace.js';
 import type { Article, Block, Link, RelatedLink } from './types.js';
@@ -29,11 +28,9 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const document = parseHtml(html);
   // Links and metadata first: they live in the parts of the page the body leaves out.
   const metadata = readMetadata(document, url);
-  // The previous/next and the related labels are asked of the same short elements: each is read once.
-  const shortTexts = new ShortTexts();
-  const neighbours = withRuleNeighbours(findNeighbours(document, url, shortTexts), document, url, siteRule, trace);
+  const neighbours = withRuleNeighbours(findNeighbours(document, url), document, url, siteRule, trace);
   const pagination = findPagination(document, url, neighbours.pagination);
-  const boxes = siteRule?.related ? ruleLinks(document, siteRule.related, url) : findRelatedBoxes(document, url, shortTexts);
+  const boxes = siteRule?.related ? ruleLinks(document, siteRule.related, url) : findRelatedBoxes(document, url);
   // Paywall prompts and consent managers sit in what stripBoilerplate takes out: looked for first.
   const signs = readAccessSigns(document);
 

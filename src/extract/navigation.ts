@@ -16,7 +16,7 @@ import {
 import { MENU_BAR_CLASS } from '../html/furniture.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
 import { isOtherPageOfSame } from './links/same-article.js';
-import { ShortTexts } from './links/short-text.js';
+import { shortText } from './links/short-text.js';
 import type { Link } from './types.js';
 
 /**
@@ -71,11 +71,9 @@ interface Context {
   sites: Set<string>;
   /** Head links' titles by address: a visible "Next story" link borrows the headline from there. */
   headTitles: Map<string, string>;
-  /** The page's short texts, shared with findRelatedBoxes. */
-  shortTexts: ShortTexts;
 }
 
-export function findNeighbours(document: Document, url: string, shortTexts = new ShortTexts()): Neighbours {
+export function findNeighbours(document: Document, url: string): Neighbours {
   const head = headLinks(document, url);
   const context: Context = {
     url,
@@ -83,7 +81,6 @@ export function findNeighbours(document: Document, url: string, shortTexts = new
     base: documentBase(document, url),
     sites: pageSites(document, url),
     headTitles: head.titles,
-    shortTexts,
   };
   const labelled = labelledNeighbours(document, context);
   const rel = relNeighbours(document, context);
@@ -162,7 +159,7 @@ function labelledNeighbours(document: Document, context: Context): { previous: L
   )) {
     if (found.previous && found.next) break;
     if (element.children.length > 3) continue;
-    const short = context.shortTexts.of(element, LABEL);
+    const short = shortText(element, LABEL);
     if (!short) continue;
     // Tested raw, cleaned only once it reads as a label: most short elements of a page are not.
     const raw = squash(short.text);

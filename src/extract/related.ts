@@ -18,7 +18,7 @@ import {
 import { MENU_BAR_CLASS, NEVER_TEXT_TAGS, NOT_RELATED_BLOCK_CLASS, RELATED_BOX_CLASS, SPONSORED_WIDGET_CLASS } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
 import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
-import { holdsItsOwnText, leadingText, ShortTexts } from './links/short-text.js';
+import { holdsItsOwnText, leadingText, shortText } from './links/short-text.js';
 import { isRelatedLabel, isUnrelatedLabel, LABEL_MAX_CHARACTERS, labelText } from './links/labels.js';
 import type { RelatedLink } from './types.js';
 
@@ -148,8 +148,6 @@ interface Search {
   found: Array<{ order: number; links: RelatedLink[] }>;
   /** How many elements of the page carry each related-sounding tag and class. */
   namedBoxes: Map<string, number>;
-  /** The page's short texts, shared with findNeighbours. */
-  shortTexts: ShortTexts;
 }
 
 /** A related box is one box: a class that names four of them or more on a page is the layout's (a news site's section teasers). */
@@ -214,7 +212,7 @@ const BOX_BOUNDS = { characters: 4000, nodes: 1500 } as const;
  *   the lines in the same style beside it.
  * Links to tag, topic, author and list pages, to other sites and to the page itself are left out.
  */
-export function findRelatedBoxes(document: Document, url: string, shortTexts = new ShortTexts()): RelatedLink[] {
+export function findRelatedBoxes(document: Document, url: string): RelatedLink[] {
   const search: Search = {
     pageUrl: url,
     base: documentBase(document, url),
@@ -222,7 +220,6 @@ export function findRelatedBoxes(document: Document, url: string, shortTexts = n
     claimed: new Set(),
     found: [],
     namedBoxes: new Map(),
-    shortTexts,
   };
   // An element's position in `candidates` is its order in the page.
   const candidates = elementsByTag(document, ...CANDIDATE_TAGS);
@@ -256,7 +253,7 @@ export function findRelatedBoxes(document: Document, url: string, shortTexts = n
 /** A label element followed by a run of article links: its links, and the run claimed. */
 function readLabelledRun(element: Element, search: Search, position: number): boolean {
   if (element.children.length > 6 || !holdsItsOwnText(element)) return false;
-  const short = search.shortTexts.of(element, LABEL_BOUNDS);
+  const short = shortText(element, LABEL_BOUNDS);
   // A label is text, not a link (tabs that lead nowhere, href="#", aside): most short elements of a page are links.
   if (!short || short.anchors.some((anchor) => leadsSomewhere(anchor))) return false;
   // Cleaned only once it reads as a label: most short elements of a page are not.
@@ -441,7 +438,7 @@ function readCallout(element: Element, search: Search, position: number): boolea
   if (!CALLOUT_TAGS.has(element.name) || !holdsItsOwnText(element)) return false;
   // The label opens the block: most blocks are turned away by their first words alone.
   if (!CALLOUT_LABEL.test(foldSpaces(leadingText(element, 48)).trimStart())) return false;
-  const short = search.shortTexts.of(element, CALLOUT_BOUNDS);
+  const short = shortText(element, CALLOUT_BOUNDS);
   if (!short || short.anchors.length === 0) return false;
   const match = matchCallout(cleanInline(short.text), short.anchors, search.base);
   if (!match || !onSite(match.link.url, search.sites) || isClaimed(element, search) || inChrome(element)) return false;
@@ -466,7 +463,7 @@ function readCalloutsInTheSameStyle(callouts: Element[], candidates: Element[], 
   for (let position = 0; position < candidates.length; position++) {
     const element = candidates[position]!;
     if (!styles.has(`${element.name}.${attr(element, 'class') ?? ''}`) || search.claimed.has(element)) continue;
-    const short = search.shortTexts.of(element, CALLOUT_BOUNDS);
+    const short = shortText(element, CALLOUT_BOUNDS);
     const anchors = short?.anchors ?? [];
     if (!short || anchors.length !== 1) continue;
     const text = stripBrackets(cleanInline(short.text));

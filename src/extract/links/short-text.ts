@@ -25,51 +25,6 @@ const NESTED_BLOCKS = new Set(['p', 'div', 'li']);
  * this a label?", "is this one 'Lire aussi' line?"). Reads text as `textOf` does.
  */
 export function shortText(element: Element, bounds: ShortBounds): ShortText | null {
-  return measure(element, bounds);
-}
-
-/** A short text read to its end, with what it holds: enough to answer for any smaller bounds. */
-interface Measured extends ShortText {
-  characters: number;
-  nodes: number;
-  blocks: number;
-}
-
-/** The bounds of the walk whose result the label questions share: the largest of theirs. */
-const SHARED: ShortBounds = { characters: 60, nodes: 60 };
-
-/**
- * The short texts of one page's elements, read once for every question asked of them: the
- * previous/next labels (findNeighbours), the related labels and the callouts (findRelatedBoxes)
- * ask of the same short elements, each with its own bounds. One walk within the largest label
- * bounds answers them all: an element read to its end is compared with each question's bounds by
- * its counts; one that overflowed them is too long for any label. Only for an unchanged tree.
- */
-export class ShortTexts {
-  private readonly read = new Map<Element, Measured | null>();
-
-  of(element: Element, bounds: ShortBounds): ShortText | null {
-    let measured = this.read.get(element);
-    if (bounds.characters <= SHARED.characters && bounds.nodes <= SHARED.nodes) {
-      if (measured === undefined) this.read.set(element, (measured = measure(element, SHARED)));
-      return measured && fits(measured, bounds) ? measured : null;
-    }
-    // Wider bounds (a callout): a text read to its end within the shared ones answers them too.
-    if (measured) return fits(measured, bounds) ? measured : null;
-    return measure(element, bounds);
-  }
-}
-
-function fits(measured: Measured, bounds: ShortBounds): boolean {
-  return (
-    measured.characters <= bounds.characters &&
-    measured.nodes <= bounds.nodes &&
-    (bounds.nestedBlocks === undefined || measured.blocks <= bounds.nestedBlocks)
-  );
-}
-
-/** shortText, with its counts; nested blocks are counted always, and bound only when asked. */
-function measure(element: Element, bounds: ShortBounds): Measured | null {
   const own = textAlone(element, bounds);
   if (own !== undefined) return own;
   // The text grows by concatenation and the links' list only once there is a link: this is asked
@@ -100,7 +55,7 @@ function measure(element: Element, bounds: ShortBounds): Measured | null {
       text += '\n';
       continue;
     }
-    if (NESTED_BLOCKS.has(node.name) && ++blocks > (bounds.nestedBlocks ?? Infinity)) return null;
+    if (bounds.nestedBlocks !== undefined && NESTED_BLOCKS.has(node.name) && ++blocks > bounds.nestedBlocks) return null;
     if (node.name === 'a' && node.attribs['href'] !== undefined) (anchors ??= []).push(node);
     if (isBlock(node)) {
       text += ' ';
@@ -108,14 +63,14 @@ function measure(element: Element, bounds: ShortBounds): Measured | null {
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return { text, anchors: anchors ?? [], characters, nodes, blocks };
+  return { text, anchors: anchors ?? [] };
 }
 
 /**
  * shortText of an element that holds text alone (most of a page's short elements: a link, a
  * span, a list item's words), read without a walk; undefined for any other element.
  */
-function textAlone(element: Element, bounds: ShortBounds): Measured | null | undefined {
+function textAlone(element: Element, bounds: ShortBounds): ShortText | null | undefined {
   const children = element.children;
   let characters = 0;
   let text = '';
@@ -128,8 +83,7 @@ function textAlone(element: Element, bounds: ShortBounds): Measured | null | und
     if (characters > bounds.characters) return null;
     text += child.data;
   }
-  const anchors = element.name === 'a' && element.attribs['href'] !== undefined ? [element] : [];
-  return { text, anchors, characters, nodes: children.length, blocks: 0 };
+  return { text, anchors: element.name === 'a' && element.attribs['href'] !== undefined ? [element] : [] };
 }
 
 function countVisible(text: string): number {
