@@ -82,3 +82,33 @@ describe('a story cut into parts made from one template', () => {
     expect(text).toContain('The opening field, number 1');
   });
 });
+
+describe('a list used as a wrapper', () => {
+  it('reads paragraphs that sit straight inside a <ul> with no list items', () => {
+    const entry = (n: number, word: string) =>
+      `<p><strong>${n}. ${word}:</strong> a word that was much used this year, in the papers and on the radio, and that the committee weighed for a long time.</p>`;
+    const html = page(`<div class="post-body">
+      <p>The committee published its shortlist on Monday, after a year of reading newspapers, transcripts and letters from the public.</p>
+      <ul>${['Towpath', 'Lockkeeper', 'Narrowboat', 'Windlass'].map((word, i) => entry(i + 1, word)).join('')}</ul>
+      <p>The winner will be announced in the spring, at the same ceremony as every year, in the old hall by the canal.</p>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain('1. Towpath: a word that was much used this year');
+    expect(text).toContain('4. Windlass: a word that was much used this year');
+  });
+});
+
+describe('a paragraph written as a div', () => {
+  it('keeps a div of text with a link in it, which the teaser rule took for a card', () => {
+    const html = page(`<div id="post">
+      <h2>Students read for free</h2>
+      <p>When a few students wrote that they could not afford the magazine, I remembered being a student myself, and said yes to each of them.</p>
+      <div>Today it is official: if you are still studying, you read the magazine for free by <a href="/students">filling in this short form</a>.</div>
+      <p>If you feel like giving back, tell your friends and classmates about it. Thank you, and happy reading to all of you.</p>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain(
+      'Today it is official: if you are still studying, you read the magazine for free by filling in this short form.',
+    );
+  });
+});

@@ -134,7 +134,9 @@ class BlockBuilder {
       return;
     }
     this.flush();
-    if (this.byClass && CONDITIONAL_TAGS.has(name) && !this.roots.has(node)) {
+    // A div of bare text and inline links, or around one paragraph with few links, is a paragraph
+    // (Readability turns it into a <p> before scoring): judged as prose, not as a box of teasers.
+    if (this.byClass && CONDITIONAL_TAGS.has(name) && !this.roots.has(node) && !this.isParagraphDiv(node)) {
       const reason = this.conditionalReason(node);
       if (reason) {
         this.options.trace?.drop(node, reason, 'body');
@@ -176,8 +178,13 @@ class BlockBuilder {
       }
       case 'ul':
       case 'ol':
-        this.list(node);
-        return;
+        // A list misused as a wrapper (paragraphs straight inside a <ul>, no <li>: hand-written
+        // markup a browser shows as plain paragraphs) is read as what it holds.
+        if (node.children.some((child) => isTag(child) && child.name === 'li')) {
+          this.list(node);
+          return;
+        }
+        break;
       case 'table':
         // The first nested block answers: 100,000 nested tables must not each list all those below them.
         if ($one('p, div, table', node)) break;
@@ -336,6 +343,14 @@ class BlockBuilder {
     const source = img ? (img.attribs['src'] ?? img.attribs['data-src'] ?? firstOfSrcset(img.attribs['srcset'])) : undefined;
     this.flush();
     this.blocks.push({ type: 'image', alt, caption, src: webUrl(source, this.options.baseUrl) ?? null });
+  }
+
+  /** A div of text and inline elements only, or around a single <p>, with under a quarter of its text in links. */
+  private isParagraphDiv(element: Element): boolean {
+    if (element.name !== 'div') return false;
+    const blocks = element.children.filter((child): child is Element => isTag(child) && (isBlock(child) || child.name === 'img'));
+    if (blocks.length > 1 || (blocks.length === 1 && blocks[0]!.name !== 'p')) return false;
+    return linkDensity(element, undefined, this.measure) < 0.25;
   }
 
   /** A container that is mostly links (a tag cloud, a list of other articles). */
