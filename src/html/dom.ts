@@ -407,7 +407,7 @@ function phrasingTextLength(parent: Element, enough: number): number {
   let length = 0;
   for (const child of parent.children) {
     if (isText(child)) length += child.data.trim().length;
-    else if (isTag(child) && !BLOCK_TAGS.has(child.name) && !NOT_PHRASING.has(child.name)) length += inlineTextLength(child, enough);
+    else if (isTag(child) && !isBlockName(child.name) && !NOT_PHRASING.has(child.name)) length += inlineTextLength(child, enough);
     if (length >= enough) break;
   }
   return length;
