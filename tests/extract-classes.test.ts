@@ -145,4 +145,14 @@ describe('class 8: empty output where the text is there', () => {
     );
     expect(read(html)).toContain(sentence('museum', 5));
   });
+  it('reads the article, not a photo gallery list of captions holding more paragraphs than it', () => {
+    const caption = (n: number) =>
+      `<li><h2>${n}/20 Photo ${n}</h2><p>${sentence('gallery', n)} ${sentence('caption', n)}</p><p class="credits">AGENCY</p></li>`;
+    const gallery = Array.from({ length: 20 }, (_, i) => caption(i + 1)).join('');
+    const html = page(`<div class="article-body">${paragraphs('bridge', 5)}</div>
+      <div class="full-gallery"><div class="scroller"><ul class="legends">${gallery}</ul></div></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 5));
+    expect(text).not.toContain('gallery committee');
+  });
 });

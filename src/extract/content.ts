@@ -96,6 +96,11 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
   }
   // A class name is a weak hint: a container holding most of the page's prose stays.
   const holdsTheProse = (element: Element) => totalParagraphText > 500 && (paragraphText.get(element) ?? 0) > totalParagraphText * 0.3;
+  // A list is never the article's own wrapper: a list named as furniture that holds most of the
+  // paragraphs (a photo gallery's list of captions, "legends") is what its name says. Readers'
+  // comments are the exception: people read them as part of the page.
+  const isNamedList = (element: Element, names: string) =>
+    (element.name === 'ul' || element.name === 'ol') && !/comment|replies|disqus/.test(names);
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
     const role = node.attribs['role'] ?? '';
@@ -122,7 +127,7 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
         UNLIKELY_CONTAINER.test(names) &&
         !CONTENT_HINT.test(names) &&
         !hasTag(node, 'article') &&
-        !holdsTheProse(node)
+        (!holdsTheProse(node) || isNamedList(node, names))
       ) {
         doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
