@@ -37,6 +37,30 @@ describe('class 1: teaser cards and "more stories" rails inside the body', () =>
   });
 });
 
+describe('a short block named "content", "entry" or "post" is not the article for its name', () => {
+  it('reads the article, not a rail of teaser cards whose excerpts sit in "content" divs', () => {
+    const card = (n: number) =>
+      `<li class="card"><h3><a href="/other-${n}">Another story, number ${n}</a></h3><div class="content"><p>Residents of the old quarter vote on parking, on the new tram line, and on the market hall that the council wants to sell, number ${n}.</p></div></li>`;
+    const html = page(`<div id="piece"><h1>The bridge question</h1>${paragraphs('bridge', 2)}</div>
+      <div class="more-stories"><ul class="cards">${[1, 2, 3, 4, 5].map(card).join('')}</ul></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 2));
+    expect(text).not.toContain('Residents of the old quarter');
+  });
+  it('reads a short post, not the mega-menu whose featured boxes are "content" divs', () => {
+    const subsections = (n: number) =>
+      [1, 2, 3, 4].map((k) => `<li><a href="/s${n}/${k}">Subsection ${k} of section ${n}</a></li>`).join('');
+    const section = (n: number) =>
+      `<li class="first-level"><a href="/s${n}"><span>Section ${n}</span></a><div class="dd"><ul>${subsections(n)}</ul><div class="content"><p class="title"><a href="/f${n}">Featured in section ${n}</a></p><p>Watch all the musical acts of the season ${n}</p></div></div></li>`;
+    const html = page(`<ul id="topnav">${[1, 2, 3, 4, 5].map(section).join('')}</ul>
+      <div id="piece"><h1>The bridge question</h1><p>${sentence('bridge', 1)}</p></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 1));
+    expect(text).not.toContain('Subsection 1 of section 1');
+    expect(text).not.toContain('musical acts');
+  });
+});
+
 describe('class 2: bare text directly in a div, paragraphs separated by <br>', () => {
   it('reads the text, not the link-heavy sidebar beside it', () => {
     const bare = Array.from({ length: 6 }, (_, i) => sentence('harbour', i + 1)).join('<br><br>\n');

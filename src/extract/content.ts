@@ -292,6 +292,8 @@ export function linkDensity(element: Element, textLength?: number, measure = new
   return Math.min(1, measure.linkLength(element) / total);
 }
 
+/** Under this many characters a block is a line or two of text (a card, a menu box), not a body. */
+const SHORT_BLOCK = 200;
 const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
 
@@ -382,8 +384,19 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   let top: Element | undefined;
   let topScore = -Infinity;
   const finalScores = new Map<Element, number>();
+  const templateClasses = new Map<string, number>();
+  for (const element of scores.keys()) {
+    const name = element.attribs['class'];
+    if (name) templateClasses.set(name, (templateClasses.get(name) ?? 0) + 1);
+  }
   for (const [element, score] of scores) {
-    const final = score * (1 - linkDensity(element, undefined, measure));
+    // A class name is a weak hint: a short block whose class is shared by two or more other scored
+    // blocks is a card of a template (a teaser's "content" or "entry" div around a one-line
+    // excerpt, a mega-menu's featured box), not the article body its name says.
+    const length = measure.length(element);
+    const named =
+      length < SHORT_BLOCK && (templateClasses.get(element.attribs['class'] ?? '') ?? 0) >= 3 ? Math.max(0, classWeight(element)) : 0;
+    const final = (score - named) * (1 - linkDensity(element, length, measure));
     finalScores.set(element, final);
     if (final > topScore) {
       top = element;
