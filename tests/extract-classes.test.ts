@@ -180,3 +180,15 @@ describe('class 8: empty output where the text is there', () => {
     expect(text).not.toContain('gallery committee');
   });
 });
+
+describe('a hover card over a name inside a sentence', () => {
+  it('reads the sentence without the card of headlines a script pops up over the name', () => {
+    const card = `<span class="card"><span><img src="/ana.jpg" alt=""><a class="name" href="/people/ana">Ana Ruiz</a><a href="/s1">Council delays the vote on the bridge again</a> <a href="/s2">Ruiz asks for a new study of the tram line</a></span></span>`;
+    const html = page(`<article><h1>The bridge question</h1>
+      <p>The mayor, <span class="who"><a href="/people/ana">Ana Ruiz</a>${card}</span>, said on Tuesday that the bridge would stay closed until the inspection is over.</p>
+      ${paragraphs('bridge', 5)}</article>`);
+    const text = read(html);
+    expect(text).toContain('The mayor, Ana Ruiz, said on Tuesday that the bridge would stay closed');
+    expect(text).not.toContain('Council delays the vote');
+  });
+});

@@ -72,6 +72,26 @@ function isHidden(element: Element): boolean {
 }
 
 /**
+ * A card a script pops up over a name in a sentence (a person's picture and their latest stories):
+ * a span right after the link it describes, inside a paragraph, made of links (and a picture).
+ * Read as text it pours a list of headlines into the middle of the sentence.
+ */
+function isHoverCard(element: Element, measure: TextMeasure): boolean {
+  if (element.name !== 'span') return false;
+  const before = element.prev && isText(element.prev) && !element.prev.data.trim() ? element.prev.prev : element.prev;
+  if (!before || !isTag(before) || before.name !== 'a') return false;
+  let inParagraph = false;
+  for (let node = element.parent, level = 0; node && isTag(node) && level < 3; node = node.parent, level++) {
+    if (node.name === 'p') inParagraph = true;
+  }
+  if (!inParagraph) return false;
+  const links = $all('a', element).length;
+  if (links < 2 && !hasDescendant(element, 'img')) return false;
+  const length = measure.length(element);
+  return length > 0 && measure.linkLength(element) >= length * 0.9;
+}
+
+/**
  * Removes what can never be article text, before scoring. Mutates the document. `lenient`: only
  * what can never be text (scripts, forms, navigation landmarks), for a second reading of a page
  * whose first reading found nothing (its article hidden until a script shows it, say).
@@ -111,6 +131,10 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
     }
     if (!lenient && isHidden(node)) {
       doom(node, 'hidden (hidden, aria-hidden or display:none)');
+      return;
+    }
+    if (!lenient && isHoverCard(node, measure)) {
+      doom(node, 'a hover card: links and a picture after a link, inside a sentence');
       return;
     }
     if (structural && !holdsTheProse(node)) {
