@@ -273,42 +273,51 @@ export class TextMeasure {
 
   private shape(node: AnyNode): TextShape {
     if (!isTag(node)) return isText(node) ? textShape(node.data) : EMPTY_SHAPE;
+    if (NOT_READ.has(node.name)) return EMPTY_SHAPE;
+    if (node.name === 'br') return SPACE_SHAPE;
     const known = this.shapes.get(node);
     if (known) return known;
     // Recursive, children before parents: parseHtml keeps every page under a few hundred levels
     // (limitDepth), and one call per element asks the Map once and fills it once.
-    let shape: TextShape;
-    if (NOT_READ.has(node.name)) shape = EMPTY_SHAPE;
-    else if (node.name === 'br') shape = SPACE_SHAPE;
-    else {
-      // textOf puts a space around a block element's text.
-      const block = isBlock(node);
-      shape = { visible: 0, commas: 0, gaps: 0, leadingSpace: block, trailingSpace: block };
-      for (const child of node.children) {
-        if (isTag(child)) appendShape(shape, this.shape(child));
-        else if (isText(child)) appendShape(shape, textShape(child.data));
-      }
-      if (block) appendShape(shape, SPACE_SHAPE);
+    // textOf puts a space around a block element's text.
+    const block = isBlock(node);
+    const shape = { visible: 0, commas: 0, gaps: 0, leadingSpace: block, trailingSpace: block };
+    let nested = false;
+    for (const child of node.children) {
+      if (isTag(child)) {
+        nested = true;
+        appendShape(shape, this.shape(child));
+      } else if (isText(child)) appendShape(shape, textShape(child.data));
     }
-    this.shapes.set(node, shape);
+    if (block) appendShape(shape, SPACE_SHAPE);
+    // A short element of text alone (most elements: a link, a span) is read again when asked, not
+    // kept: on a page of 100,000 links the Map would hold them all. A paragraph is kept.
+    if (nested || shape.visible > SHORT_LEAF) this.shapes.set(node, shape);
     return shape;
   }
 
   /** Length of the text inside links; links within the page (footnotes, anchors) count less than links away. */
   linkLength(node: AnyNode): number {
     if (!isTag(node)) return 0;
+    // A link's is its text's (measured and kept above): only containers are kept here.
+    if (node.name === 'a') return this.length(node) * ((node.attribs['href'] ?? '').startsWith('#') ? 0.3 : 1);
     let length = this.linkLengths.get(node);
     if (length === undefined) {
-      if (node.name === 'a') length = this.length(node) * ((node.attribs['href'] ?? '').startsWith('#') ? 0.3 : 1);
-      else {
-        length = 0;
-        for (const child of node.children) if (isTag(child)) length += this.linkLength(child);
+      length = 0;
+      let nested = false;
+      for (const child of node.children) {
+        if (!isTag(child)) continue;
+        nested = true;
+        length += this.linkLength(child);
       }
-      this.linkLengths.set(node, length);
+      if (nested) this.linkLengths.set(node, length);
     }
     return length;
   }
 }
+
+/** Characters of an element of text alone that are cheaper to read again than to keep. */
+const SHORT_LEAF = 80;
 
 export function linkDensity(element: Element, textLength?: number, measure = new TextMeasure()): number {
   const total = textLength ?? measure.length(element);

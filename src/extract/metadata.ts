@@ -237,18 +237,20 @@ function breadcrumb(document: Document, ld: JsonLd): string | null {
 }
 
 // What the classes of the byline, category and breadcrumb selectors hold, tested before the
-// selectors themselves (module constants: a regex literal is a new object each time it is read).
-const AUTHOR_BLOCK_CLASS = /byline|author/;
-const BYLINE_CLASS = /byline|author|meta/;
-const CATEGORY_LIST_CLASS = /cat-links|post-categories|entry-category/;
+// selectors themselves.
+const AUTHOR_BLOCK_CLASS = ['byline', 'author'];
+const BYLINE_CLASS = ['byline', 'author', 'meta'];
+const CATEGORY_LIST_CLASS = ['cat-links', 'post-categories', 'entry-category'];
 const CATEGORY_REL = /category/i;
-const BREADCRUMB_CLASS = /crumb/;
+const BREADCRUMB_CLASS = ['crumb'];
 
 /**
- * Whether the element's class attribute holds the pattern anywhere (a class selector matches a
- * whole word, case-sensitively): the cheap test before the selector's own.
+ * Whether the element's class attribute holds any of the words anywhere (a class selector
+ * matches a whole word, case-sensitively): the cheap test before the selector's own.
  */
-function classHas(element: Element, pattern: RegExp): boolean {
+function classHas(element: Element, words: readonly string[]): boolean {
   const names = element.attribs['class'];
-  return names !== undefined && pattern.test(names);
+  if (names === undefined) return false;
+  for (const word of words) if (names.includes(word)) return true;
+  return false;
 }

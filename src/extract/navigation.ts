@@ -57,6 +57,12 @@ const PREVIOUS_CLASS = /(?:^|[^a-z])(?:prev|previous|older)(?:[-_](?:post|articl
 // "read-next", "up-next", "next-up" are recommendations of the site (NY Post's "Read Next"), not the next article.
 const NEXT_CLASS = /(?:^|[^a-z])(?<!(?:read|up|whats)[-_])(?:next|newer)(?![-_]up)(?:[-_](?:post|article|story|entry|link))?(?:[^a-z]|$)/;
 
+/**
+ * The words PREVIOUS_CLASS and NEXT_CLASS look for, in any case: what a class or id must hold for
+ * either to match it once lower-cased (no other character lower-cases to these letters).
+ */
+const NEIGHBOUR_WORD = /prev|older|next|newer/i;
+
 interface Context {
   url: string;
   /** The page's own addresses: where it was read from, its canonical and og:url. */
@@ -252,6 +258,9 @@ function classNamedNeighbours(document: Document, context: Context): { previous:
   const found: { previous: Link | null; next: Link | null } = { previous: null, next: null };
   for (const element of elementsByTag(document, 'a', 'div', 'li', 'span', 'td', 'p')) {
     if (found.previous && found.next) break;
+    // Most elements name neither: told from their raw class and id, before a lower-cased copy is made.
+    const { class: classes, id } = element.attribs;
+    if (!(classes && NEIGHBOUR_WORD.test(classes)) && !(id && NEIGHBOUR_WORD.test(id))) continue;
     const names = classAndId(element);
     if (!names) continue;
     for (const which of ['previous', 'next'] as const) {

@@ -221,10 +221,9 @@ export function findRelatedBoxes(document: Document, url: string): RelatedLink[]
     found: [],
     namedBoxes: new Map(),
   };
-  const order = new Map<Element, number>();
+  // An element's position in `candidates` is its order in the page.
   const candidates = elementsByTag(document, ...CANDIDATE_TAGS);
-  candidates.forEach((element, index) => {
-    order.set(element, index);
+  candidates.forEach((element) => {
     const names = element.attribs['class'];
     if (names && RELATED_BOX_CLASS.test(names.toLowerCase())) {
       const key = `${element.name}.${names}`;
@@ -232,13 +231,13 @@ export function findRelatedBoxes(document: Document, url: string): RelatedLink[]
     }
   });
   const callouts: Element[] = [];
-  for (const element of candidates) {
-    const position = order.get(element)!;
+  for (let position = 0; position < candidates.length; position++) {
+    const element = candidates[position]!;
     if (readLabelledRun(element, search, position)) continue;
     if (readNamedBox(element, search, position)) continue;
     if (readCallout(element, search, position)) callouts.push(element);
   }
-  readCalloutsInTheSameStyle(callouts, candidates, search, order);
+  readCalloutsInTheSameStyle(callouts, candidates, search);
   search.found.sort((a, b) => a.order - b.order);
   const seen = new Set<string>([withoutFragment(url)]);
   const out: RelatedLink[] = [];
@@ -456,12 +455,13 @@ const CALLOUT_TAGS = new Set(['p', 'div', 'li', 'dd', 'blockquote', 'aside', 'q'
  * article: a site that writes "[Read: T]" in its interstitials also writes "[T]" in the same
  * box. Only classed callouts count: a bare <p> says nothing about style.
  */
-function readCalloutsInTheSameStyle(callouts: Element[], candidates: Element[], search: Search, order: Map<Element, number>): void {
+function readCalloutsInTheSameStyle(callouts: Element[], candidates: Element[], search: Search): void {
   const styles = new Set(
     callouts.map((element) => `${element.name}.${attr(element, 'class') ?? ''}`).filter((style) => !style.endsWith('.')),
   );
   if (styles.size === 0) return;
-  for (const element of candidates) {
+  for (let position = 0; position < candidates.length; position++) {
+    const element = candidates[position]!;
     if (!styles.has(`${element.name}.${attr(element, 'class') ?? ''}`) || search.claimed.has(element)) continue;
     const short = shortText(element, CALLOUT_BOUNDS);
     const anchors = short?.anchors ?? [];
@@ -470,7 +470,7 @@ function readCalloutsInTheSameStyle(callouts: Element[], candidates: Element[], 
     const title = stripBrackets(cleanInline(textOf(anchors[0]!)));
     const url = resolveLink(attr(anchors[0]!, 'href'), search.base);
     if (!url || !title || title.length < text.length * 0.9 || listingOrFurniture(url) || !onSite(url, search.sites)) continue;
-    search.found.push({ order: order.get(element)!, links: [{ title, url }] });
+    search.found.push({ order: position, links: [{ title, url }] });
     search.claimed.add(element);
   }
 }

@@ -419,6 +419,8 @@ export function resolveLink(href: string | undefined, base: string): string | un
  * are left as they are.
  */
 export function wrapBareText(parent: Element, minimum: number): void {
+  // Most containers hold blocks and white space only: they are passed over without a copy of their children.
+  if (phrasingTextLength(parent, minimum) < minimum) return;
   const children = parent.children;
   let changed = false;
   const out: AnyNode[] = [];
@@ -452,6 +454,17 @@ export function wrapBareText(parent: Element, minimum: number): void {
     parent.children = out;
     relink(parent);
   }
+}
+
+/** Characters of text in all the runs of phrasing content of `parent` together, counted up to `enough`. */
+function phrasingTextLength(parent: Element, enough: number): number {
+  let length = 0;
+  for (const child of parent.children) {
+    if (isText(child)) length += child.data.trim().length;
+    else if (isTag(child) && !BLOCK_TAGS.has(child.name) && !NOT_PHRASING.has(child.name)) length += inlineTextLength(child, enough);
+    if (length >= enough) break;
+  }
+  return length;
 }
 
 /** Inline elements that are not text a paragraph is made of. */

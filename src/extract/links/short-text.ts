@@ -100,6 +100,9 @@ function countVisible(text: string): number {
  * space), reading no further: enough to tell whether a block opens with a label.
  */
 export function leadingText(element: Element, characters: number): string {
+  // An element of one text (most paragraphs of a page): that text, uncopied.
+  const only = element.children.length === 1 ? element.children[0] : undefined;
+  if (only && isText(only) && characters > 0) return only.data;
   const parts: string[] = [];
   let count = 0;
   let nodes = 0;
