@@ -11,7 +11,7 @@ import type { ParseReply, ParseRequest, WarmRequest } from './work/pool.js';
 async function run(request: ParseRequest): Promise<unknown> {
   switch (request.task) {
     case 'feed': {
-      const { readAsFeed } = await import('./feeds/reading.js');
+      const { readAsFeed } = await import('./feeds/reading-feed.js');
       return readAsFeed(request);
     }
     case 'page': {
@@ -48,7 +48,12 @@ process.on('message', (request: ParseRequest | WarmRequest) => {
   // Told what is coming: its parsers load now, before the first job (what a job would load first).
   if ('warm' in request) {
     // A failure here is the first job's to say (it imports the same module).
-    const loading = request.warm === 'article' ? import('./extract/article.js') : import('./feeds/reading.js');
+    const loading =
+      request.warm === 'article'
+        ? import('./extract/article.js')
+        : request.warm === 'page'
+          ? import('./feeds/reading.js')
+          : import('./feeds/reading-feed.js');
     loading.catch(() => {});
     return;
   }

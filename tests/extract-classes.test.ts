@@ -37,6 +37,30 @@ describe('class 1: teaser cards and "more stories" rails inside the body', () =>
   });
 });
 
+describe('a short block named "content", "entry" or "post" is not the article for its name', () => {
+  it('reads the article, not a rail of teaser cards whose excerpts sit in "content" divs', () => {
+    const card = (n: number) =>
+      `<li class="card"><h3><a href="/other-${n}">Another story, number ${n}</a></h3><div class="content"><p>Residents of the old quarter vote on parking, on the new tram line, and on the market hall that the council wants to sell, number ${n}.</p></div></li>`;
+    const html = page(`<div id="piece"><h1>The bridge question</h1>${paragraphs('bridge', 2)}</div>
+      <div class="more-stories"><ul class="cards">${[1, 2, 3, 4, 5].map(card).join('')}</ul></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 2));
+    expect(text).not.toContain('Residents of the old quarter');
+  });
+  it('reads a short post, not the mega-menu whose featured boxes are "content" divs', () => {
+    const subsections = (n: number) =>
+      [1, 2, 3, 4].map((k) => `<li><a href="/s${n}/${k}">Subsection ${k} of section ${n}</a></li>`).join('');
+    const section = (n: number) =>
+      `<li class="first-level"><a href="/s${n}"><span>Section ${n}</span></a><div class="dd"><ul>${subsections(n)}</ul><div class="content"><p class="title"><a href="/f${n}">Featured in section ${n}</a></p><p>Watch all the musical acts of the season ${n}</p></div></div></li>`;
+    const html = page(`<ul id="topnav">${[1, 2, 3, 4, 5].map(section).join('')}</ul>
+      <div id="piece"><h1>The bridge question</h1><p>${sentence('bridge', 1)}</p></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 1));
+    expect(text).not.toContain('Subsection 1 of section 1');
+    expect(text).not.toContain('musical acts');
+  });
+});
+
 describe('class 2: bare text directly in a div, paragraphs separated by <br>', () => {
   it('reads the text, not the link-heavy sidebar beside it', () => {
     const bare = Array.from({ length: 6 }, (_, i) => sentence('harbour', i + 1)).join('<br><br>\n');
@@ -144,5 +168,27 @@ describe('class 8: empty output where the text is there', () => {
       `<div class="gallery-story" style="display:none">${paragraphs('museum', 5)}</div><div class="nav"><a href="/">Home</a></div>`,
     );
     expect(read(html)).toContain(sentence('museum', 5));
+  });
+  it('reads the article, not a photo gallery list of captions holding more paragraphs than it', () => {
+    const caption = (n: number) =>
+      `<li><h2>${n}/20 Photo ${n}</h2><p>${sentence('gallery', n)} ${sentence('caption', n)}</p><p class="credits">AGENCY</p></li>`;
+    const gallery = Array.from({ length: 20 }, (_, i) => caption(i + 1)).join('');
+    const html = page(`<div class="article-body">${paragraphs('bridge', 5)}</div>
+      <div class="full-gallery"><div class="scroller"><ul class="legends">${gallery}</ul></div></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 5));
+    expect(text).not.toContain('gallery committee');
+  });
+});
+
+describe('a hover card over a name inside a sentence', () => {
+  it('reads the sentence without the card of headlines a script pops up over the name', () => {
+    const card = `<span class="card"><span><img src="/ana.jpg" alt=""><a class="name" href="/people/ana">Ana Ruiz</a><a href="/s1">Council delays the vote on the bridge again</a> <a href="/s2">Ruiz asks for a new study of the tram line</a></span></span>`;
+    const html = page(`<article><h1>The bridge question</h1>
+      <p>The mayor, <span class="who"><a href="/people/ana">Ana Ruiz</a>${card}</span>, said on Tuesday that the bridge would stay closed until the inspection is over.</p>
+      ${paragraphs('bridge', 5)}</article>`);
+    const text = read(html);
+    expect(text).toContain('The mayor, Ana Ruiz, said on Tuesday that the bridge would stay closed');
+    expect(text).not.toContain('Council delays the vote');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { frenchSpacing, layoutArticle } from '../src/app/article-layout.js';
 import { storyGroups } from '../src/app/story-groups.js';
 import type { Article } from '../src/extract/types.js';
-import { canonicalAddress, groupStories, normaliseTitle } from '../src/feeds/group.js';
+import { canonicalAddress, groupStories, normaliseTitle, sketchTitles } from '../src/feeds/group.js';
 import type { Headline } from '../src/feeds/types.js';
 import { splitKeys } from '../src/state/split-keys.js';
 import { findFolded, fold, matchesWords, queryWords } from '../src/text/fold.js';
@@ -56,6 +56,28 @@ describe('the same story across sources (feeds/group.ts)', () => {
       ['g'],
       ['h'],
     ]);
+  });
+
+  it('the same stories when titles were sketched as their sources arrived, in any order, some of them twice', () => {
+    const make = () => [
+      h('a', 'Pologne : le gouvernement annonce des élections anticipées', 'http://a/1', 1),
+      h('b', 'Pologne: le gouvernement annonce des élections anticipées…', 'http://b/1', 5),
+      h('e', 'Procès du port : jour 3', 'http://e/1', 1),
+      h('f', 'Procès du port : jour 4', 'http://f/1', 1),
+      h('c', 'Pologne : le gouvernement annonce les élections anticipées', 'http://c/1', 20),
+    ];
+    const shape = (stories: ReturnType<typeof groupStories>) =>
+      stories.map((story) => [story.lead.source, ...story.others.map((other) => other.source)]);
+    const alone = shape(groupStories(make()));
+    const arrived = make();
+    sketchTitles(arrived.slice(3));
+    sketchTitles(arrived.slice(0, 2));
+    sketchTitles(arrived.slice(1, 4));
+    expect(shape(groupStories(arrived))).toEqual(alone);
+    expect(alone).toEqual([['a', 'b', 'c'], ['e'], ['f']]);
+    // Sketches of a reload already grouped are not those of the next one: grouping again agrees still.
+    sketchTitles(make().slice(0, 1));
+    expect(shape(groupStories(make()))).toEqual(alone);
   });
 
   it('headlines --json gains the group: every headline says its story, which one leads and every source of it', () => {

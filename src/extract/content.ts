@@ -72,6 +72,26 @@ function isHidden(element: Element): boolean {
 }
 
 /**
+ * A card a script pops up over a name in a sentence (a person's picture and their latest stories):
+ * a span right after the link it describes, inside a paragraph, made of links (and a picture).
+ * Read as text it pours a list of headlines into the middle of the sentence.
+ */
+function isHoverCard(element: Element, measure: TextMeasure): boolean {
+  if (element.name !== 'span') return false;
+  const before = element.prev && isText(element.prev) && !element.prev.data.trim() ? element.prev.prev : element.prev;
+  if (!before || !isTag(before) || before.name !== 'a') return false;
+  let inParagraph = false;
+  for (let node = element.parent, level = 0; node && isTag(node) && level < 3; node = node.parent, level++) {
+    if (node.name === 'p') inParagraph = true;
+  }
+  if (!inParagraph) return false;
+  const links = $all('a', element).length;
+  if (links < 2 && !hasDescendant(element, 'img')) return false;
+  const length = measure.length(element);
+  return length > 0 && measure.linkLength(element) >= length * 0.9;
+}
+
+/**
  * Removes what can never be article text, before scoring. Mutates the document. `lenient`: only
  * what can never be text (scripts, forms, navigation landmarks), for a second reading of a page
  * whose first reading found nothing (its article hidden until a script shows it, say).
@@ -96,6 +116,11 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
   }
   // A class name is a weak hint: a container holding most of the page's prose stays.
   const holdsTheProse = (element: Element) => totalParagraphText > 500 && (paragraphText.get(element) ?? 0) > totalParagraphText * 0.3;
+  // A list is never the article's own wrapper: a list named as furniture that holds most of the
+  // paragraphs (a photo gallery's list of captions, "legends") is what its name says. Readers'
+  // comments are the exception: people read them as part of the page.
+  const isNamedList = (element: Element, names: string) =>
+    (element.name === 'ul' || element.name === 'ol') && !/comment|replies|disqus/.test(names);
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
     const role = node.attribs['role'] ?? '';
@@ -106,6 +131,10 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
     }
     if (!lenient && isHidden(node)) {
       doom(node, 'hidden (hidden, aria-hidden or display:none)');
+      return;
+    }
+    if (!lenient && isHoverCard(node, measure)) {
+      doom(node, 'a hover card: links and a picture after a link, inside a sentence');
       return;
     }
     if (structural && !holdsTheProse(node)) {
@@ -122,7 +151,7 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
         UNLIKELY_CONTAINER.test(names) &&
         !CONTENT_HINT.test(names) &&
         !hasTag(node, 'article') &&
-        !holdsTheProse(node)
+        (!holdsTheProse(node) || isNamedList(node, names))
       ) {
         doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
@@ -296,6 +325,8 @@ export function linkDensity(element: Element, textLength?: number, measure = new
   return Math.min(1, measure.linkLength(element) / total);
 }
 
+/** Under this many characters a block is a line or two of text (a card, a menu box), not a body. */
+const SHORT_BLOCK = 200;
 const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
 
@@ -386,8 +417,19 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   let top: Element | undefined;
   let topScore = -Infinity;
   const finalScores = new Map<Element, number>();
+  const templateClasses = new Map<string, number>();
+  for (const element of scores.keys()) {
+    const name = element.attribs['class'];
+    if (name) templateClasses.set(name, (templateClasses.get(name) ?? 0) + 1);
+  }
   for (const [element, score] of scores) {
-    const final = score * (1 - linkDensity(element, undefined, measure));
+    // A class name is a weak hint: a short block whose class is shared by two or more other scored
+    // blocks is a card of a template (a teaser's "content" or "entry" div around a one-line
+    // excerpt, a mega-menu's featured box), not the article body its name says.
+    const length = measure.length(element);
+    const named =
+      length < SHORT_BLOCK && (templateClasses.get(element.attribs['class'] ?? '') ?? 0) >= 3 ? Math.max(0, classWeight(element)) : 0;
+    const final = (score - named) * (1 - linkDensity(element, length, measure));
     finalScores.set(element, final);
     if (final > topScore) {
       top = element;

@@ -218,6 +218,7 @@ export function groupingRule(): string {
     normaliseTitle,
     fold,
     Shingles,
+    sketchOf,
     headlineKey,
     headlineId,
   ];
@@ -231,6 +232,42 @@ function sameSourceOther(story: Story, headline: Headline): boolean {
   return [story.lead, ...story.others].some((member) => member.sourceUrl === headline.sourceUrl && headlineKey(member) !== key);
 }
 
+/** What grouping reads of a title, worked out once per title (sketchTitles, groupAnew). */
+interface TitleSketch {
+  shingles: Int32Array;
+  bands: number[];
+  numbers: string;
+}
+
+/**
+ * Titles sketched ahead of their grouping, with the one Shingles they were made with (shingle numbers
+ * are only comparable within one). Both are let go by the grouping that uses them, so they hold one
+ * reload's titles at most.
+ */
+let shingler = new Shingles();
+let sketches = new Map<string, TitleSketch>();
+
+function sketchOf(title: string): TitleSketch {
+  let sketch = sketches.get(title);
+  if (!sketch) {
+    const normalised = normaliseTitle(title);
+    const shingles = shingler.of(normalised);
+    const bands = shingles.length ? shingler.bandsOf(shingles) : [];
+    sketch = { shingles, bands, numbers: (normalised.match(/\p{N}+/gu) ?? []).join(' ') };
+    sketches.set(title, sketch);
+  }
+  return sketch;
+}
+
+/**
+ * Works out what grouping reads of these titles now: called as each source's headlines arrive, while
+ * other sources are still on the wire, so that the grouping at the end of a reload only compares
+ * (most of its time was this). The same stories either way: a sketch is a pure function of its title.
+ */
+export function sketchTitles(headlines: readonly Headline[]): void {
+  for (const headline of headlines) sketchOf(headline.title);
+}
+
 function groupAnew(headlines: readonly Headline[]): Story[] {
   const stories: Story[] = [];
   const byAddress = new Map<string, number>();
@@ -239,15 +276,11 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
   const newest = Array.from({ length: BANDS }, () => new Map<number, number>());
   const older = new Int32Array(headlines.length * BANDS);
   const candidates: Candidate[] = [];
-  const shingler = new Shingles();
   for (let index = 0; index < headlines.length; index++) {
     const headline = headlines[index]!;
     const address = canonicalAddress(headline.url);
     let story = byAddress.get(address);
-    const normalised = normaliseTitle(headline.title);
-    const shingles = shingler.of(normalised);
-    const hashes = shingles.length ? shingler.bandsOf(shingles) : [];
-    const numbers = (normalised.match(/\p{N}+/gu) ?? []).join(' ');
+    const { shingles, bands: hashes, numbers } = sketchOf(headline.title);
     const time = timeOf(headline);
     if (story === undefined && shingles.length) {
       search: for (let band = 0; band < hashes.length; band++) {
@@ -285,5 +318,8 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
       newest[band]!.set(hashes[band]!, index);
     }
   }
+  // The sketches served: the next reload's titles start a table of their own.
+  shingler = new Shingles();
+  sketches = new Map();
   return stories;
 }

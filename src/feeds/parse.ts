@@ -1,7 +1,7 @@
 import { parseFeed as parseAnyFeed } from 'feedsmith';
 import { KiosqueError } from '../errors.js';
 import { normalizeDate } from '../text/dates.js';
-import { resolveLink } from '../html/dom.js';
+import { resolveLink } from '../html/resolve-link.js';
 import { htmlText } from '../html/text.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';

@@ -1,6 +1,7 @@
 import { type ErrorCode, isKiosqueError, KiosqueError } from '../errors.js';
 import type { FetchedResource, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
+import { sketchTitles } from './group.js';
 import { VERSION } from '../version.js';
 import { loadParsers } from '../work/load.js';
 import type { FeedChoice, SourceReading } from './reading.js';
@@ -63,10 +64,13 @@ export async function readingToKeep(resource: FetchedResource, as: 'feed' | 'pag
 async function parse(resource: FetchedResource, as: 'feed' | 'page', url: string): Promise<SourceReading> {
   const { runParseJob } = await loadParsers();
   const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
-  return runParseJob(job, async () => {
+  const reading = await runParseJob<SourceReading>(job, async () => {
     const { readAsFeed, readAsPage } = await import('./reading.js');
     return as === 'feed' ? readAsFeed(resource) : readAsPage(resource, url);
   });
+  // Grouped at the end of the reload: its titles are sketched now, while other sources are on the wire.
+  if (reading.kind === 'headlines') sketchTitles(reading.headlines);
+  return reading;
 }
 
 /** A fault of the bytes themselves, kept in place of their reading. */

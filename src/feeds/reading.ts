@@ -3,7 +3,6 @@ import { parseHtml } from '../html/dom.js';
 import { siteNameOf } from '../html/meta.js';
 import type { FetchedResource } from '../net/client.js';
 import { discoverFeeds, headlinesFromPage } from './discover.js';
-import { parseFeed } from './parse.js';
 import type { Headline } from './types.js';
 
 /** A feed a page announces, as offered to the reader. */
@@ -22,12 +21,10 @@ export type SourceReading =
   | { kind: 'headlines'; via: 'feed' | 'page'; title: string; headlines: Headline[] }
   | { kind: 'feed-links'; feeds: FeedChoice[]; siteName: string | null };
 
-type Readable = Pick<FetchedResource, 'text' | 'finalUrl'>;
+export type Readable = Pick<FetchedResource, 'text' | 'finalUrl'>;
 
-export function readAsFeed(resource: Readable): SourceReading {
-  const feed = parseFeed(resource.text, resource.finalUrl);
-  return { kind: 'headlines', via: 'feed', title: feed.title, headlines: feed.headlines };
-}
+// A feed's reading is in its own module: the parser process loads it without this one's HTML parsers.
+export { readAsFeed } from './reading-feed.js';
 
 /** A site's page: the feeds it announces, else the article links it shows. */
 export function readAsPage(resource: Readable, url: string): SourceReading {

@@ -1,8 +1,12 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isDocument, isTag, isText } from 'domhandler';
 import { compile, selectAll, selectOne } from 'css-select';
-import { webUrl } from '../text/url.js';
 import { newElement, parseTree } from './parse.js';
+import { isBlockName } from './blocks.js';
+
+// Kept apart so that a feed's parser loads neither css-select nor this module (src/html/blocks.ts).
+export { isBlockName } from './blocks.js';
+export { resolveLink } from './resolve-link.js';
 
 /** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
 export type { AnyNode, Document, Element };
@@ -278,60 +282,8 @@ export function classAndId(node: Element): string {
   return `${cls} ${id}`.trim().toLowerCase();
 }
 
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'thead',
-  'tfoot',
-  'tr',
-  'td',
-  'th',
-  'ul',
-  'caption',
-  'center',
-  'summary',
-  'body',
-  'html',
-]);
-
 export function isBlock(node: Element): boolean {
   return isBlockName(node.name);
-}
-
-/** Whether an element of this (lower-case) name is a block: its edges part words when read as text. */
-export function isBlockName(name: string): boolean {
-  return BLOCK_TAGS.has(name);
 }
 
 /**
@@ -406,12 +358,6 @@ export function removeNode(node: AnyNode): void {
   node.next = null;
 }
 
-/** An absolute http(s) URL for an href, or undefined for javascript:, mailto:, fragments and garbage. */
-export function resolveLink(href: string | undefined, base: string): string | undefined {
-  // A fragment points inside the page itself: never a link to follow.
-  return href?.trim().startsWith('#') ? undefined : webUrl(href, base);
-}
-
 /**
  * Wraps each run of phrasing content (text and inline elements) of `parent` that holds at least
  * `minimum` characters of text into a new <p>, in place: "bare" paragraphs written straight into a
@@ -441,7 +387,7 @@ export function wrapBareText(parent: Element, minimum: number): void {
     if (isText(child)) {
       run.push(child);
       runText += child.data.trim().length;
-    } else if (isTag(child) && !BLOCK_TAGS.has(child.name) && !NOT_PHRASING.has(child.name)) {
+    } else if (isTag(child) && !isBlockName(child.name) && !NOT_PHRASING.has(child.name)) {
       run.push(child);
       runText += inlineTextLength(child, minimum);
     } else {
@@ -461,7 +407,7 @@ function phrasingTextLength(parent: Element, enough: number): number {
   let length = 0;
   for (const child of parent.children) {
     if (isText(child)) length += child.data.trim().length;
-    else if (isTag(child) && !BLOCK_TAGS.has(child.name) && !NOT_PHRASING.has(child.name)) length += inlineTextLength(child, enough);
+    else if (isTag(child) && !isBlockName(child.name) && !NOT_PHRASING.has(child.name)) length += inlineTextLength(child, enough);
     if (length >= enough) break;
   }
   return length;

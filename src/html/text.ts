@@ -1,5 +1,5 @@
 import { Parser, type Handler } from 'htmlparser2';
-import { isBlockName } from './dom.js';
+import { isBlockName } from './blocks.js';
 
 /** Elements whose content is never read as text (as textOf skips them). */
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
