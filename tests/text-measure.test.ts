@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextMeasure } from '../src/extract/content.js';
+import { TextMeasure } from '../src/extract/text-measure.js';
 import { $all, parseHtml, squash, textOf } from '../src/html/dom.js';
 
 describe('TextMeasure.length', () => {

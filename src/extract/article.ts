@@ -1,6 +1,7 @@
 import { readAccessSigns, judgeAccess } from './access.js';
 import { buildBlocks } from './blocks.js';
-import { findContent, stripBoilerplate } from './content.js';
+import { stripBoilerplate } from './boilerplate.js';
+import { findContent } from './content.js';
 import { attr, type Document, parseHtml, removeNode, resolveLink, textOf } from '../html/dom.js';
 import { cleanInline } from '../text/sanitize.js';
 import { readMetadata } from './metadata.js';

@@ -10,7 +10,8 @@ import {
   SOCIAL_EMBED_CLASS,
 } from '../html/furniture.js';
 import { fitsWithin } from './bounded.js';
-import { classWeight, linkDensity, roleNames, TextMeasure } from './content.js';
+import { classWeight, roleNames } from './boilerplate.js';
+import { linkDensity, TextMeasure } from './text-measure.js';
 import { matchInlineRelated } from './related.js';
 import type { Trace } from './trace.js';
 import { webUrl } from '../text/url.js';
