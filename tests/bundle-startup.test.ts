@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,5 +108,18 @@ describe('relative times as bundled (written at build time)', () => {
     });
     const read = ((await import(doctored)) as { relativeTime: typeof relativeTime }).relativeTime;
     expect(read(new Date(now - 3 * 3600 * 1000).toISOString(), now, 'en-US')).toBe('three hours back');
+  });
+});
+
+describe('the command as a shell starts it (bin/kiosque.js)', () => {
+  it('prints its version and nothing on stderr: the V8 flag it sets is known to this Node', () => {
+    const bin = path.resolve(import.meta.dirname, '..', 'bin', 'kiosque.js');
+    const home = mkdtempSync(path.join(os.tmpdir(), 'kiosque-version-'));
+    const result = spawnSync(process.execPath, [bin, '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/\d+\.\d+\.\d+/);
   });
 });

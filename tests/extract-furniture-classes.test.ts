@@ -96,6 +96,17 @@ describe('a list used as a wrapper', () => {
     expect(text).toContain('1. Towpath: a word that was much used this year');
     expect(text).toContain('4. Windlass: a word that was much used this year');
   });
+
+  it('still drops a list of bare links with no list items, as it drops the same links in <li>s', () => {
+    const html = page(`<div class="post-body">
+      <p>The committee published its shortlist on Monday, after a year of reading newspapers, transcripts and letters from the public.</p>
+      <ul><a href="/2012/10/bridge">The council votes on the new bridge</a> <a href="/2012/10/moorings">Residents ask for more moorings</a></ul>
+      <p>The winner will be announced in the spring, at the same ceremony as every year, in the old hall by the canal.</p>
+    </div>`);
+    const text = read(html);
+    expect(text).toContain('The winner will be announced in the spring');
+    expect(text).not.toContain('The council votes on the new bridge');
+  });
 });
 
 describe('a paragraph written as a div', () => {

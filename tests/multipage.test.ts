@@ -37,6 +37,13 @@ describe('the pages of an article, told from the next article and from a list’
     });
   });
 
+  it('page 2 written as an absolute address, with a login part or a port, is still this site’s page 2', () => {
+    const pager = (href: string) => `<div class="page-links">Pages: <span class="current">1</span> <a href="${href}">2</a></div>`;
+    for (const href of ['http://reader:secret@s.example/2024/05/dossier/2/', 'http://s.example:80/2024/05/dossier/2/']) {
+      expect(page('http://s.example/2024/05/dossier/', { after: pager(href) }).pagination.next).toBe('http://s.example/2024/05/dossier/2/');
+    }
+  });
+
   it('-p2.html, /seite-2 and ?page=2, by a label, a page number or a title-less <link rel=next>', () => {
     expect(page('http://s/news/dossier.html', { after: '<p><a href="dossier-p2.html">Page suivante »</a></p>' }).pagination.next).toBe(
       'http://s/news/dossier-p2.html',

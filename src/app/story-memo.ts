@@ -4,6 +4,7 @@ import path from 'node:path';
 import { groupingRule, groupStories, headlineKey, type Story } from '../feeds/group.js';
 import type { Headline } from '../feeds/types.js';
 import { KEPT_STORIES_NAME } from '../net/cache-folder.js';
+import { VERSION } from '../version.js';
 
 /**
  * The stories of the last headlines grouped, kept in the cache folder: a reload whose sources all
@@ -37,7 +38,10 @@ export async function keptStories(cacheDir: string, headlines: readonly Headline
 let rule: string | undefined;
 
 function keyOf(headlines: readonly Headline[]): string {
-  rule ??= createHash('sha256').update(groupingRule()).digest('hex');
+  // The rule's own text, and what it does not show: fold's tables (with the release) and Unicode's data (with Node).
+  rule ??= createHash('sha256')
+    .update(`${groupingRule()}\u0000${VERSION}\u0000${process.versions.unicode ?? ''}`)
+    .digest('hex');
   const hash = createHash('sha256').update(FORMAT).update(rule);
   for (const headline of headlines) {
     const id = (headline as Headline & { id?: unknown }).id;

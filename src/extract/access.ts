@@ -1,3 +1,4 @@
+import { UNREAD_TAGS } from '../html/blocks.js';
 import {
   type AnyNode,
   classAndId,
@@ -113,12 +114,10 @@ function leadingText(root: Element | undefined, limit: number): string {
     if (isText(node)) {
       parts.push(node.data);
       length += node.data.length;
-    } else if (isTag(node) && !NOT_TEXT.has(node.name)) {
+    } else if (isTag(node) && !UNREAD_TAGS.has(node.name)) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
       if (isBlock(node)) parts.push(' ');
     }
   }
   return parts.join('');
 }
-
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);

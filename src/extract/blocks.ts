@@ -1,3 +1,4 @@
+import { UNREAD_TAGS } from '../html/blocks.js';
 import { cleanInline, cleanMultiline } from '../text/sanitize.js';
 import { $all, $one, type AnyNode, classAndId, type Element, isBlock, isTag, isText, squash, textOf } from '../html/dom.js';
 import {
@@ -185,6 +186,8 @@ class BlockBuilder {
           this.list(node);
           return;
         }
+        // Links straight inside a list are a menu or a rail however they are marked up.
+        if (this.dropsLinkFarm(node)) return;
         break;
       case 'table':
         // The first nested block answers: 100,000 nested tables must not each list all those below them.
@@ -198,10 +201,7 @@ class BlockBuilder {
         }
         return;
       default:
-        if (name !== 'article' && name !== 'main' && name !== 'body' && this.isLinkFarm(node)) {
-          this.options.trace?.drop(node, 'mostly links (over half of its text is link text): a menu or a list of other articles', 'body');
-          return;
-        }
+        if (name !== 'article' && name !== 'main' && name !== 'body' && this.dropsLinkFarm(node)) return;
     }
     for (const child of node.children) this.visit(child);
     this.flush();
@@ -354,6 +354,13 @@ class BlockBuilder {
     return linkDensity(element, undefined, this.measure) < 0.25;
   }
 
+  /** Drops a container that is mostly links, saying why in the trace: whether it did. */
+  private dropsLinkFarm(element: Element): boolean {
+    if (!this.isLinkFarm(element)) return false;
+    this.options.trace?.drop(element, 'mostly links (over half of its text is link text): a menu or a list of other articles', 'body');
+    return true;
+  }
+
   /** A container that is mostly links (a tag cloud, a list of other articles). */
   private isLinkFarm(element: Element): boolean {
     const length = this.measure.length(element);
@@ -396,7 +403,7 @@ class TagCounts {
       for (const child of next.children) {
         if (isText(child)) counts.commas += countCommas(child.data);
         else if (isTag(child)) {
-          if (NOT_COUNTED.has(child.name)) continue;
+          if (UNREAD_TAGS.has(child.name)) continue;
           const below = this.known.get(child)!;
           counts.p += below.p + (child.name === 'p' ? 1 : 0);
           counts.img += below.img + (child.name === 'img' ? 1 : 0);
@@ -410,8 +417,6 @@ class TagCounts {
     return this.known.get(element)!;
   }
 }
-
-const NOT_COUNTED = new Set(['script', 'style', 'noscript', 'template']);
 
 function countCommas(text: string): number {
   let count = 0;
@@ -427,7 +432,7 @@ function firstOfSrcset(srcset: string | undefined): string | undefined {
   return srcset?.trim().split(/\s+/)[0];
 }
 
-/** A "Lire aussi" line is at most this long (src/extract/related.ts) and a few elements deep. */
+/** A "Lire aussi" line is at most this long (src/extract/related/callouts.ts) and a few elements deep. */
 const RELATED_LINE = { characters: 400, nodes: 200 } as const;
 
 /** Small enough to be a related-article line; `single`: with at most one p, div or li inside. */

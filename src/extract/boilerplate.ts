@@ -148,7 +148,7 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
         names &&
         UNLIKELY_CONTAINER.test(names) &&
         !CONTENT_HINT.test(names) &&
-        !hasTag(node, 'article') &&
+        !hasDescendant(node, 'article') &&
         (!holdsTheProse(node) || isNamedList(node, names))
       ) {
         doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
@@ -159,9 +159,4 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
   };
   for (const child of document.children) visit(child);
   for (const element of doomed) removeNode(element);
-}
-
-function hasTag(element: Element, name: string): boolean {
-  // The first match answers: no need to list them all.
-  return hasDescendant(element, name);
 }

@@ -1,3 +1,4 @@
+import { UNREAD_TAGS } from '../html/blocks.js';
 import { type Element, isTag, isText } from '../html/dom.js';
 
 export interface Bounds {
@@ -9,7 +10,6 @@ export interface Bounds {
   nestedBlocks?: number;
 }
 
-const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
 const NESTED_BLOCKS = new Set(['p', 'div', 'li']);
 
 /**
@@ -36,7 +36,7 @@ export function fitsWithin(element: Element, bounds: Bounds): boolean {
     if (isText(child)) {
       characters += visibleCharacters(child.data, bounds.characters - characters + 1);
       if (characters > bounds.characters) return false;
-    } else if (isTag(child) && !NOT_READ.has(child.name)) {
+    } else if (isTag(child) && !UNREAD_TAGS.has(child.name)) {
       if (bounds.nestedBlocks !== undefined && NESTED_BLOCKS.has(child.name) && ++blocks > bounds.nestedBlocks) return false;
       stack.push({ parent: child, next: 0 });
     }

@@ -226,13 +226,11 @@ export function findContent(document: Document, trace?: Trace): Element[] {
  */
 function isSplitPart(element: Element, measure: TextMeasure): boolean {
   if ((element.name !== 'div' && element.name !== 'section') || classAndId(element)) return false;
-  const length = measure.length(element);
-  if (length < 140 || linkDensity(element, length, measure) >= 0.2) return false;
-  let prose = 0;
-  for (const child of element.children) {
-    if (isTag(child) && child.name === 'p') prose += measure.length(child);
-  }
-  return prose >= length * 0.6;
+  return isProse(
+    element,
+    measure,
+    element.children.filter((child): child is Element => isTag(child) && child.name === 'p'),
+  );
 }
 
 /**
@@ -241,10 +239,15 @@ function isSplitPart(element: Element, measure: TextMeasure): boolean {
  * deep its paragraphs sit (too deep for the scoring to have reached it).
  */
 function isProsePart(element: Element, measure: TextMeasure): boolean {
+  return isProse(element, measure, $all('p', element));
+}
+
+/** Some text, few links, and most of it in the given paragraphs. */
+function isProse(element: Element, measure: TextMeasure, paragraphs: readonly Element[]): boolean {
   const length = measure.length(element);
   if (length < 140 || linkDensity(element, length, measure) >= 0.2) return false;
   let prose = 0;
-  for (const p of $all('p', element)) prose += measure.length(p);
+  for (const p of paragraphs) prose += measure.length(p);
   return prose >= length * 0.6;
 }
 

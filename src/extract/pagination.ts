@@ -135,7 +135,7 @@ function onOtherHost(href: string, hostname: string): boolean {
   return named !== null && named[1]!.toLowerCase().replace(/^www\./, '') !== hostname;
 }
 
-const ABSOLUTE_HOST = /^\s*(?:https?:)?\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(?=[/?#:]|$)/i;
+const ABSOLUTE_HOST = /^\s*(?:https?:)?\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(?=(?::\d*)?(?:[/?#\\]|$))/i;
 
 /** Whether a link to another page says it is the next or the previous one: by rel, by its label, or by its class or its item's. */
 function direction(anchor: Element, text: string): 'next' | 'previous' | undefined {

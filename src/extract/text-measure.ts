@@ -1,10 +1,10 @@
+import { UNREAD_TAGS } from '../html/blocks.js';
 import { type AnyNode, type Element, isBlock, isTag, isText } from '../html/dom.js';
 
-/**
- * How long an element's text is, how many commas it holds and how much of it sits in links, as
- * squash(textOf(element)) would say, without building the text: the measures every scoring rule
- * asks of every container up the tree.
- */
+// How long an element's text is, how many commas it holds and how much of it sits in links, as
+// squash(textOf(element)) would say, without building the text: the measures every scoring rule
+// asks of every container up the tree.
+
 /**
  * What squash() makes of a text, summed up so that a parent's is made of its children's: the
  * characters that stay (`visible`), the single spaces between them (`gaps`), and whether it
@@ -21,7 +21,6 @@ interface TextShape {
 
 const EMPTY_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: false, trailingSpace: false };
 const SPACE_SHAPE: TextShape = { visible: 0, commas: 0, gaps: 0, leadingSpace: true, trailingSpace: true };
-const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
  * Adds `b`'s text after `a`'s, in place: `a` is the running shape of one element, made once and
@@ -97,7 +96,7 @@ export class TextMeasure {
   private readonly shapes = new Map<Element, TextShape>();
   private readonly linkLengths = new Map<Element, number>();
 
-  /** squash(textOf(node)).length, computed from the children's shapes: each node's text is read once, however deep. */
+  /** squash(textOf(node)).length, computed from the children's shapes (kept for containers and long texts; a short leaf is read again when asked). */
   length(node: AnyNode): number {
     const shape = this.shape(node);
     return shape.visible + shape.gaps;
@@ -110,7 +109,7 @@ export class TextMeasure {
 
   private shape(node: AnyNode): TextShape {
     if (!isTag(node)) return isText(node) ? textShape(node.data) : EMPTY_SHAPE;
-    if (NOT_READ.has(node.name)) return EMPTY_SHAPE;
+    if (UNREAD_TAGS.has(node.name)) return EMPTY_SHAPE;
     if (node.name === 'br') return SPACE_SHAPE;
     const known = this.shapes.get(node);
     if (known) return known;

@@ -205,7 +205,9 @@ const grouped = new WeakMap<readonly Headline[], Story[]>();
 
 /**
  * The grouping rule as it is written: its code and its constants. Stories kept by a build with another
- * rule (app/story-memo.ts) are not this rule's, and are grouped again.
+ * rule (app/story-memo.ts) are not this rule's, and are grouped again. What this text cannot show
+ * (fold's tables in text/fold.ts, the Unicode version behind NFD and \p{L}) the memo's key takes
+ * from kiosque's version and Node's Unicode version.
  */
 export function groupingRule(): string {
   const code = [
@@ -222,7 +224,7 @@ export function groupingRule(): string {
     headlineKey,
     headlineId,
   ];
-  const constants = [SHINGLE, TITLE_SIMILARITY, DAY_MS, BUCKET_LOOKS, ROWS, BANDS, TRACKING.source];
+  const constants = [SHINGLE, TITLE_SIMILARITY, DAY_MS, BUCKET_LOOKS, ROWS, BANDS, Array.from(SEEDS), TRACKING.source];
   return `${code.map(String).join('\n')}\n${JSON.stringify(constants)}`;
 }
 

@@ -65,8 +65,9 @@ async function parse(resource: FetchedResource, as: 'feed' | 'page', url: string
   const { runParseJob } = await loadParsers();
   const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
   const reading = await runParseJob<SourceReading>(job, async () => {
-    const { readAsFeed, readAsPage } = await import('./reading.js');
-    return as === 'feed' ? readAsFeed(resource) : readAsPage(resource, url);
+    // A feed's fallback loads the feed parsers only, as the parser process does (no css-select).
+    if (as === 'feed') return (await import('./reading-feed.js')).readAsFeed(resource);
+    return (await import('./reading.js')).readAsPage(resource, url);
   });
   // Grouped at the end of the reload: its titles are sketched now, while other sources are on the wire.
   if (reading.kind === 'headlines') sketchTitles(reading.headlines);

@@ -51,3 +51,6 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
 export function isBlockName(name: string): boolean {
   return BLOCK_TAGS.has(name);
 }
+
+/** Elements whose content is never read as text (code, styles, fallbacks and templates a browser does not show). */
+export const UNREAD_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template']);

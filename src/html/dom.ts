@@ -2,10 +2,9 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { isDocument, isTag, isText } from 'domhandler';
 import { compile, selectAll, selectOne } from 'css-select';
 import { newElement, parseTree } from './parse.js';
-import { isBlockName } from './blocks.js';
+import { isBlockName, UNREAD_TAGS } from './blocks.js';
 
-// Kept apart so that a feed's parser loads neither css-select nor this module (src/html/blocks.ts).
-export { isBlockName } from './blocks.js';
+// Kept apart so that a feed's parser loads neither css-select nor this module (src/html/resolve-link.ts).
 export { resolveLink } from './resolve-link.js';
 
 /** Small helpers over htmlparser2's DOM, so the heuristics read as heuristics. */
@@ -308,7 +307,7 @@ function collectText(node: AnyNode, parts: string[]): void {
       parts.push('\n');
       return;
     }
-    if (node.name === 'script' || node.name === 'style' || node.name === 'noscript' || node.name === 'template') return;
+    if (UNREAD_TAGS.has(node.name)) return;
   }
   const block = isTag(node) && isBlock(node);
   if (block) parts.push(' ');

@@ -114,7 +114,7 @@ export const CHROME_CLASS =
 /**
  * Class / id of a box of further reading by its name (related posts, "même sujet", similar
  * posts, see also, suggested reading). A hint only: what the box's own heading says decides
- * (src/extract/related.ts), since themes reuse these names for latest-posts and tag lists.
+ * (src/extract/related/named-boxes.ts), since themes reuse these names for latest-posts and tag lists.
  */
 export const RELATED_BOX_CLASS =
   /(?:^|[^a-z])(?:related|relatedposts|yarpp|jp-relatedposts|meme[-_]?sujet|similar|see-?also|read-?also|lire-?aussi|suggest(?:ed)?[-_]?reading)(?:[^a-z]|$)/;

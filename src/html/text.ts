@@ -1,8 +1,5 @@
 import { Parser, type Handler } from 'htmlparser2';
-import { isBlockName } from './blocks.js';
-
-/** Elements whose content is never read as text (as textOf skips them). */
-const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
+import { isBlockName, UNREAD_TAGS } from './blocks.js';
 
 /**
  * The text of an HTML fragment as textOf(parseHtml(html)) reads it (blocks and <br> part words;
@@ -22,8 +19,8 @@ class TextReader implements Partial<Handler> {
   private unread = 0;
 
   onopentag(name: string): void {
-    if (this.unread > 0 || UNREAD.has(name)) {
-      this.unread += UNREAD.has(name) ? 1 : 0;
+    if (this.unread > 0 || UNREAD_TAGS.has(name)) {
+      this.unread += UNREAD_TAGS.has(name) ? 1 : 0;
       return;
     }
     if (name === 'br') this.parts.push('\n');
@@ -31,7 +28,7 @@ class TextReader implements Partial<Handler> {
   }
 
   onclosetag(name: string): void {
-    if (UNREAD.has(name)) {
+    if (UNREAD_TAGS.has(name)) {
       this.unread--;
       return;
     }

@@ -1,3 +1,4 @@
+import { UNREAD_TAGS } from '../../html/blocks.js';
 import { type AnyNode, type Element, isBlock, isTag, isText } from '../../html/dom.js';
 
 export interface ShortText {
@@ -16,7 +17,6 @@ export interface ShortBounds {
   nestedBlocks?: number;
 }
 
-const NOT_READ = new Set(['script', 'style', 'noscript', 'template']);
 const NESTED_BLOCKS = new Set(['p', 'div', 'li']);
 
 /**
@@ -50,7 +50,7 @@ export function shortText(element: Element, bounds: ShortBounds): ShortText | nu
       text += node.data;
       continue;
     }
-    if (!isTag(node) || NOT_READ.has(node.name)) continue;
+    if (!isTag(node) || UNREAD_TAGS.has(node.name)) continue;
     if (node.name === 'br') {
       text += '\n';
       continue;
@@ -115,7 +115,7 @@ export function leadingText(element: Element, characters: number): string {
       count += countVisible(node.data);
       continue;
     }
-    if (!isTag(node) || NOT_READ.has(node.name)) continue;
+    if (!isTag(node) || UNREAD_TAGS.has(node.name)) continue;
     if (isBlock(node) || node.name === 'br') parts.push(' ');
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
@@ -133,7 +133,7 @@ export function holdsItsOwnText(element: Element): boolean {
       if (child.data.trim()) return true;
       continue;
     }
-    if (!isTag(child) || NOT_READ.has(child.name)) continue;
+    if (!isTag(child) || UNREAD_TAGS.has(child.name)) continue;
     return !isBlock(child);
   }
   return false;
