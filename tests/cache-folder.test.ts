@@ -71,14 +71,16 @@ describe('cache clear removes only what kiosque wrote', () => {
     expect((await kiosque('read', `${site.origin}/two`, '--cache-dir', cacheDir)).code).toBe(0);
     expect(readFileSync(path.join(cacheDir, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n.*kiosque/);
 
-    // The list the reader kept for its next first frame is kiosque's too.
+    // The list the reader kept for its next first frame, and the last grouping into stories, are kiosque's too.
     writeFileSync(path.join(cacheDir, 'first-frame.json'), '{}');
+    writeFileSync(path.join(cacheDir, 'stories.json'), '{}');
 
     const { code, stdout } = await kiosque('cache', 'clear', '--cache-dir', cacheDir);
 
     expect(code).toBe(0);
     expect(stdout).toBe(`Removed 2 cached pages from ${cacheDir}\n`);
     expect(existsSync(path.join(cacheDir, 'first-frame.json'))).toBe(false);
+    expect(existsSync(path.join(cacheDir, 'stories.json'))).toBe(false);
     expect(JSON.parse((await kiosque('cache', 'info', '--json', '--cache-dir', cacheDir)).stdout)).toMatchObject({ entries: 0, bytes: 0 });
   });
 

@@ -201,7 +201,7 @@ export async function clearFolder(dir: string): Promise<{ removed: number; leftA
   await clearSetAside(dir);
   // The size it kept is that of the cache just removed: the next writer counts afresh.
   await unlink(ledgerFileOf(dir)).catch(() => {});
-  await unlink(path.join(dir, KEPT_LIST_NAME)).catch(() => {});
+  for (const kept of [KEPT_LIST_NAME, KEPT_STORIES_NAME]) await unlink(path.join(dir, kept)).catch(() => {});
   // Folders kiosque made, if now empty; a folder still holding the reader's files stays.
   const entriesDir = entriesDirOf(dir);
   const shards = await readdir(entriesDir).catch(() => [] as string[]);
