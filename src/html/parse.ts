@@ -1,5 +1,6 @@
 import { Parser, type Handler } from 'htmlparser2';
 import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
+import { SkippingTokenizer } from './tokenizer.js';
 
 /**
  * htmlparser2 driven by a lean tree builder instead of domhandler's DomHandler. The nodes have the
@@ -12,7 +13,12 @@ import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandl
  */
 export function parseTree(html: string): ParsedTree {
   const builder = new TreeBuilder();
-  new Parser(builder, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  new Parser(builder, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    Tokenizer: SkippingTokenizer,
+  }).end(html);
   return { document: builder.root, elements: builder.elements, depth: builder.depth };
 }
 
