@@ -61,6 +61,20 @@ describe('a short block named "content", "entry" or "post" is not the article fo
   });
 });
 
+describe('teaser excerpts cut with "[...]" beside a short article', () => {
+  it('reads the article, not the "editor\'s picks" widget whose cards hold longer excerpts', () => {
+    const card = (n: number) =>
+      `<div class="post"><div class="entry"><a href="/pick-${n}"><img src="/t${n}.jpg" alt="Pick ${n}"></a><p class="post-title"><a href="/pick-${n}">The house on the hill, number ${n}</a></p><p>The studio has completed a house on the hill, in a setting that is at once rural, suburban, green and quiet, with views of the terraces, the vineyard, the orchard, the old mill, the river, the bridges and the city on the other side, and the inner [...]</p></div></div>`;
+    const html =
+      page(`<div id="main"><div class="post"><div class="entry"><h1>The bridge question</h1><p>${sentence('bridge', 1)}</p><p>The vote is on Friday.</p></div></div></div>
+      <div id="footer-widgets"><div class="widget"><h3>Editor's picks</h3><div class="picks">${[1, 2, 3, 4, 5].map(card).join('')}</div></div></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 1));
+    expect(text).toContain('The vote is on Friday.');
+    expect(text).not.toContain('house on the hill');
+  });
+});
+
 describe('class 2: bare text directly in a div, paragraphs separated by <br>', () => {
   it('reads the text, not the link-heavy sidebar beside it', () => {
     const bare = Array.from({ length: 6 }, (_, i) => sentence('harbour', i + 1)).join('<br><br>\n');

@@ -6,6 +6,7 @@ import {
   type Element,
   hasDescendant,
   isTag,
+  isText,
   squash,
   textOf,
   wrapBareText,
@@ -85,11 +86,21 @@ export function findContent(document: Document, trace?: Trace): Element[] {
 
   /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
   const prose: Array<{ element: Element; length: number }> = [];
+  const teasers = new Set<Element>();
   for (const element of descendants(body)) {
     if (!SCORED_TAGS.has(element.name)) continue;
     if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     const length = measure.length(element);
     if (length < 25) continue;
+    // A teaser's excerpt, cut with a bracketed ellipsis ("… the organisation of the [...]", as
+    // blogs print other posts in an "editor's picks" widget), is another article's text: a row of
+    // them must not outscore the article they stand beside.
+    // Its card and the card's wrapper lose what their class names ("post", "entry") give them.
+    if (endsAsExcerpt(element)) {
+      for (let holder = element.parent, level = 0; holder && isTag(holder) && level < 2; holder = holder.parent, level++)
+        teasers.add(holder);
+      continue;
+    }
     // A list item that is mostly a link is a menu entry: tens of thousands of them must not make
     // the page's <html> outscore its article.
     if (element.name === 'li' && linkDensity(element, length, measure) > 0.5) continue;
@@ -123,7 +134,9 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     // excerpt, a mega-menu's featured box), not the article body its name says.
     const length = measure.length(element);
     const named =
-      length < SHORT_BLOCK && (templateClasses.get(element.attribs['class'] ?? '') ?? 0) >= 3 ? Math.max(0, classWeight(element)) : 0;
+      teasers.has(element) || (length < SHORT_BLOCK && (templateClasses.get(element.attribs['class'] ?? '') ?? 0) >= 3)
+        ? Math.max(0, classWeight(element))
+        : 0;
     const final = (score - named) * (1 - linkDensity(element, length, measure));
     finalScores.set(element, final);
     if (final > topScore) {
@@ -290,6 +303,27 @@ function traceChoice(trace: Trace, chosen: Element, score: number, finalScores: 
     best = final;
   }
   trace.diagnosis.runnerUp = runnerUp ? candidate(runnerUp, best) : null;
+}
+
+/** A cut excerpt's mark at the very end of a block's text: "[...]", "[…]". */
+const EXCERPT_MARK = /\[(?:\.\.\.|…)\]\s*$/;
+
+/** Whether the block's last words are an excerpt's mark: its last text node is read, not its whole text. */
+function endsAsExcerpt(element: Element): boolean {
+  let node: AnyNode | undefined = element;
+  while (node && isTag(node)) {
+    const children: AnyNode[] = node.children;
+    let next: AnyNode | undefined;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (isText(child) ? child.data.trim() !== '' : isTag(child)) {
+        next = child;
+        break;
+      }
+    }
+    node = next;
+  }
+  return node !== undefined && isText(node) && EXCERPT_MARK.test(node.data);
 }
 
 /** Every element under `root`, in document order: a plain walk, cheaper than css-select's `*`. */
