@@ -1,26 +1,17 @@
 import { isKiosqueError } from './errors.js';
 import type { SiteRule } from './extract/site-hosts.js';
-import type { ParseReply, ParseRequest, WarmRequest } from './work/pool.js';
+import type { ParseReply, ParseRequest } from './work/pool.js';
 
 /**
- * The parser process (src/work/pool.ts starts it): reads feeds, site pages and articles
- * for kiosque, one job at a time, under a heap limit and a deadline set by the pool.
- * Each parser loads with its first job: a session that only reads articles never loads
- * the feed library here.
+ * The parser process (src/work/pool.ts starts it): reads site pages and articles for
+ * kiosque, one job at a time, under a heap limit and a deadline set by the pool. Each
+ * parser loads with its first job. (Feeds are read in kiosque's own process: feeds/xml-feed.ts.)
  */
 async function run(request: ParseRequest): Promise<unknown> {
   switch (request.task) {
-    case 'feed': {
-      const { readAsFeed } = await import('./feeds/reading-feed.js');
-      return readAsFeed(request);
-    }
     case 'page': {
       const { readAsPage } = await import('./feeds/reading.js');
       return readAsPage(request, request.url);
-    }
-    case 'entries': {
-      const { readFeed } = await import('./feeds/parse.js');
-      return readFeed(request.text, request.finalUrl);
     }
     case 'article': {
       const { extractArticle } = await import('./extract/article.js');
@@ -44,19 +35,7 @@ function describe(id: number, error: unknown): ParseReply {
   return { id, ok: false, error: { name: plain.name, message: plain.message } };
 }
 
-process.on('message', (request: ParseRequest | WarmRequest) => {
-  // Told what is coming: its parsers load now, before the first job (what a job would load first).
-  if ('warm' in request) {
-    // A failure here is the first job's to say (it imports the same module).
-    const loading =
-      request.warm === 'article'
-        ? import('./extract/article.js')
-        : request.warm === 'page'
-          ? import('./feeds/reading.js')
-          : import('./feeds/reading-feed.js');
-    loading.catch(() => {});
-    return;
-  }
+process.on('message', (request: ParseRequest) => {
   run(request).then(
     (value) => process.send?.({ id: request.id, ok: true, value } satisfies ParseReply),
     (error: unknown) => process.send?.(describe(request.id, error)),

@@ -10,7 +10,7 @@ import { startServer } from './helpers/server.js';
 
 /**
  * Ill-formed feeds, as they are in the wild: the strict parser refuses them, the forgiving
- * tokenizer reads them (feeds/forgiving-xml.ts). Each feed is written here, with the headlines
+ * tokenizer reads them (feeds/xml-feed.ts). Each feed is written here, with the headlines
  * expected (title and link), field by field.
  */
 

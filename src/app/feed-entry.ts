@@ -7,7 +7,6 @@ import { feedResourceOf } from '../feeds/sources.js';
 import { parseHtml, textOf } from '../html/dom.js';
 import type { FetchOptions, HttpClient } from '../net/client.js';
 import { cleanInline } from '../text/sanitize.js';
-import { loadParsers } from '../work/load.js';
 
 /**
  * An entry read from its feed rather than from its page: an entry with no link (its address is
@@ -45,13 +44,9 @@ export async function feedCopyOf(keptClient: HttpClient, url: string, ref: FeedE
 
 async function entriesOf(client: HttpClient, url: string, fetch: FetchOptions): Promise<{ title: string; entries: FeedEntry[] }> {
   const resource = await feedResourceOf(client, url, fetch);
-  // In a parser process like every reading of a feed (src/work/pool.ts): the feed is untrusted input.
-  const { runParseJob } = await loadParsers();
-  const job = { task: 'entries', text: resource.text, finalUrl: resource.finalUrl, url } as const;
-  return runParseJob(job, async () => {
-    const { readFeed } = await import('../feeds/parse.js');
-    return readFeed(resource.text, resource.finalUrl);
-  });
+  // Read here, as every feed is (feeds/xml-feed.ts: linear, bounded by the text).
+  const { readFeed } = await import('../feeds/parse.js');
+  return readFeed(resource.text, resource.finalUrl);
 }
 
 /** The entry's HTML as the extractor's blocks: cleaned as any article's text is on its way to the screen. */

@@ -3,7 +3,7 @@ import { parseDocument } from 'htmlparser2';
 import { KiosqueError } from '../errors.js';
 import type { SourceEntry } from './types.js';
 import { cleanInline, stripControls } from '../text/sanitize.js';
-import { prepareXml } from './parse.js';
+import { withoutDoctype } from './xml-feed.js';
 import { webUrl } from '../text/url.js';
 
 type Outline = Record<string, unknown> & { text?: string; xmlUrl?: string; htmlUrl?: string; title?: string; outlines?: Outline[] };
@@ -37,7 +37,7 @@ function asString(value: unknown): string | undefined {
  * kiosque does not use are kept for export.
  */
 export function sourcesFromOpml(text: string): { title: string | undefined; sources: SourceEntry[] } {
-  const xml = prepareXml(text);
+  const xml = withoutDoctype(text.replace(/^\uFEFF/, '').trimStart());
   let document: ReturnType<typeof parseOpml>;
   try {
     document = parseOpml(xml, { extraOutlineAttributes: outlineAttributeNames(xml) });

@@ -1,18 +1,17 @@
-import { parseFeed as parseAnyFeed } from 'feedsmith';
 import { KiosqueError } from '../errors.js';
 import { normalizeDate } from '../text/dates.js';
 import { resolveLink } from '../html/resolve-link.js';
 import { htmlText } from '../html/text.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';
-import { escapeXml, rewriteWellFormed } from './forgiving-xml.js';
+import { readXmlFeed, type XmlField, type XmlFields } from './xml-feed.js';
 import { entryAddress, entryIdentity } from './identity.js';
 import type { Headline, ParsedFeed } from './types.js';
 import { isWebUrl } from '../text/url.js';
 
 /**
- * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed through feedsmith, then
- * normalised into headlines: entities and HTML in titles decoded to plain text,
+ * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (feeds/xml-feed.ts) and JSON Feed, read in kiosque's own
+ * process, then normalised into headlines: entities and HTML in titles decoded to plain text,
  * links made absolute (xml:base, then the feed's URL), dates to ISO 8601,
  * newest first.
  */
@@ -33,26 +32,51 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
 
 /** A feed's title and its entries, in the feed's order, with their content. */
 export function readFeed(text: string, feedUrl: string): { title: string; format: ParsedFeed['format']; entries: FeedEntry[] } {
-  const parsed = parseLeniently(prepareXml(text), feedUrl);
-  const feed = parsed.feed as Record<string, any>;
-  const base = resolveLink(feed['xml']?.base, feedUrl) ?? feedUrl;
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  let format: ParsedFeed['format'];
   let title: string;
   let items: RawItem[];
-  switch (parsed.format) {
-    case 'atom':
-      title = atomText(feed['title']);
-      items = (feed['entries'] ?? []).map((entry: Record<string, any>) => fromAtom(entry, base));
-      break;
-    case 'json':
-      title = plain(feed['title']);
-      items = (feed['items'] ?? []).map((item: Record<string, any>) => fromJson(item, base, feed));
-      break;
-    default:
-      title = plain(feed['title']);
-      items = (feed['items'] ?? []).map((item: Record<string, any>) => fromRss(item, base));
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const feed = jsonFeedOf(trimmed, feedUrl);
+    format = 'json';
+    title = plain(feed['title']);
+    items = (feed['items'] as unknown[]).map((item) => fromJson(asObject(item), feedUrl, feed));
+  } else {
+    const feed = readXmlFeed(trimmed, feedUrl);
+    format = feed.format;
+    if (feed.format === 'atom') {
+      title = atomText(first(feed.fields, 'atom:title'));
+      items = feed.entries.map(fromAtom);
+    } else {
+      title = plain(valueOf(first(feed.fields, 'title') ?? first(feed.fields, 'dc:title')));
+      items = feed.entries.map(fromRss);
+    }
   }
-  return { title: title || new URL(feedUrl).host, format: parsed.format, entries: entriesOf(items, feedUrl) };
+  return { title: title || new URL(feedUrl).host, format, entries: entriesOf(items, feedUrl) };
 }
+
+/** A JSON Feed's top object: parsed whole (the download is capped), read only as far as it has the expected shape. */
+function jsonFeedOf(text: string, feedUrl: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw notAFeed(feedUrl, error);
+  }
+  const feed = asObject(value);
+  if (!Array.isArray(feed['items'])) throw notAFeed(feedUrl);
+  return feed;
+}
+
+function notAFeed(feedUrl: string, cause?: unknown): KiosqueError {
+  return new KiosqueError('BAD_FEED', `${feedUrl} is not a feed kiosque can read (RSS, Atom or JSON Feed).`, {
+    url: feedUrl,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+const asObject = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** An entry as the feed gives it, its content included (HTML, not cleaned yet: the reader's pane cleans it). */
 export interface FeedEntry {
@@ -102,32 +126,6 @@ function entriesOf(items: RawItem[], feedUrl: string): FeedEntry[] {
   return entries;
 }
 
-/**
- * feedsmith first (strict XML); what it refuses is read again by the forgiving tokenizer
- * (feeds/forgiving-xml.ts) and mapped the same way.
- */
-function parseLeniently(prepared: string, feedUrl: string): ReturnType<typeof parseAnyFeed> {
-  let strictError: unknown;
-  try {
-    return parseAnyFeed(prepared);
-  } catch (error) {
-    strictError = error;
-  }
-  if (prepared.startsWith('<')) {
-    // A feed nested too deep is refused here (TOO_COMPLEX), with its own message.
-    const rewritten = rewriteWellFormed(prepared, feedUrl);
-    try {
-      return parseAnyFeed(rewritten);
-    } catch {
-      // Said below, with the strict parser's reason.
-    }
-  }
-  throw new KiosqueError('BAD_FEED', `${feedUrl} is not a feed kiosque can read (RSS, Atom or JSON Feed).`, {
-    url: feedUrl,
-    cause: strictError,
-  });
-}
-
 interface RawItem {
   /** The guid / id the feed gives it, if any. */
   id: string | undefined;
@@ -142,55 +140,6 @@ interface RawItem {
   description: string | undefined;
 }
 
-/**
- * A DOCTYPE is never needed by a feed and is how entity bombs and external
- * entities get in: it is dropped before parsing, so they are never resolved.
- */
-/** Without its DOCTYPE: internal entities (billion laughs) and external ones are never expanded. */
-export function prepareXml(text: string): string {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return trimmed;
-  return linkBases(decodeBase64Constructs(trimmed.replace(/<!DOCTYPE(?:[^[>]|\[[^\]]*\])*>/gi, '')));
-}
-
-/**
- * xml:base on a link element itself, which feedsmith does not keep: an absolute one is applied to
- * the link's href here (a relative one is left to the entry's and the feed's, read as usual).
- */
-function linkBases(xml: string): string {
-  if (!xml.includes('xml:base')) return xml;
-  return xml.replace(
-    /<((?:[\w.-]+:)?link)\b([^>]*\bxml:base\s*=\s*["']([^"']*)["'][^>]*)>/gi,
-    (whole, name: string, attributes: string, base: string) => {
-      const href = /\bhref\s*=\s*(["'])([^"']*)\1/i.exec(attributes);
-      if (!href || !/^https?:/i.test(base)) return whole;
-      let resolved: string;
-      try {
-        resolved = new URL(href[2]!.replace(/&amp;/g, '&'), base.replace(/&amp;/g, '&')).href;
-      } catch {
-        return whole;
-      }
-      const escaped = resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-      return `<${name}${attributes.replace(href[0], `href="${escaped}"`)}>`;
-    },
-  );
-}
-
-/**
- * Atom 0.3 may carry a title, summary or content base64-encoded (mode="base64"), which feedsmith
- * does not decode: decoded here, into the element as escaped text, its type kept.
- */
-function decodeBase64Constructs(xml: string): string {
-  if (!/\bmode\s*=\s*["']base64["']/i.test(xml)) return xml;
-  return xml.replace(
-    /<((?:[\w.-]+:)?(?:title|subtitle|tagline|summary|content|info|copyright))(\s[^>]*?)\bmode\s*=\s*["']base64["']([^>]*)>([^<]*)<\/\1\s*>/gi,
-    (_whole, name: string, before: string, after: string, encoded: string) => {
-      const text = Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8');
-      return `<${name}${before}${after}>${escapeXml(text)}</${name}>`;
-    },
-  );
-}
-
 const MAX_SUMMARY = 600;
 
 /** HTML or entity-laden text to one clean line. */
@@ -200,15 +149,42 @@ function plain(value: unknown): string {
   return cleanInline(text);
 }
 
+/** The first of a field, if any. */
+function first(fields: XmlFields, key: string): XmlField | undefined {
+  return fields.get(key)?.[0];
+}
+
+/** The first of these fields that says something, trimmed. */
+function firstValue(fields: XmlFields, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    for (const field of fields.get(key) ?? []) {
+      const value = valueOf(field).trim();
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+/** What a field holds: its markup when it holds elements (HTML given unescaped, Atom xhtml), else its text; Atom 0.3 base64 decoded. */
+function valueOf(field: XmlField | undefined): string {
+  if (!field) return '';
+  if (field.attributes['mode']?.toLowerCase() === 'base64') return Buffer.from(field.text.replace(/\s+/g, ''), 'base64').toString('utf8');
+  // Atom's xhtml: the content of the one <div> that wraps it (RFC 4287 §3.1.1.3), not the wrapper.
+  if (field.markup !== undefined && field.childCount === 1 && field.attributes['type'] === 'xhtml') {
+    return /^\s*<(?:[\w.-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?div>\s*$/.exec(field.markup)?.[1] ?? field.markup;
+  }
+  return field.markup ?? field.text;
+}
+
 /**
  * An Atom text construct as one plain line: `html` and `xhtml` are markup, read for their text;
  * `text` (the default) is text as it is, "a <b> c" included.
  */
-function atomText(construct: unknown): string {
-  if (typeof construct === 'string') return plain(construct);
-  const { value, type } = (construct ?? {}) as { value?: unknown; type?: unknown };
-  if (typeof value !== 'string') return '';
-  return type === 'html' || type === 'xhtml' || type === 'text/html' ? plain(value) : cleanInline(value);
+function atomText(field: XmlField | undefined): string {
+  if (!field) return '';
+  const type = field.attributes['type']?.toLowerCase();
+  const value = valueOf(field);
+  return type === 'html' || type === 'xhtml' || type === 'text/html' || field.markup !== undefined ? plain(value) : cleanInline(value);
 }
 
 function summaryOf(value: unknown): string {
@@ -216,69 +192,90 @@ function summaryOf(value: unknown): string {
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
 }
 
-function firstString(...values: unknown[]): string | undefined {
-  for (const value of values) {
-    if (typeof value === 'string' && value.trim()) return value.trim();
-    if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+/** A link element's address (Atom's href, else RSS's text), absolute against its own xml:base. */
+function linkOf(field: XmlField): string | undefined {
+  const href = field.attributes['href'] ?? valueOf(field);
+  return resolveLink(href.trim() || undefined, field.base);
+}
+
+/**
+ * The entry's page among Atom links: rel="alternate" (or no rel), an HTML one first. An enclosure,
+ * a "self" or a "replies" link is no page to read: an entry with only those has no link.
+ */
+function alternateOf(links: XmlField[] | undefined): string | undefined {
+  const alternates = (links ?? []).filter((link) => {
+    const rel = link.attributes['rel']?.trim();
+    return !rel || rel === 'alternate' || rel === 'http://www.iana.org/assignments/relation/alternate';
+  });
+  const html = alternates.find((link) => /^(?:text\/html|application\/xhtml\+xml)\b/i.test(link.attributes['type'] ?? ''));
+  for (const link of html ? [html, ...alternates] : alternates) {
+    const url = linkOf(link);
+    if (url) return url;
   }
   return undefined;
 }
 
-function fromRss(item: Record<string, any>, base: string): RawItem {
-  const guid = item['guid'];
-  const guidLink = guid?.isPermaLink !== false && isWebUrl(guid?.value) ? guid.value : undefined;
+function fromRss(item: XmlFields): RawItem {
+  const guid = first(item, 'guid');
+  const guidValue = guid ? valueOf(guid).trim() : undefined;
+  const permalink = guid && guid.attributes['isPermaLink']?.trim().toLowerCase() !== 'false';
+  const guidLink = permalink && guidValue ? resolveLink(guidValue, guid.base) : undefined;
+  const link = (item.get('link') ?? []).map(linkOf).find(Boolean);
   return {
-    id: firstString(guid?.value, item['dc']?.identifier),
-    title: plain(firstString(item['title'], item['dc']?.titles, item['dc']?.title) ?? ''),
-    url: resolveLink(firstString(item['link'], item['atom']?.links?.[0]?.href, guidLink), base),
-    date: firstString(item['pubDate'], item['dc']?.dates, item['dc']?.date, item['atom']?.updated),
-    author: plain(firstString(item['dc']?.creators, item['dc']?.creator, item['authors'], item['author']) ?? ''),
-    summary: summaryOf(item['description'] ?? item['content']?.encoded),
-    content: firstString(item['content']?.encoded),
-    description: firstString(item['description']),
+    id: guidValue || firstValue(item, 'dc:identifier'),
+    title: plain(firstValue(item, 'title', 'dc:title', 'atom:title') ?? ''),
+    url: link ?? alternateOf(item.get('atom:link')) ?? (guidLink && isWebUrl(guidValue) ? guidLink : undefined),
+    date: firstValue(item, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'atom:updated', 'dcterms:modified'),
+    author: plain(firstValue(item, 'dc:creator', 'author') ?? authorsOf(item)),
+    summary: summaryOf(firstValue(item, 'description', 'dc:description', 'content:encoded')),
+    content: firstValue(item, 'content:encoded'),
+    description: firstValue(item, 'description', 'dc:description'),
   };
 }
 
-function fromAtom(entry: Record<string, any>, base: string): RawItem {
-  const links: Array<Record<string, string>> = entry['links'] ?? [];
-  // The entry's page: rel="alternate" (or no rel), an HTML one first. An enclosure, a "self" or a
-  // "replies" link is no page to read: an entry with only those has no link.
-  const alternates = links.filter((link) => !link['rel'] || link['rel'] === 'alternate');
-  const alternate = alternates.find((link) => /^(?:text\/html|application\/xhtml\+xml)\b/i.test(link['type'] ?? '')) ?? alternates[0];
-  const entryBase = resolveLink(entry['xml']?.base, base) ?? base;
+/** Atom authors' names, joined. */
+function authorsOf(entry: XmlFields): string {
+  return (entry.get('atom:author') ?? [])
+    .map((author) => author.children.get('atom:name')?.trim() ?? '')
+    .filter(Boolean)
+    .join(', ');
+}
+
+function fromAtom(entry: XmlFields): RawItem {
+  const summary = first(entry, 'atom:summary');
+  const content = first(entry, 'atom:content');
   return {
-    id: firstString(entry['id']),
-    title: atomText(entry['title']),
-    url: resolveLink(alternate?.['href'], entryBase),
-    date: firstString(entry['published'], entry['updated'], entry['dc']?.dates),
-    author: plain(
-      (entry['authors'] ?? [])
-        .map((author: { name?: string }) => author.name)
-        .filter(Boolean)
-        .join(', '),
-    ),
-    summary: summaryOf(entry['summary']?.value ?? entry['summary'] ?? entry['content']?.value),
-    content: firstString(entry['content']?.value),
-    description: firstString(entry['summary']?.value),
+    id: firstValue(entry, 'atom:id'),
+    title: atomText(first(entry, 'atom:title') ?? first(entry, 'dc:title')),
+    url: alternateOf(entry.get('atom:link')),
+    date: firstValue(entry, 'atom:published', 'atom:issued', 'atom:created', 'atom:updated', 'atom:modified', 'dc:date'),
+    author: plain(authorsOf(entry) || (firstValue(entry, 'dc:creator') ?? '')),
+    summary: summaryOf(valueOf(summary).trim() || valueOf(content).trim()),
+    content: valueOf(content).trim() || undefined,
+    description: valueOf(summary).trim() || undefined,
   };
 }
 
-function fromJson(item: Record<string, any>, base: string, feed: Record<string, any>): RawItem {
-  const authors: Array<{ name?: string }> = item['authors'] ?? (item['author'] ? [item['author']] : (feed['authors'] ?? []));
+function fromJson(item: Record<string, unknown>, base: string, feed: Record<string, unknown>): RawItem {
+  const authors = [item['authors'], item['author'] && [item['author']], feed['authors'], feed['author'] && [feed['author']]].find(
+    Array.isArray,
+  ) as unknown[] | undefined;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const id = item['id'];
   return {
-    id: typeof item['id'] === 'number' ? String(item['id']) : firstString(item['id']),
+    id: typeof id === 'number' ? String(id) : text(id),
     title: plain(item['title']),
-    url: resolveLink(firstString(item['url'], item['external_url']), base),
-    date: firstString(item['date_published'], item['date_modified']),
+    url: resolveLink(text(item['url']) ?? text(item['external_url']), base),
+    date: text(item['date_published']) ?? text(item['date_modified']),
     author: plain(
-      authors
-        .map((author) => author?.name)
+      (authors ?? [])
+        .map((author) => text(asObject(author)['name']))
         .filter(Boolean)
         .join(', '),
     ),
     summary: summaryOf(item['summary'] ?? item['content_text'] ?? item['content_html']),
-    content: firstString(item['content_html'], item['content_text'] && textAsHtml(item['content_text'])),
-    description: firstString(item['summary'] && textAsHtml(item['summary'])),
+    content: text(item['content_html']) ?? (text(item['content_text']) && textAsHtml(text(item['content_text'])!)),
+    description: text(item['summary']) && textAsHtml(text(item['summary'])!),
   };
 }
 

@@ -18,8 +18,8 @@ const kindOf = (as: 'feed' | 'page') => `reading-as-${as}@${VERSION}.${READING_R
 
 /**
  * How `resource` reads as a feed or as a site's page: the reading kept with its cached
- * body when there is one, else parsed now in a parser process (src/work/pool.ts: the
- * parsers and the process start only then) and kept. A body that cannot be read is a
+ * body when there is one, else parsed now (a site's page in a parser process, src/work/pool.ts)
+ * and kept. A body that cannot be read is a
  * fault of those bytes: the fault is kept in the same place, so a later start (--offline
  * too) says it again without parsing again.
  */
@@ -60,15 +60,19 @@ export async function readingToKeep(resource: FetchedResource, as: 'feed' | 'pag
   }
 }
 
-/** Parses in a parser process (src/work/pool.ts: the parsers and the process start only then). */
+/**
+ * A feed is read here, in kiosque's own process (feeds/xml-feed.ts: one linear pass, bounded by the
+ * text); a site's page in a parser process (src/work/pool.ts: the process starts only then).
+ */
 async function parse(resource: FetchedResource, as: 'feed' | 'page', url: string): Promise<SourceReading> {
-  const { runParseJob } = await loadParsers();
-  const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
-  const reading = await runParseJob<SourceReading>(job, async () => {
-    // A feed's fallback loads the feed parsers only, as the parser process does (no css-select).
-    if (as === 'feed') return (await import('./reading-feed.js')).readAsFeed(resource);
-    return (await import('./reading.js')).readAsPage(resource, url);
-  });
+  let reading: SourceReading;
+  if (as === 'feed') {
+    reading = (await import('./reading-feed.js')).readAsFeed(resource);
+  } else {
+    const { runParseJob } = await loadParsers();
+    const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
+    reading = await runParseJob<SourceReading>(job, async () => (await import('./reading.js')).readAsPage(resource, url));
+  }
   // Grouped at the end of the reload: its titles are sketched now, while other sources are on the wire.
   if (reading.kind === 'headlines') sketchTitles(reading.headlines);
   return reading;

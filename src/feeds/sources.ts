@@ -4,7 +4,6 @@ import { displayUrl, hostOf, sameAddress } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
 import type { FeedChoice } from './reading.js';
 import { readingOf, readingToKeep } from './reading-memo.js';
-import { warmParsers } from '../work/load.js';
 import type { Headline } from './types.js';
 
 export type { FeedChoice } from './reading.js';
@@ -47,8 +46,7 @@ export interface ResolvedSource {
 export async function resolveSource(client: HttpClient, url: string, pick?: number, fetch: FetchOptions = {}): Promise<ResolvedSource> {
   // The reading is worked out before the body is written: the cache writes both at once.
   const keep = (fetched: FetchedResource) => readingToKeep(fetched, looksLikeFeed(fetched) ? 'feed' : 'page', url);
-  // Nothing cached: the body will be parsed, and the parser processes start while the server answers.
-  const resource = await client.fetch(url, { ...fetch, keep, onUncached: warmParsers });
+  const resource = await client.fetch(url, { ...fetch, keep });
   const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
   if (reading.kind === 'headlines') {
     if (pick !== undefined && (reading.via === 'page' || pick !== 1)) {
@@ -83,7 +81,6 @@ export async function resolveSource(client: HttpClient, url: string, pick?: numb
     const feedResource = await client.fetch(choice.url, {
       ...fetch,
       keep: (fetched) => readingToKeep(fetched, 'feed', choice.url),
-      onUncached: warmParsers,
     });
     const feed = await readingOf(client, feedResource, 'feed', choice.url);
     if (feed.kind !== 'headlines') throw new KiosqueError('BAD_FEED', `${choice.url} is not a feed kiosque can read.`, { url: choice.url });

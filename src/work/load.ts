@@ -12,14 +12,6 @@ export function loadParsers(): Promise<Pool> {
   return loading;
 }
 
-/**
- * Starts the parser processes (and their feed parser) now, for jobs that are sure to come: a feed being
- * downloaded with nothing cached. They take longer to start than a server takes to answer.
- */
-export function warmParsers(): void {
-  void loadParsers().then((pool) => pool.warmParsers('feed'));
-}
-
 /** Stops idle parser processes, if any were ever started in this process. */
 export async function closeParsersIfLoaded(): Promise<void> {
   if (loading) (await loading).closeParsers();

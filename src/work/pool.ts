@@ -5,30 +5,34 @@ import { fileURLToPath } from 'node:url';
 import { type ErrorCode, KiosqueError } from '../errors.js';
 
 /**
- * Parsing and extraction of what the web sends, away from kiosque's own process.
+ * Parsing and extraction of web pages, away from kiosque's own process.
  *
- * A feed or a page is data from anyone, and the parsers it goes through (feedsmith,
- * htmlparser2, the extractor) can be made to allocate without bound (a 121-byte RSS
- * with <length>1000000000</length> makes feedsmith build a billion-element array) or
- * to run for minutes (100,000 unclosed <table><tr><td>). Each such job runs in a
- * parser process with a heap limit and a deadline: a bomb costs one source or one
- * page a clear message, never kiosque itself, and the screen stays responsive while
- * a heavy page is read.
+ * A page is data from anyone, and what reads it (htmlparser2's DOM, css-select, the
+ * extractor) can be made to run for minutes (100,000 unclosed <table><tr><td>) or to
+ * allocate far beyond the page's size. Each page job runs in a parser process with a
+ * heap limit and a deadline: a bomb costs one source or one page a clear message, never
+ * kiosque itself, and the screen stays responsive while a heavy page is read.
+ *
+ * Feeds are not read here any more: feeds/xml-feed.ts reads them in kiosque's own process,
+ * in one pass over htmlparser2's XML events, keeping only the fields it maps, so that time
+ * and memory stay linear in the text (nesting capped). feedsmith did run here: a 121-byte
+ * RSS with <length>1000000000</length> made it build a billion-element array. In process, a
+ * 50 KB feed costs about a millisecond, where a parser process costs some 100 ms to start
+ * and its parsers a cold JIT (issue 12).
  *
  * Processes, not worker threads: a worker's resourceLimits do not hold for every shape
- * of allocation. The feed above, in a worker with maxOldGenerationSizeMb: 256, aborts
+ * of allocation. The feedsmith bomb above, in a worker with maxOldGenerationSizeMb: 256, aborts
  * the whole process ("FATAL ERROR: Reached heap limit", exit 134; nodejs/node#47224,
  * #65019). A child process that runs out of heap takes only itself down.
  *
- * At most MAX_PARSERS processes, started on the first job (a warm start reads kept
- * readings and starts none), reused, replaced when one dies or is killed at its
- * deadline, and unreferenced while idle so they never keep kiosque running.
+ * At most MAX_PARSERS processes, started on the first job (a reload of feeds starts none),
+ * reused, replaced when one dies or is killed at its deadline, and unreferenced while idle
+ * so they never keep kiosque running.
  */
 
 /** What a parser process is asked: which job, on which text, for which address. */
 export interface ParseJob {
-  /** `entries`: a feed's entries with their content (feeds/parse.ts readFeed), to read one of them in the reader's pane. */
-  task: 'feed' | 'page' | 'article' | 'entries';
+  task: 'page' | 'article';
   text: string;
   /** Where the body came from, after redirects (links are resolved against it). */
   finalUrl: string;
@@ -57,11 +61,6 @@ export type ParseReply =
 /** Sent to the parser process. */
 export interface ParseRequest extends ParseJob {
   id: number;
-}
-
-/** Sent to a parser process that has nothing to do yet: load the parsers of `task` (no answer). */
-export interface WarmRequest {
-  warm: ParseJob['task'];
 }
 
 /**
@@ -174,26 +173,6 @@ export function runParseJob<T>(job: ParseJob, inProcess: () => Promise<T>): Prom
     queue.push({ job, resolve, reject });
     pump();
   }) as Promise<T>;
-}
-
-/**
- * Starts small-heap parser processes up to MAX_PARSERS (fewer when running from the sources, none
- * when some are running), each loading the parsers of `task`: jobs of that task are coming, and a
- * process takes some hundreds of milliseconds to start, longer than a server to answer.
- */
-export function warmParsers(task: ParseJob['task']): void {
-  if (!parseWorkerEntry()) return;
-  while (parsers.size < MAX_PARSERS) {
-    let parser: Parser | undefined;
-    try {
-      parser = start('small');
-    } catch {
-      // No process could be started now: the first job tries again and says why.
-      return;
-    }
-    if (!parser) return;
-    parser.child.send({ warm: task } satisfies WarmRequest, () => {});
-  }
 }
 
 /** Stops idle parser processes now (busy ones finish their job first, then idle unreferenced). */

@@ -8,8 +8,14 @@ import { startServer, type TestServer } from './server.js';
  * with a long max-age, so the bad copy stays in the cache for every later start.
  */
 
-/** 121 bytes: feedsmith allocates an array of the declared length, a billion elements. */
+/**
+ * 121 bytes: feedsmith allocated an array of the declared length, a billion elements. kiosque's own
+ * reader (feeds/xml-feed.ts) keeps only the fields it shows and reads it as the feed it is.
+ */
 export const FEED_BOMB = '<rss version="2.0"><channel><title>x</title><item><length>1000000000</length></item></channel></rss>';
+
+/** A feed nested 5,000 deep: refused as too complex (feeds/xml-feed.ts MAX_DEPTH), that one source only. */
+export const DEEP_FEED = `<rss version="2.0"><channel><title>Deep</title><item><title>A</title>${'<x>'.repeat(5000)}</item></channel></rss>`;
 
 /** 100,000 unclosed <table><tr><td>: some 2.4 MB that htmlparser2 takes minutes over. */
 export const TABLE_BOMB = `<html><head><title>Tables</title></head><body>${'<table><tr><td>Cellule '.repeat(100_000)}</body></html>`;
@@ -29,7 +35,7 @@ export const goodFeed = (origin: string, title: string, items: string[]) =>
 
 const LONG = { 'cache-control': 'max-age=86400' };
 
-/** /good.xml and /other.xml (good feeds), /bomb.xml, /table (the table page), /article/... (a good page). */
+/** /good.xml and /other.xml (good feeds), /bomb.xml, /deep.xml, /table (the table page), /article/... (a good page). */
 export function startBombServer(): Promise<TestServer> {
   let origin = '';
   const server = startServer((request, response) => {
@@ -43,6 +49,7 @@ export function startBombServer(): Promise<TestServer> {
         .writeHead(200, { 'content-type': 'application/rss+xml', ...LONG })
         .end(goodFeed(origin, 'Le Carnet', ['Un carnet de voyage']));
     if (url === '/bomb.xml') return response.writeHead(200, { 'content-type': 'application/rss+xml', ...LONG }).end(FEED_BOMB);
+    if (url === '/deep.xml') return response.writeHead(200, { 'content-type': 'application/rss+xml', ...LONG }).end(DEEP_FEED);
     if (url === '/table') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...LONG }).end(TABLE_BOMB);
     if (url === '/tables.xml')
       // A feed whose one headline leads to the table page: for the reader.
