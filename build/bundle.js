@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { screenBundleOptions } from './esbuild-options.js';
-import { relativeTimeTable } from './relative-times.js';
+import { relativeTimesDefine } from './relative-times.js';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
@@ -21,7 +21,7 @@ await build({
     __KIOSQUE_BUNDLED__: 'true',
     __KIOSQUE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
     // The list's relative times for common locales, so that the first frame waits for no ICU data (see relative-times.js).
-    __KIOSQUE_RELATIVE_TIMES__: JSON.stringify(relativeTimeTable()),
+    __KIOSQUE_RELATIVE_TIMES__: relativeTimesDefine(),
   },
 });
 // The parser process (src/work/pool.ts starts dist/bundle/parse-worker.js, beside the command

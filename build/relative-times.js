@@ -2,7 +2,7 @@
 // the locales most readers have, with Intl as the reader itself would format them. Loading ICU's
 // data for the first Intl formatter costs 10 to 40 ms of a start-up, before the first frame; the
 // bundled reader looks these up instead (src/ui/relative-time.ts) and asks Intl only for other
-// locales or values. build/bundle.js defines __KIOSQUE_RELATIVE_TIMES__ with this table.
+// locales or values. build/bundle.js defines __KIOSQUE_RELATIVE_TIMES__ with this table (relativeTimesDefine).
 
 export const RELATIVE_TIME_LOCALES = ['en', 'en-US', 'en-GB', 'fr', 'fr-FR', 'de', 'de-DE', 'es', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR'];
 
@@ -24,4 +24,12 @@ export function relativeTimeTable(locales = RELATIVE_TIME_LOCALES) {
     table[locale] = JSON.stringify(texts);
   }
   return table;
+}
+
+/**
+ * The table as esbuild's define for __KIOSQUE_RELATIVE_TIMES__: a string literal (the table's JSON),
+ * inlined where it is read. An object would be a module of its own, initialised by every chunk.
+ */
+export function relativeTimesDefine(table = relativeTimeTable()) {
+  return JSON.stringify(JSON.stringify(table));
 }

@@ -52,8 +52,11 @@ describe('string-width as bundled (made lazily)', () => {
 describe('relative times as bundled (written at build time)', () => {
   it('are what Intl says, for every value the list uses, past and future, in a written locale and another', async () => {
     const root = path.resolve(import.meta.dirname, '..');
-    const { relativeTimeTable } = (await import(pathToFileURL(path.join(root, 'build', 'relative-times.js')).href)) as {
+    const { relativeTimeTable, relativeTimesDefine } = (await import(
+      pathToFileURL(path.join(root, 'build', 'relative-times.js')).href
+    )) as {
       relativeTimeTable: () => Record<string, string>;
+      relativeTimesDefine: (table?: Record<string, string>) => string;
     };
     const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), 'kiosque-rt-')), 'relative-time.mjs');
     await build({
@@ -62,7 +65,7 @@ describe('relative times as bundled (written at build time)', () => {
       format: 'esm',
       platform: 'node',
       outfile,
-      define: { __KIOSQUE_RELATIVE_TIMES__: JSON.stringify(relativeTimeTable()) },
+      define: { __KIOSQUE_RELATIVE_TIMES__: relativeTimesDefine() },
     });
     const bundled = ((await import(outfile)) as { relativeTime: typeof import('../src/ui/relative-time.js').relativeTime }).relativeTime;
     const { relativeTime } = await import('../src/ui/relative-time.js');
@@ -104,7 +107,7 @@ describe('relative times as bundled (written at build time)', () => {
       format: 'esm',
       platform: 'node',
       outfile: doctored,
-      define: { __KIOSQUE_RELATIVE_TIMES__: JSON.stringify(table) },
+      define: { __KIOSQUE_RELATIVE_TIMES__: relativeTimesDefine(table) },
     });
     const read = ((await import(doctored)) as { relativeTime: typeof relativeTime }).relativeTime;
     expect(read(new Date(now - 3 * 3600 * 1000).toISOString(), now, 'en-US')).toBe('three hours back');

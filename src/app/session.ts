@@ -16,9 +16,8 @@ import { webUrl } from '../text/url.js';
 import { closeParsersIfLoaded } from '../work/load.js';
 import type { SourceStore } from '../store/sources.js';
 import type { SiteRules } from '../extract/site-hosts.js';
-import { type JoinOptions, readPages } from './join-pages.js';
-import { readArticle } from './read-article.js';
-import { feedCopyOf, type FeedEntryRef, readLinklessEntry } from './feed-entry.js';
+import type { JoinOptions } from './join-pages.js';
+import type { FeedEntryRef } from './feed-entry.js';
 import { isEntryAddress } from '../feeds/identity.js';
 import { Warnings } from './warnings.js';
 
@@ -180,6 +179,9 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     },
     readSources: (entries, { revalidate = false } = {}) => readSources(client, entries, { revalidate }),
     async readArticle(url, options = {}) {
+      // Loaded with the first article, not with the session: a feed entry's text needs the HTML parsers
+      // and the extractor's blocks, which a reload (`headlines`) never uses.
+      const [{ readPages }, { readArticle }, { feedCopyOf, readLinklessEntry }] = await articleModules();
       // An entry with no link of its own is read from its feed (marked so: Article.fromFeed).
       if (isEntryAddress(url)) {
         try {
@@ -249,6 +251,11 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     },
   };
 }
+
+let articleModulesLoaded:
+  Promise<[typeof import('./join-pages.js'), typeof import('./read-article.js'), typeof import('./feed-entry.js')]> | undefined;
+const articleModules = () =>
+  (articleModulesLoaded ??= Promise.all([import('./join-pages.js'), import('./read-article.js'), import('./feed-entry.js')]));
 
 /** An address given by the user: http or https only, said plainly otherwise (a usage error, exit 2). */
 export function webAddress(url: string): string {

@@ -20,13 +20,16 @@ function formatFor(locale: string): Intl.RelativeTimeFormat {
 
 /**
  * In the bundled reader: the texts Intl gives for common locales, written out at build time
- * (build/relative-times.js), locale → JSON of { "unit value": text }. The first Intl formatter
- * loads ICU's data (10 to 40 ms of a start-up); the headline list's first frame needs none.
+ * (build/relative-times.js), as the JSON of locale → JSON of { "unit value": text }. The first Intl
+ * formatter loads ICU's data (10 to 40 ms of a start-up); the headline list's first frame needs none.
+ * A string, parsed on first use: defined as an object, esbuild made it a module of its own that every
+ * chunk of the bundle initialised as it loaded, the command line's included.
  */
-declare const __KIOSQUE_RELATIVE_TIMES__: Record<string, string> | undefined;
-const written = typeof __KIOSQUE_RELATIVE_TIMES__ === 'object' ? __KIOSQUE_RELATIVE_TIMES__ : {};
+declare const __KIOSQUE_RELATIVE_TIMES__: string | undefined;
+let written: Record<string, string> | undefined;
 const tables = new Map<string, Record<string, string> | undefined>();
 function writtenText(locale: string, unit: Intl.RelativeTimeFormatUnit, value: number): string | undefined {
+  written ??= typeof __KIOSQUE_RELATIVE_TIMES__ === 'string' ? (JSON.parse(__KIOSQUE_RELATIVE_TIMES__) as Record<string, string>) : {};
   if (!tables.has(locale))
     tables.set(locale, Object.hasOwn(written, locale) ? (JSON.parse(written[locale]!) as Record<string, string>) : undefined);
   return tables.get(locale)?.[`${unit} ${value}`];
