@@ -123,6 +123,16 @@ describe('class 4: the whole body thrown away for a furniture word in its wrappe
     expect(read(html)).toContain(sentence('library', 7));
   });
 
+  it('recovers a body in a wrapper named "promo-area" without letting back the rail of teasers beside it', () => {
+    const card = (n: number) =>
+      `<div class="card"><a href="/other-${n}">Old quarter vote, round ${n}</a> <span>Residents of the old quarter vote on parking on Sunday, story ${n}.</span></div>`;
+    const html = page(`<div id="main"><h1>The bridge question</h1><div class="promo-area">${paragraphs('bridge', 4)}</div>
+      <div class="more">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(card).join('')}</div></div>`);
+    const text = read(html);
+    expect(text).toContain(sentence('bridge', 1));
+    expect(text).toContain(sentence('bridge', 4));
+    expect(text).not.toContain('Residents of the old quarter');
+  });
   it('recovers a body whose paragraphs each carry a furniture class', () => {
     const body = Array.from({ length: 7 }, (_, i) => `<div class="print-block"><p>${sentence('school', i + 1)}</p></div>`).join('');
     const html = page(`<article><h1>The bridge question</h1>${body}</article>`);

@@ -40,6 +40,14 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
   // both off; tags and plain link farms still apply.
   const kept = textLength(first.blocks);
   if ((total >= RECOVERY_MINIMUM && kept < total / 7) || (kept === 0 && total > 0)) {
+    // First without the class and id rules only: the conditional cleaning still takes out the
+    // sidebars and rails the chosen container holds, and what the names took is back.
+    const named = build(content, options, measure, total, false, true, true);
+    const back = textLength(named.blocks);
+    if (back >= total / 7 && back > kept * 1.5) {
+      options.trace?.note(`recovery: the furniture rules left ${kept} of ${total} characters; read again without the class and id rules`);
+      return named;
+    }
     const second = build(content, options, measure, total, false, true);
     if (textLength(second.blocks) > kept * 1.5) {
       options.trace?.note(`recovery: the furniture rules left ${kept} of ${total} characters; read again without the class and id rules`);
@@ -59,14 +67,22 @@ function build(
   total: number,
   byClass: boolean,
   retry = false,
+  conditional = byClass,
 ): BuiltBlocks {
-  const builder = new BlockBuilder(retry ? { ...options, trace: undefined } : options, measure, total, byClass, new Set(content));
+  const builder = new BlockBuilder(
+    retry ? { ...options, trace: undefined } : options,
+    measure,
+    total,
+    byClass,
+    new Set(content),
+    conditional,
+  );
   for (const element of content) builder.visit(element);
   builder.flush();
   if (retry && options.trace) {
     // The trace tells what the pass that is kept dropped: replay the retry with it.
     options.trace.forgetDrops('body');
-    const traced = new BlockBuilder(options, measure, total, byClass, new Set(content));
+    const traced = new BlockBuilder(options, measure, total, byClass, new Set(content), conditional);
     for (const element of content) traced.visit(element);
     traced.flush();
   }
@@ -103,6 +119,8 @@ class BlockBuilder {
     private readonly byClass: boolean,
     /** The body's own containers, which the conditional cleaning never drops. */
     private readonly roots: ReadonlySet<Element>,
+    /** Whether Readability's conditional cleaning (teaser rails, galleries, forms) applies. */
+    private readonly conditional = byClass,
   ) {
     this.titleKey = squash(options.title).toLowerCase();
   }
@@ -138,7 +156,7 @@ class BlockBuilder {
     this.flush();
     // A div of bare text and inline links, or around one paragraph with few links, is a paragraph
     // (Readability turns it into a <p> before scoring): judged as prose, not as a box of teasers.
-    if (this.byClass && CONDITIONAL_TAGS.has(name) && !this.roots.has(node) && !this.isParagraphDiv(node)) {
+    if (this.conditional && CONDITIONAL_TAGS.has(name) && !this.roots.has(node) && !this.isParagraphDiv(node)) {
       const reason = this.conditionalReason(node);
       if (reason) {
         this.options.trace?.drop(node, reason, 'body');
