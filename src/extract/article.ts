@@ -4,6 +4,7 @@ import { stripBoilerplate } from './boilerplate.js';
 import { findContent } from './content.js';
 import { attr, type Document, parseHtml, removeNode, resolveLink, textOf } from '../html/dom.js';
 import { cleanInline } from '../text/sanitize.js';
+import { countWords as wordsIn } from '../text/words.js';
 import { readMetadata } from './metadata.js';
 import { findNeighbours, type Neighbours } from './navigation.js';
 import { findPagination, notAPage } from './pagination.js';
@@ -207,12 +208,5 @@ export function articleText(article: Pick<Article, 'blocks'>): string {
 }
 
 function countWords(blocks: Block[]): number {
-  // Counted by test(), which advances through the text without making an array of every word.
-  const text = articleText({ blocks });
-  WORD.lastIndex = 0;
-  let count = 0;
-  while (WORD.test(text)) count++;
-  return count;
+  return wordsIn(articleText({ blocks }));
 }
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;

@@ -113,9 +113,17 @@ export function attr(node: Element, name: string): string | undefined {
  * Empty (falsy) for an element with neither, so "same class as the body" never matches two bare elements.
  */
 export function classAndId(node: Element): string {
+  // Asked of every element of a page by half a dozen passes (furniture, access, neighbours,
+  // pagination, related boxes, content): made once per element and kept on it (an element's
+  // attributes are never changed once parsed).
+  const named = node as Element & { classAndId?: string };
+  return (named.classAndId ??= namesOf(node));
+}
+
+function namesOf(node: Element): string {
   const cls = node.attribs['class'];
   const id = node.attribs['id'];
-  // Asked of every element of a page by several passes: no string is built for one with neither.
+  // No string is built for an element with neither.
   if (id === undefined) return cls === undefined ? '' : cls.trim().toLowerCase();
   if (cls === undefined) return id.trim().toLowerCase();
   return `${cls} ${id}`.trim().toLowerCase();

@@ -64,6 +64,8 @@ export function $one(selector: string, root: AnyNode | AnyNode[]): Element | nul
 
 interface TagIndex {
   byTag: Map<string, Element[]>;
+  /** The lists of several tags asked for so far, by their names joined (the same few lists are asked of every page). */
+  byTags: Map<string, Element[]>;
   /** Every element in document order, to pick several tags at once in that order. */
   all: Element[];
 }
@@ -79,8 +81,14 @@ const tagIndexes = new WeakMap<Document, TagIndex>();
 export function elementsByTag(document: Document, ...names: string[]): Element[] {
   const index = tagIndex(document);
   if (names.length === 1) return index.byTag.get(names[0]!) ?? [];
-  const wanted = new Set(names);
-  return index.all.filter((element) => wanted.has(element.name));
+  const key = names.join(' ');
+  let found = index.byTags.get(key);
+  if (!found) {
+    const wanted = new Set(names);
+    found = index.all.filter((element) => wanted.has(element.name));
+    index.byTags.set(key, found);
+  }
+  return found;
 }
 
 /** Every element of the page as parsed, in document order (see elementsByTag). */
@@ -99,7 +107,7 @@ function tagIndex(document: Document): TagIndex {
       if (list) list.push(element);
       else byTag.set(element.name, [element]);
     }
-    index = { byTag, all };
+    index = { byTag, byTags: new Map(), all };
     tagIndexes.set(document, index);
   }
   return index;
