@@ -1,6 +1,7 @@
 // What every bundle of kiosque's screen is built with: build/bundle.js for the command
 // line, bench/screen.js for the minimal Ink screen it compares the reader with.
 import { readFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -65,13 +66,36 @@ const lazySegmenterPlugin = {
   },
 };
 
+// Node's own modules are required (CommonJS), not imported: importing one makes its ESM facade, which
+// reads every export once, and some of those are modules loaded on first read. `import ... from
+// 'node:crypto'` loaded WebCrypto, `from 'node:process'` the diagnostic report: some 20 ms of each start,
+// the reader's first frame and a reload alike. Each is wrapped as a CommonJS module that requires it
+// (esbuild's __toESM then reads an export only when the code uses it).
+const BUILTIN = 'kiosque-builtin';
+const builtinsRequiredPlugin = {
+  name: 'kiosque-builtins-required',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(?:node:)?(?:crypto|process)$/ }, (args) => {
+      if (!isBuiltin(args.path)) return undefined;
+      // The wrapper's own require: left to Node (the banner's require). A dynamic import() too: esbuild would
+      // make the wrapper a chunk of its own whose module has only a default export (no `spawn` in it).
+      if (args.namespace === BUILTIN || args.kind === 'dynamic-import') return { path: args.path, external: true };
+      return { path: args.path, namespace: BUILTIN };
+    });
+    plugin.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 export const screenBundleOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [fastTextPlugin, yogaWithoutFetchPlugin, lazySegmenterPlugin],
+  plugins: [builtinsRequiredPlugin, fastTextPlugin, yogaWithoutFetchPlugin, lazySegmenterPlugin],
   alias: { 'react-devtools-core': path.join(ROOT, 'build', 'devtools-stub.js') },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some dependencies are CommonJS and use require() and __filename (write-file-atomic names its
@@ -79,10 +103,10 @@ export const screenBundleOptions = {
   banner: {
     js: [
       "import { createRequire as __kiosqueCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __kiosqueFileURLToPath } from 'node:url';",
       'const require = __kiosqueCreateRequire(import.meta.url);',
-      'const __filename = __kiosqueFileURLToPath(import.meta.url);',
-      "const __dirname = __kiosqueFileURLToPath(new URL('.', import.meta.url));",
+      // Node 20.11 and later (package.json's engines): no URL parsed twice per chunk loaded.
+      'const __filename = import.meta.filename;',
+      'const __dirname = import.meta.dirname;',
     ].join(' '),
   },
 };

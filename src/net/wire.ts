@@ -1,6 +1,5 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import https from 'node:https';
-import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { KiosqueError } from '../errors.js';
 import { displayUrl, hostOf, isWebUrl } from '../text/url.js';
 
@@ -48,7 +47,23 @@ const MAX_RETRY_AFTER_MS = 2_000;
 
 // Kept-alive connections, no limit across hosts (client.ts keeps each host to a few requests at once).
 // Idle sockets are unreferenced by Node: they never keep kiosque running.
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+const httpAgent = new http.Agent({ keepAlive: true });
+
+/**
+ * node:https (with node:tls) and node:zlib, loaded on first need: a reload whose feeds are all on
+ * http, or all answer 304 (no body to decompress), loads neither (some 20 ms of its start).
+ */
+const requireBuiltin = createRequire(import.meta.url);
+let secure: { client: typeof import('node:https'); agent: import('node:https').Agent } | undefined;
+function secureClient() {
+  if (!secure) {
+    const https = requireBuiltin('node:https') as typeof import('node:https');
+    secure = { client: https, agent: new https.Agent({ keepAlive: true }) };
+  }
+  return secure;
+}
+let zlibLoaded: typeof import('node:zlib') | undefined;
+const zlib = () => (zlibLoaded ??= requireBuiltin('node:zlib') as typeof import('node:zlib'));
 
 /** GETs `url`, following redirects; answers of every status are returned, failures thrown (WireError or KiosqueError). */
 export async function get(url: string, options: WireOptions): Promise<WireResponse> {
@@ -113,7 +128,7 @@ function once(url: URL, authorization: string | undefined, options: WireOptions)
   target.hash = '';
   const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...options.headers };
   if (authorization) headers['authorization'] = authorization;
-  const client = target.protocol === 'https:' ? https : http;
+  const { client, agent } = target.protocol === 'https:' ? secureClient() : { client: http, agent: httpAgent };
   return new Promise<WireResponse>((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | undefined, response?: WireResponse) => {
@@ -126,7 +141,7 @@ function once(url: URL, authorization: string | undefined, options: WireOptions)
         reject(error);
       } else resolve(response!);
     };
-    const request = client.get(target, { headers, agent: agents[target.protocol as 'http:' | 'https:'] }, (response) => {
+    const request = client.get(target, { headers, agent }, (response) => {
       read(response, options.maxBytes, url.href).then(
         (body) =>
           finish(undefined, {
@@ -160,9 +175,9 @@ function read(response: IncomingMessage, maxBytes: number, url: string): Promise
   // As got did (decompress-response): zlib's defaults, so a compressed body cut short is an error, not a page.
   const decoder =
     encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate'
-      ? zlib.createUnzip()
+      ? zlib().createUnzip()
       : encoding === 'br'
-        ? zlib.createBrotliDecompress()
+        ? zlib().createBrotliDecompress()
         : undefined;
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
