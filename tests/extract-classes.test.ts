@@ -172,6 +172,21 @@ describe('class 6: tables that editors wrap in a <figure>', () => {
   });
 });
 
+describe('a data table whose rows are mostly links', () => {
+  it('reads every row of a table with headers (films, each a link to its page), not only the rows with text', () => {
+    const row = (n: number) =>
+      `<tr><td><a href="/film-${n}">The film number ${n}</a></td><td><a href="/year/19${60 + n}">19${60 + n}</a></td><td><a href="/director-${n}">Director ${n}</a></td></tr>`;
+    const html = page(`<article><h1>The bridge question</h1>${paragraphs('film', 4)}
+      <table class="list"><tr><th>Title</th><th>Year</th><th>Director</th></tr>${[1, 2, 3, 4, 5].map(row).join('')}
+      <tr><td>The bridge at night</td><td>1970</td><td><p>Remake of the film number 1, shot at the old quarter.</p></td></tr></table>
+      ${paragraphs('film', 2)}</article>`);
+    const text = read(html);
+    expect(text).toContain('The film number 3');
+    expect(text).toContain('Director 5');
+    expect(text).toContain('Remake of the film number 1');
+  });
+});
+
 describe('class 7: embedded social posts and copyright lines inside the body', () => {
   it('keeps the text of an embedded post as a quote, and drops the copyright line', () => {
     const html = page(`<article><h1>The bridge question</h1>${paragraphs('council', 4)}

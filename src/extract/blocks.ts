@@ -106,6 +106,8 @@ class BlockBuilder {
   private inline: string[] = [];
   private readonly counts = new TagCounts();
   private readonly titleKey: string;
+  /** How many data tables the walk is inside: their rows and cells are records, never link farms. */
+  private dataTables = 0;
 
   /**
    * `measure`: building blocks reads the DOM and never changes it, so lengths are measured once
@@ -156,7 +158,14 @@ class BlockBuilder {
     this.flush();
     // A div of bare text and inline links, or around one paragraph with few links, is a paragraph
     // (Readability turns it into a <p> before scoring): judged as prose, not as a box of teasers.
-    if (this.conditional && CONDITIONAL_TAGS.has(name) && !this.roots.has(node) && !this.isParagraphDiv(node)) {
+    if (
+      this.conditional &&
+      this.dataTables === 0 &&
+      CONDITIONAL_TAGS.has(name) &&
+      !this.roots.has(node) &&
+      !this.isParagraphDiv(node) &&
+      !isDataTable(node)
+    ) {
       const reason = this.conditionalReason(node);
       if (reason) {
         this.options.trace?.drop(node, reason, 'body');
@@ -209,7 +218,16 @@ class BlockBuilder {
         break;
       case 'table':
         // The first nested block answers: 100,000 nested tables must not each list all those below them.
-        if ($one('p, div, table', node)) break;
+        if ($one('p, div, table', node)) {
+          // A data table is read row by row: a row of links (a list of films, each a link to its
+          // page) is a record of the table, not a menu.
+          if (!isDataTable(node)) break;
+          this.dataTables++;
+          for (const child of node.children) this.visit(child);
+          this.dataTables--;
+          this.flush();
+          return;
+        }
         for (const row of $all('tr', node)) {
           const cells = row.children
             .filter(isTag)
@@ -219,7 +237,14 @@ class BlockBuilder {
         }
         return;
       default:
-        if (name !== 'article' && name !== 'main' && name !== 'body' && this.dropsLinkFarm(node)) return;
+        if (
+          name !== 'article' &&
+          name !== 'main' &&
+          name !== 'body' &&
+          !(this.dataTables > 0 && TABLE_PARTS.has(name)) &&
+          this.dropsLinkFarm(node)
+        )
+          return;
     }
     for (const child of node.children) this.visit(child);
     this.flush();
@@ -387,6 +412,17 @@ class BlockBuilder {
     return linkDensity(element, length, this.measure) > 0.5 && length < 1000;
   }
 }
+
+/**
+ * A table of data, not of layout (as Readability tells them): headers or a caption, and no table
+ * inside. Neither it nor what it holds is judged by the conditional cleaning or as a link farm.
+ */
+function isDataTable(node: Element): boolean {
+  return node.name === 'table' && $one('th, caption', node) !== null && $one('table', node) === null;
+}
+
+/** The parts of a table, between the table and its cells' content. */
+const TABLE_PARTS: ReadonlySet<string> = new Set(['thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 /** The containers judged by the conditional cleaning (Readability cleans the same). */
 const CONDITIONAL_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'ul', 'ol', 'table', 'fieldset']);

@@ -308,10 +308,14 @@ function traceChoice(trace: Trace, chosen: Element, score: number, finalScores: 
 /** A cut excerpt's mark at the very end of a block's text: "[...]", "[…]". */
 const EXCERPT_MARK = /\[(?:\.\.\.|…)\]\s*$/;
 
-/** Whether the block's last words are an excerpt's mark: its last text node is read, not its whole text. */
+/**
+ * Whether the block's last words are an excerpt's mark: its last text node is read, not its whole
+ * text, and only a few levels down (blocks nested thousands deep must not each walk the depth).
+ */
 function endsAsExcerpt(element: Element): boolean {
   let node: AnyNode | undefined = element;
-  while (node && isTag(node)) {
+  for (let level = 0; node && isTag(node); level++) {
+    if (level === 6) return false;
     const children: AnyNode[] = node.children;
     let next: AnyNode | undefined;
     for (let i = children.length - 1; i >= 0; i--) {
