@@ -88,11 +88,14 @@ class Shingles {
     if (length === 0) return new Int32Array(0);
     const count = Math.max(1, length - SHINGLE + 1);
     const all = new Int32Array(count);
+    // A short title is padded with zeros, which no shingle of a longer title has (no NUL survives normaliseTitle).
+    let a = normalised.charCodeAt(0);
+    let b = length > 1 ? normalised.charCodeAt(1) : 0;
     for (let i = 0; i < count; i++) {
-      // Three UTF-16 units of 16 bits, below 2^48: exact in a double. A short title is padded with
-      // zeros, which no shingle of a longer title has (no NUL survives normaliseTitle).
-      const code = (at: number) => (at < length ? normalised.charCodeAt(at) : 0);
-      all[i] = this.idOf(code(i) * 4294967296 + code(i + 1) * 65536 + code(i + 2));
+      const c = i + 2 < length ? normalised.charCodeAt(i + 2) : 0;
+      all[i] = this.idOf(a, b, c);
+      a = b;
+      b = c;
     }
     all.sort();
     let unique = 0;
@@ -100,18 +103,26 @@ class Shingles {
     return all.subarray(0, unique);
   }
 
-  private idOf(packed: number): number {
-    let id = this.ids.get(packed);
+  /**
+   * The number of the shingle of these three UTF-16 units. Keyed by a small integer when all three are
+   * below 1024 (Latin, Greek, Cyrillic: nearly every shingle), which V8 keeps unboxed, else by the three
+   * in one double (below 2^48: exact, and never below 2^32, the first unit being no NUL): a double key
+   * is a heap number made at each lookup, some 240,000 of them for a reload's titles.
+   */
+  private idOf(a: number, b: number, c: number): number {
+    const key = (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : a * 4294967296 + b * 65536 + c;
+    let id = this.ids.get(key);
     if (id !== undefined) return id;
     id = this.ids.size;
-    this.ids.set(packed, id);
+    this.ids.set(key, id);
     if ((id + 1) * HASHES > this.hashes.length) {
       const grown = new Int32Array(this.hashes.length * 2);
       grown.set(this.hashes);
       this.hashes = grown;
     }
-    const low = (packed % 4294967296) | 0;
-    const high = Math.floor(packed / 4294967296);
+    // Hashed as the three units packed in a double: its low 32 bits and its high ones.
+    const low = (b * 65536 + c) | 0;
+    const high = a;
     for (let k = 0; k < HASHES; k++) {
       // FNV-style mixing of the shingle's two halves, then murmur3's finaliser.
       let h = Math.imul(SEEDS[k]! ^ low, 0x01000193);

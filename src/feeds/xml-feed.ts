@@ -40,7 +40,7 @@ export interface XmlField {
   /** The address its relative links are read against (xml:base, else the feed's address). */
   base: string;
   /** Its child elements' text, by name (an Atom author's name, email). */
-  children: Map<string, string>;
+  children: ReadonlyMap<string, string>;
   /** How many child elements it has. */
   childCount: number;
 }
@@ -112,17 +112,27 @@ interface Frame {
   role: 'root' | 'container' | 'entry' | 'field' | 'inside' | 'skipped';
 }
 
+/**
+ * What a field starts with, shared: most fields (a title, a link, a description) hold no element, and a
+ * Map and two arrays of their own for each were a twentieth of what a reload allocates. Never written
+ * to: a field's own are made when it meets its first element.
+ */
+const NO_CHILDREN: ReadonlyMap<string, string> = new Map();
+const NOTHING_YET: readonly string[] = Object.freeze([]);
+
 interface Capture {
   key: string;
   depth: number;
   field: XmlField;
   text: string[];
-  /** Its markup, kept from its first element on (a field of text alone is its text). */
+  /** Its markup, kept from its first element on (a field of text alone is its text): NOTHING_YET before. */
   markup: string[];
   hasElements: boolean;
-  /** Text of the field's direct child element being read, by name. */
+  /** Text of the field's direct child element being read, by name (childText is NOTHING_YET before the first). */
   childKey: string | undefined;
   childText: string[];
+  /** The field's children, once it has one. */
+  children: Map<string, string> | undefined;
 }
 
 export function readXmlFeed(text: string, feedUrl: string): XmlFeed {
@@ -196,6 +206,7 @@ class FeedReader implements Partial<Handler> {
       this.stack.push({ name, scope: undefined, base: parent!.base, role: 'inside' });
       if (depth - capture.depth === 1) {
         capture.field.childCount++;
+        if (!capture.children) capture.field.children = capture.children = new Map();
         capture.childKey = this.keyOf(name, scopeOf(attributes));
         capture.childText = [];
       }
@@ -277,7 +288,8 @@ class FeedReader implements Partial<Handler> {
     const capture = this.capture;
     if (capture && depth > capture.depth) {
       if (depth - capture.depth === 1 && capture.childKey !== undefined) {
-        if (!capture.field.children.has(capture.childKey)) capture.field.children.set(capture.childKey, capture.childText.join(''));
+        const children = capture.children!;
+        if (!children.has(capture.childKey)) children.set(capture.childKey, capture.childText.join(''));
         capture.childKey = undefined;
       }
       if (depth >= FLATTEN_BELOW) return;
@@ -301,11 +313,22 @@ class FeedReader implements Partial<Handler> {
     const fields = this.entry ?? this.feedFields;
     const decoded: Record<string, string> = {};
     for (const attribute in attributes) decoded[attribute] = decode(attributes[attribute]!);
-    const field: XmlField = { text: '', markup: undefined, attributes: decoded, base: frame.base, children: new Map(), childCount: 0 };
+    const field: XmlField = { text: '', markup: undefined, attributes: decoded, base: frame.base, children: NO_CHILDREN, childCount: 0 };
     const list = fields.get(key);
     if (list) list.push(field);
     else fields.set(key, [field]);
-    this.capture = { key, depth, field, text: [], markup: [], hasElements: false, childKey: undefined, childText: [] };
+    const nothing = NOTHING_YET as string[];
+    this.capture = {
+      key,
+      depth,
+      field,
+      text: [],
+      markup: nothing,
+      hasElements: false,
+      childKey: undefined,
+      childText: nothing,
+      children: undefined,
+    };
   }
 
   /** `prefix:local` by the namespace's short name, from the element's own declarations and those around it. */
