@@ -5,10 +5,19 @@ import type { ParseReply, ParseRequest } from './work/pool.js';
 /**
  * The parser process (src/work/pool.ts starts it): reads site pages and articles for
  * kiosque, one job at a time, under a heap limit and a deadline set by the pool. Each
- * parser loads with its first job. (Feeds are read in kiosque's own process: feeds/xml-feed.ts.)
+ * parser loads with its first job. (Feeds are read in kiosque's own process, feeds/xml-feed.ts,
+ * but for the few larger than IN_PROCESS_FEED: src/work/pool.ts.)
  */
 async function run(request: ParseRequest): Promise<unknown> {
   switch (request.task) {
+    case 'feed': {
+      const { readAsFeed } = await import('./feeds/reading-feed.js');
+      return readAsFeed(request);
+    }
+    case 'entries': {
+      const { readFeed } = await import('./feeds/parse.js');
+      return readFeed(request.text, request.finalUrl);
+    }
     case 'page': {
       const { readAsPage } = await import('./feeds/reading.js');
       return readAsPage(request, request.url);

@@ -7,6 +7,7 @@ import { feedResourceOf } from '../feeds/sources.js';
 import { parseHtml, textOf } from '../html/dom.js';
 import type { FetchOptions, HttpClient } from '../net/client.js';
 import { cleanInline } from '../text/sanitize.js';
+import { IN_PROCESS_FEED, loadParsers } from '../work/load.js';
 
 /**
  * An entry read from its feed rather than from its page: an entry with no link (its address is
@@ -44,9 +45,12 @@ export async function feedCopyOf(keptClient: HttpClient, url: string, ref: FeedE
 
 async function entriesOf(client: HttpClient, url: string, fetch: FetchOptions): Promise<{ title: string; entries: FeedEntry[] }> {
   const resource = await feedResourceOf(client, url, fetch);
-  // Read here, as every feed is (feeds/xml-feed.ts: linear, bounded by the text).
-  const { readFeed } = await import('../feeds/parse.js');
-  return readFeed(resource.text, resource.finalUrl);
+  // Read here, as every feed is (feeds/xml-feed.ts: linear, bounded by the text), but for a large one (work/load.ts).
+  const readHere = async () => (await import('../feeds/parse.js')).readFeed(resource.text, resource.finalUrl);
+  if (resource.text.length <= IN_PROCESS_FEED) return readHere();
+  const { runParseJob } = await loadParsers();
+  const job = { task: 'entries', text: resource.text, finalUrl: resource.finalUrl, url } as const;
+  return runParseJob<{ title: string; entries: FeedEntry[] }>(job, readHere);
 }
 
 /** The entry's HTML as the extractor's blocks: cleaned as any article's text is on its way to the screen. */

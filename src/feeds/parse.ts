@@ -101,14 +101,19 @@ export interface FeedEntry {
  */
 function entriesOf(items: RawItem[], feedUrl: string): FeedEntry[] {
   const seen = new Set<string>();
+  /** The last rank given to entries alike in title and date: the next one counts on from it, not from 2 (20,000 alike took 66 s counting from 2). */
+  const lastRank = new Map<string, number>();
   const entries: FeedEntry[] = [];
   for (const item of items) {
     let id = entryIdentity(item.id, item.url, item.title, item.date);
     if (seen.has(id)) {
       if (item.id || item.url) continue;
-      let rank = 2;
-      while (seen.has(`${id}#${rank}`)) rank++;
-      id = `${id}#${rank}`;
+      const alike = id;
+      let rank = lastRank.get(alike) ?? 1;
+      do rank++;
+      while (seen.has(`${alike}#${rank}`));
+      lastRank.set(alike, rank);
+      id = `${alike}#${rank}`;
     }
     seen.add(id);
     entries.push({

@@ -3,7 +3,7 @@ import type { FetchedResource, HttpClient } from '../net/client.js';
 import { stripControls } from '../text/sanitize.js';
 import { sketchTitles } from './group.js';
 import { VERSION } from '../version.js';
-import { loadParsers } from '../work/load.js';
+import { IN_PROCESS_FEED, loadParsers } from '../work/load.js';
 import type { FeedChoice, SourceReading } from './reading.js';
 import type { Headline } from './types.js';
 import { isWebUrl } from '../text/url.js';
@@ -62,16 +62,19 @@ export async function readingToKeep(resource: FetchedResource, as: 'feed' | 'pag
 
 /**
  * A feed is read here, in kiosque's own process (feeds/xml-feed.ts: one linear pass, bounded by the
- * text); a site's page in a parser process (src/work/pool.ts: the process starts only then).
+ * text), unless it is larger than IN_PROCESS_FEED; a site's page in a parser process (src/work/pool.ts:
+ * the process starts only then).
  */
 async function parse(resource: FetchedResource, as: 'feed' | 'page', url: string): Promise<SourceReading> {
   let reading: SourceReading;
-  if (as === 'feed') {
+  if (as === 'feed' && resource.text.length <= IN_PROCESS_FEED) {
     reading = (await import('./reading-feed.js')).readAsFeed(resource);
   } else {
     const { runParseJob } = await loadParsers();
     const job = { task: as, text: resource.text, finalUrl: resource.finalUrl, url } as const;
-    reading = await runParseJob<SourceReading>(job, async () => (await import('./reading.js')).readAsPage(resource, url));
+    reading = await runParseJob<SourceReading>(job, async () =>
+      as === 'feed' ? (await import('./reading-feed.js')).readAsFeed(resource) : (await import('./reading.js')).readAsPage(resource, url),
+    );
   }
   // Grouped at the end of the reload: its titles are sketched now, while other sources are on the wire.
   if (reading.kind === 'headlines') sketchTitles(reading.headlines);

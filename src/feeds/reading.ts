@@ -23,7 +23,7 @@ export type SourceReading =
 
 export type Readable = Pick<FetchedResource, 'text' | 'finalUrl'>;
 
-// A feed's reading is in its own module: the parser process loads it without this one's HTML parsers.
+// A feed's reading is in its own module: a reload of feeds loads it without this one's HTML parsers.
 export { readAsFeed } from './reading-feed.js';
 
 /** A site's page: the feeds it announces, else the article links it shows. */

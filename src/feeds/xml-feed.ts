@@ -151,12 +151,46 @@ export function readXmlFeed(text: string, feedUrl: string): XmlFeed {
 
 /** Without its DOCTYPE: internal entities (billion laughs) and external ones are never expanded. */
 export function withoutDoctype(text: string): string {
-  return text.includes('<!') ? text.replace(/<!DOCTYPE(?:[^[>]|\[[^\]]*\])*>/gi, '') : text;
+  const start = text.search(/<!DOCTYPE/i);
+  // Only a DOCTYPE before the root element is one (later, it is text or an HTML description's CDATA).
+  if (start < 0 || /<[A-Za-z_]/.test(text.slice(0, start))) return text;
+  // Its end: the first `>` outside its internal subset `[...]`. Scanned once: a pattern retried from
+  // every unclosed `<!DOCTYPE` took quadratic time (20,000 of them, 0.24 MB: 8 s).
+  let end = start + 9;
+  let inSubset = false;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (inSubset)
+      inSubset = c !== 0x5d; // ]
+    else if (c === 0x5b)
+      inSubset = true; // [
+    else if (c === 0x3e) break; // >
+  }
+  // Never closed: left for the tokenizer, which reads it as a declaration up to its first `>`.
+  return end < text.length ? text.slice(0, start) + text.slice(end + 1) : text;
 }
 
-/** `</title` followed by text or another tag, not by `>`: the end tag, cut short. */
+/** `</title` followed by text or another tag, not by `>`: the end tag, cut short (CDATA, an HTML description, left as written). */
 function closeCutEndTags(text: string): string {
-  return text.replace(/<\/([A-Za-z_][\w.:-]*)(\s*)(?=<|$)/g, '</$1>$2');
+  return outsideCdata(text, (part) => part.replace(/<\/([A-Za-z_][\w.:-]*)(\s*)(?=<|$)/g, '</$1>$2'));
+}
+
+/** `edit` applied to the text outside CDATA sections; an unclosed one runs to the end, as the tokenizer reads it. */
+function outsideCdata(text: string, edit: (part: string) => string): string {
+  if (!text.includes('<![CDATA[')) return edit(text);
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = text.indexOf('<![CDATA[', at);
+    if (start < 0) break;
+    parts.push(edit(text.slice(at, start)));
+    const end = text.indexOf(']]>', start + 9);
+    if (end < 0) return parts.join('') + text.slice(start);
+    parts.push(text.slice(start, end + 3));
+    at = end + 3;
+  }
+  parts.push(edit(text.slice(at)));
+  return parts.join('');
 }
 
 /** Text as XML character data: the three characters markup would take for its own. */
@@ -234,6 +268,12 @@ class FeedReader implements Partial<Handler> {
       if (this.format) return;
       const local = localOf(name);
       if (local === 'feed' && scope?.get('') === undefined) this.defaultNs = ATOM;
+      // A root in a default namespace kiosque does not know (a misspelt Atom URI, an RSS one of its
+      // own): its unprefixed elements are read as the root's format says, as the reference parsers do.
+      const declared = scope?.get('');
+      if (declared !== undefined && declared !== '' && NAMESPACES[declared] === undefined && (local === 'feed' || local === 'rss')) {
+        scope!.set('', local === 'feed' ? ATOM : '');
+      }
       const key = this.keyOf(name);
       this.format = key === 'rss' ? 'rss' : key === 'atom:feed' || local === 'feed' ? 'atom' : key === 'rdf:RDF' ? 'rdf' : undefined;
       if (!this.format) {

@@ -1,5 +1,5 @@
 // Which elements are blocks, apart from src/html/dom.ts: reading a feed's HTML as text (src/html/text.ts)
-// needs only this, and the parser process then loads no css-select for a feed.
+// needs only this, so a reload of feeds loads no css-select.
 const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address',
   'article',

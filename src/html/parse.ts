@@ -1,6 +1,6 @@
-import { Parser, type Handler } from 'htmlparser2';
+import { Parser, Tokenizer, type Handler } from 'htmlparser2';
 import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
-import { SkippingTokenizer } from './tokenizer.js';
+import { SkippingTokenizer, TOKENIZER_FITS } from './tokenizer.js';
 
 /**
  * htmlparser2 driven by a lean tree builder instead of domhandler's DomHandler. The nodes have the
@@ -17,7 +17,7 @@ export function parseTree(html: string): ParsedTree {
     decodeEntities: true,
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
-    Tokenizer: SkippingTokenizer,
+    Tokenizer: TOKENIZER_FITS ? SkippingTokenizer : Tokenizer,
   }).end(html);
   return { document: builder.root, elements: builder.elements, depth: builder.depth };
 }

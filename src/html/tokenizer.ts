@@ -40,6 +40,16 @@ const EQ = 0x3d;
 const base = Tokenizer.prototype as unknown as Internals;
 const skipping = SkippingTokenizer.prototype as unknown as Internals;
 
+/**
+ * Whether htmlparser2's Tokenizer still has the private states the overrides were written for
+ * (htmlparser2 12.0.0, pinned in package.json). If an update renamed them, the overrides would
+ * never be called: html/parse.ts then uses the Tokenizer as it is, and tests/html-parse.test.ts
+ * fails on this flag, so the loss is seen, never a page misread.
+ */
+export const TOKENIZER_FITS = (
+  ['stateText', 'stateInTagName', 'stateInClosingTagName', 'stateInAttributeName', 'handleInAttributeValue', 'fastForwardTo'] as const
+).every((name) => typeof base[name] === 'function');
+
 /** Index (in the buffer) of the first "&" at or after `from`, or the buffer's length. */
 function nextAmp(tokenizer: Internals, buffer: string, from: number): number {
   if (tokenizer.ampBuffer !== buffer || tokenizer.ampAt < from) {

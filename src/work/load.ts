@@ -5,6 +5,13 @@
  */
 type Pool = typeof import('./pool.js');
 
+/**
+ * Feeds up to this many characters are read in kiosque's own process (some 20 ms of CPU at most);
+ * larger ones in a parser process, so that the screen never stands still for the second a 10 MB
+ * feed (the download cap) takes to read.
+ */
+export const IN_PROCESS_FEED = 1_000_000;
+
 let loading: Promise<Pool> | undefined;
 
 export function loadParsers(): Promise<Pool> {

@@ -18,7 +18,9 @@ import { type ErrorCode, KiosqueError } from '../errors.js';
  * and memory stay linear in the text (nesting capped). feedsmith did run here: a 121-byte
  * RSS with <length>1000000000</length> made it build a billion-element array. In process, a
  * 50 KB feed costs about a millisecond, where a parser process costs some 100 ms to start
- * and its parsers a cold JIT (issue 12).
+ * and its parsers a cold JIT (issue 12). A feed larger than IN_PROCESS_FEED (work/load.ts) still comes
+ * here: read in process, a 10 MB one (the download cap) would hold the screen still for a
+ * second or more.
  *
  * Processes, not worker threads: a worker's resourceLimits do not hold for every shape
  * of allocation. The feedsmith bomb above, in a worker with maxOldGenerationSizeMb: 256, aborts
@@ -32,7 +34,8 @@ import { type ErrorCode, KiosqueError } from '../errors.js';
 
 /** What a parser process is asked: which job, on which text, for which address. */
 export interface ParseJob {
-  task: 'page' | 'article';
+  /** `feed`: a feed's headlines; `entries`: its entries with their content (feeds/parse.ts readFeed), both for feeds over IN_PROCESS_FEED. */
+  task: 'page' | 'article' | 'feed' | 'entries';
   text: string;
   /** Where the body came from, after redirects (links are resolved against it). */
   finalUrl: string;

@@ -35,7 +35,7 @@ export const goodFeed = (origin: string, title: string, items: string[]) =>
 
 const LONG = { 'cache-control': 'max-age=86400' };
 
-/** /good.xml and /other.xml (good feeds), /bomb.xml, /deep.xml, /table (the table page), /article/... (a good page). */
+/** /good.xml and /other.xml (good feeds), /big.xml (a good feed over 1 MB), /bomb.xml, /deep.xml, /table (the table page), /article/... (a good page). */
 export function startBombServer(): Promise<TestServer> {
   let origin = '';
   const server = startServer((request, response) => {
@@ -49,6 +49,11 @@ export function startBombServer(): Promise<TestServer> {
         .writeHead(200, { 'content-type': 'application/rss+xml', ...LONG })
         .end(goodFeed(origin, 'Le Carnet', ['Un carnet de voyage']));
     if (url === '/bomb.xml') return response.writeHead(200, { 'content-type': 'application/rss+xml', ...LONG }).end(FEED_BOMB);
+    if (url === '/big.xml')
+      // Over 1 MB (work/load.ts IN_PROCESS_FEED): read in a parser process, not on kiosque's own thread.
+      return response
+        .writeHead(200, { 'content-type': 'application/rss+xml', ...LONG })
+        .end(goodFeed(origin, 'Le Long Courrier', ['Une longue liste', ...Array.from({ length: 12_000 }, (_, i) => `Brève ${i}`)]));
     if (url === '/deep.xml') return response.writeHead(200, { 'content-type': 'application/rss+xml', ...LONG }).end(DEEP_FEED);
     if (url === '/table') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...LONG }).end(TABLE_BOMB);
     if (url === '/tables.xml')
