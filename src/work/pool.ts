@@ -158,10 +158,11 @@ const parsers = new Set<Parser>();
 const queue: Pending[] = [];
 let nextId = 1;
 let started = 0;
+let sent = 0;
 
-/** How many parser processes were started in this process, and how many are alive: a warm start starts none. */
-export function parseStats(): { started: number; alive: number } {
-  return { started, alive: parsers.size };
+/** How many parser processes were started in this process, how many are alive (a warm start starts none), and how many jobs they were given. */
+export function parseStats(): { started: number; alive: number; jobs: number } {
+  return { started, alive: parsers.size, jobs: sent };
 }
 
 /**
@@ -253,6 +254,7 @@ function dispatch(parser: Parser, pending: Pending): void {
   parser.child.ref();
   parser.child.channel?.ref();
   const request: ParseRequest = { id, ...pending.job };
+  sent++;
   parser.child.send(request, (error) => {
     if (error) fail(parser, error);
   });
