@@ -39,7 +39,9 @@ export function buildBlocks(content: Element[], options: BlockBuilderOptions): B
   // "social-story"), or the conditional cleaning took it for a rail of teasers. Read again with
   // both off; tags and plain link farms still apply.
   const kept = textLength(first.blocks);
-  if ((total >= RECOVERY_MINIMUM && kept < total / 7) || (kept === 0 && total > 0)) {
+  // Nothing dropped for its names or by the conditional cleaning: a retry without them would read
+  // the same (a page of 16,000 "Lire aussi" lines keeps little text, and was read three times).
+  if (first.ruleDrops > 0 && ((total >= RECOVERY_MINIMUM && kept < total / 7) || (kept === 0 && total > 0))) {
     // First without the class and id rules only: the conditional cleaning still takes out the
     // sidebars and rails the chosen container holds, and what the names took is back.
     const named = build(content, options, measure, total, false, true, true);
@@ -68,7 +70,7 @@ function build(
   byClass: boolean,
   retry = false,
   conditional = byClass,
-): BuiltBlocks {
+): BuiltBlocks & { ruleDrops: number } {
   const builder = new BlockBuilder(
     retry ? { ...options, trace: undefined } : options,
     measure,
@@ -86,7 +88,7 @@ function build(
     for (const element of content) traced.visit(element);
     traced.flush();
   }
-  return { blocks: builder.blocks, related: builder.related };
+  return { blocks: builder.blocks, related: builder.related, ruleDrops: builder.ruleDrops };
 }
 
 function textLength(blocks: Block[]): number {
@@ -108,6 +110,8 @@ class BlockBuilder {
   private readonly titleKey: string;
   /** How many data tables the walk is inside: their rows and cells are records, never link farms. */
   private dataTables = 0;
+  /** How many parts were left out for their class or id names or by the conditional cleaning: what a recovery pass would give back. */
+  ruleDrops = 0;
 
   /**
    * `measure`: building blocks reads the DOM and never changes it, so lengths are measured once
@@ -168,6 +172,7 @@ class BlockBuilder {
     ) {
       const reason = this.conditionalReason(node);
       if (reason) {
+        this.ruleDrops++;
         this.options.trace?.drop(node, reason, 'body');
         return;
       }
@@ -317,7 +322,10 @@ class BlockBuilder {
     if (names !== '' && !ARTICLE_BODY_CLASS.test(names)) {
       const word = FURNITURE_CLASS.exec(names);
       // A class name is a weak hint: the part that holds most of the body's text is the body.
-      if (word && !this.holdsMostOfTheText(element)) return `class or id names page furniture ("${word[0]}")`;
+      if (word && !this.holdsMostOfTheText(element)) {
+        this.ruleDrops++;
+        return `class or id names page furniture ("${word[0]}")`;
+      }
     }
     return undefined;
   }
