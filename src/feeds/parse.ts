@@ -4,7 +4,7 @@ import { resolveLink } from '../html/resolve-link.js';
 import { htmlText } from '../html/text.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';
-import { readXmlFeed, type XmlField, type XmlFields } from './xml-feed.js';
+import { escapeXml, readXmlFeed, type XmlField, type XmlFields } from './xml-feed.js';
 import { entryAddress, entryIdentity } from './identity.js';
 import type { Headline, ParsedFeed } from './types.js';
 import { isWebUrl } from '../text/url.js';
@@ -286,7 +286,7 @@ function fromJson(item: Record<string, unknown>, base: string, feed: Record<stri
 
 /** Plain text as HTML that says it as it is, a paragraph per blank-line-separated part. */
 function textAsHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escaped = escapeXml(text);
   return escaped
     .split(/\n\s*\n/)
     .map((part) => `<p>${part}</p>`)

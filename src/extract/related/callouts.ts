@@ -8,7 +8,7 @@ import { type Search, headlineLike, isClaimed, inChrome } from './search.js';
 /** Callout lines ("Lire aussi : <a>", "[Read: <a>]"): in the body's text, and anywhere in the page with the lines in the same style. */
 /**
  * "Lire aussi :" and its kin, at the start of a block, as the body's text reads them: the line
- * becomes a related block in place (src/extract/blocks.ts). The label must be followed by a link
+ * becomes a related block in place (src/extract/block-builder.ts). The label must be followed by a link
  * that makes up the rest of the block, so a sentence such as "On peut lire aussi, dans le projet
  * de texte, ..." stays a paragraph.
  */
