@@ -68,7 +68,7 @@ interface Context {
   /** The page's own addresses: where it was read from, its canonical and og:url. */
   selves: string[];
   base: string;
-  sites: Set<string>;
+  sites: ReadonlySet<string>;
   /** Head links' titles by address: a visible "Next story" link borrows the headline from there. */
   headTitles: Map<string, string>;
 }
@@ -114,12 +114,13 @@ function headLinks(document: Document, url: string) {
   };
   for (const link of elementsByTag(document, 'link').filter((element) => 'rel' in element.attribs)) {
     const rel = (attr(link, 'rel') ?? '').toLowerCase().split(/\s+/);
+    const isPrev = rel.includes('prev') || rel.includes('previous');
+    const isNext = rel.includes('next');
+    // Most head links are stylesheets, preloads and alternates: their addresses are not resolved.
+    if (!isPrev && !isNext) continue;
     const href = resolveLink(attr(link, 'href'), url);
     if (!href) continue;
     const title = cleanInline(attr(link, 'title') ?? '');
-    const isPrev = rel.includes('prev') || rel.includes('previous');
-    const isNext = rel.includes('next');
-    if (!isPrev && !isNext) continue;
     if (title) result.titles.set(href, title);
     if (title && !isOtherPageOfSame(href, url)) {
       if (isPrev) result.adjacentPrevious ??= { title, url: href };

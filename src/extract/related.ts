@@ -1,5 +1,4 @@
 import { type Document, type Element, elementsByTag } from '../html/dom.js';
-import { RELATED_BOX_CLASS } from '../html/furniture.js';
 import { documentBase, pageSites } from './links/addresses.js';
 import { type RelatedLink } from './types.js';
 import { type Search, withoutFragment } from './related/search.js';
@@ -61,17 +60,11 @@ export function findRelatedBoxes(document: Document, url: string): RelatedLink[]
     sites: pageSites(document, url),
     claimed: new Set(),
     found: [],
-    namedBoxes: new Map(),
+    candidates: elementsByTag(document, ...CANDIDATE_TAGS),
+    namedBoxes: undefined,
   };
   // An element's position in `candidates` is its order in the page.
-  const candidates = elementsByTag(document, ...CANDIDATE_TAGS);
-  candidates.forEach((element) => {
-    const names = element.attribs['class'];
-    if (names && RELATED_BOX_CLASS.test(names.toLowerCase())) {
-      const key = `${element.name}.${names}`;
-      search.namedBoxes.set(key, (search.namedBoxes.get(key) ?? 0) + 1);
-    }
-  });
+  const candidates = search.candidates;
   const callouts: Element[] = [];
   for (let position = 0; position < candidates.length; position++) {
     const element = candidates[position]!;

@@ -77,7 +77,10 @@ export function siteOf(host: string): string {
  * The sites a page speaks for: its own address, and the addresses it gives itself (canonical,
  * og:url, <base href>), so a copy of a page read from elsewhere still knows its site.
  */
-export function pageSites(document: Document, url: string): Set<string> {
+export function pageSites(document: Document, url: string): ReadonlySet<string> {
+  // Asked by the neighbours and by the related links of the same page: made once.
+  const known = sitesOfPage.get(document);
+  if (known?.url === url) return known.sites;
   const sites = new Set<string>();
   const add = (address: string | undefined) => {
     const absolute = webUrl(address, url);
@@ -91,8 +94,11 @@ export function pageSites(document: Document, url: string): Set<string> {
     if ((attr(meta, 'property') ?? attr(meta, 'name')) === 'og:url') add(attr(meta, 'content'));
   }
   for (const base of elementsByTag(document, 'base')) add(attr(base, 'href'));
+  sitesOfPage.set(document, { url, sites });
   return sites;
 }
+
+const sitesOfPage = new WeakMap<Document, { url: string; sites: ReadonlySet<string> }>();
 
 /** Whether `url` is on one of the sites. */
 export function onSite(url: string, sites: ReadonlySet<string>): boolean {

@@ -45,7 +45,7 @@ export function shortText(element: Element, bounds: ShortBounds): ShortText | nu
     }
     if (++nodes > bounds.nodes) return null;
     if (isText(node)) {
-      characters += countVisible(node.data);
+      characters += countVisible(node.data, bounds.characters - characters + 1);
       if (characters > bounds.characters) return null;
       text += node.data;
       continue;
@@ -79,16 +79,20 @@ function textAlone(element: Element, bounds: ShortBounds): ShortText | null | un
     if (!isText(child)) return undefined;
     // Past a bound already: the full walk, which counts at least as much by then, would stop too.
     if (i + 1 > bounds.nodes) return null;
-    characters += countVisible(child.data);
+    characters += countVisible(child.data, bounds.characters - characters + 1);
     if (characters > bounds.characters) return null;
     text += child.data;
   }
   return { text, anchors: element.name === 'a' && element.attribs['href'] !== undefined ? [element] : [] };
 }
 
-function countVisible(text: string): number {
+/**
+ * Characters of `text` that are not white space, counted up to `atMost`: past a bound the exact
+ * count changes no answer, and a text node of a whole article is not counted to say it is long.
+ */
+function countVisible(text: string, atMost: number): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && count < atMost; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x20 && code !== 0xa0 && code !== 0x3000 && (code < 0x2000 || code > 0x200f)) count++;
   }
@@ -112,7 +116,7 @@ export function leadingText(element: Element, characters: number): string {
     const node = stack.pop()!;
     if (isText(node)) {
       parts.push(node.data);
-      count += countVisible(node.data);
+      count += countVisible(node.data, characters - count);
       continue;
     }
     if (!isTag(node) || UNREAD_TAGS.has(node.name)) continue;

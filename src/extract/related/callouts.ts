@@ -129,7 +129,8 @@ const CALLOUT_BOUNDS = { characters: 400, nodes: 60, nestedBlocks: 1 } as const;
 export function readCallout(element: Element, search: Search, position: number): boolean {
   if (!CALLOUT_TAGS.has(element.name) || !holdsItsOwnText(element)) return false;
   // The label opens the block: most blocks are turned away by their first words alone.
-  if (!CALLOUT_LABEL.test(foldSpaces(leadingText(element, 48)).trimStart())) return false;
+  // Its first 200 characters are enough for the label: a paragraph of one long text is not folded whole.
+  if (!CALLOUT_LABEL.test(foldSpaces(leadingText(element, 48).trimStart().slice(0, 200)))) return false;
   const short = shortText(element, CALLOUT_BOUNDS);
   if (!short || short.anchors.length === 0) return false;
   const match = matchCallout(cleanInline(short.text), short.anchors, search.base);

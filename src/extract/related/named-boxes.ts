@@ -13,6 +13,7 @@ import {
   closestWithin,
   closestWithinLevels,
   mostlyLinks,
+  namedBoxCount,
 } from './search.js';
 
 /** Boxes whose class names them related (Jetpack, YARPP…), unless their own heading says otherwise. */
@@ -27,7 +28,7 @@ export function readNamedBox(element: Element, search: Search, position: number)
   const names = classAndId(element);
   if (!names || element.name === 'a' || !RELATED_BOX_CLASS.test(names)) return false;
   if (SPONSORED_WIDGET_CLASS.test(names) || isClaimed(element, search) || inChrome(element)) return false;
-  if ((search.namedBoxes.get(`${element.name}.${element.attribs['class'] ?? ''}`) ?? 0) >= LAYOUT_REPEATS) return false;
+  if (namedBoxCount(element, search) >= LAYOUT_REPEATS) return false;
   // One card of a list ("<li><table class=similar-side>"): the list's own heading decides, not the card.
   if (element.name !== 'li' && closestWithinLevels(element, 3, (el) => el.name === 'li')) return false;
   // A "related" list inside a block of latest or popular stories, a promo, an author box: a name only, and the wrong one.

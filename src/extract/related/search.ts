@@ -1,6 +1,6 @@
 import { cleanInline } from '../../text/sanitize.js';
 import { $all, $one, attr, classAndId, type Element, isTag, resolveLink, squash, textOf } from '../../html/dom.js';
-import { MENU_BAR_CLASS } from '../../html/furniture.js';
+import { MENU_BAR_CLASS, RELATED_BOX_CLASS } from '../../html/furniture.js';
 import { fitsWithin } from '../bounded.js';
 import { listingOrFurniture, looksLikeArticle, onSite } from '../links/addresses.js';
 import { LABEL_MAX_CHARACTERS } from '../links/labels.js';
@@ -11,12 +11,29 @@ import { type RelatedLink } from '../types.js';
 export interface Search {
   pageUrl: string;
   base: string;
-  sites: Set<string>;
+  sites: ReadonlySet<string>;
   /** Elements already read as part of a box or a callout: their inside is not searched again. */
   claimed: Set<Element>;
   found: Array<{ order: number; links: RelatedLink[] }>;
-  /** How many elements of the page carry each related-sounding tag and class. */
-  namedBoxes: Map<string, number>;
+  /** The elements that may be a label, a callout or a box, in page order. */
+  candidates: Element[];
+  /** How many of them carry each related-sounding tag and class: counted when first asked (most pages have no such box). */
+  namedBoxes: Map<string, number> | undefined;
+}
+
+/** How many elements of the page carry the tag and class of this one, when its class sounds related. */
+export function namedBoxCount(element: Element, search: Search): number {
+  if (!search.namedBoxes) {
+    search.namedBoxes = new Map();
+    for (const candidate of search.candidates) {
+      const names = candidate.attribs['class'];
+      if (names && RELATED_BOX_CLASS.test(names.toLowerCase())) {
+        const key = `${candidate.name}.${names}`;
+        search.namedBoxes.set(key, (search.namedBoxes.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return search.namedBoxes.get(`${element.name}.${element.attribs['class'] ?? ''}`) ?? 0;
 }
 
 /** Where further reading of the article never stands: the site's menus and forms, and the page's own header and footer. */
