@@ -25,6 +25,9 @@ import { candidate, type Trace } from './trace.js';
 const SHORT_BLOCK = 200;
 const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
+const SCORED_WITH_SECTIONS = new Set([...SCORED_TAGS, 'section']);
+/** Readability's charThreshold: a body under this many characters is retried another way. */
+const SHORT_BODY = 500;
 
 function baseScore(element: Element): number {
   let score = classWeight(element);
@@ -70,6 +73,28 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   const body = $all('body', document)[0] ?? document.children.find(isTag);
   if (!body) return [];
   const measure = new TextMeasure();
+
+  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
+  // their score then goes to the div that holds them, not to its parent with the sidebar.
+  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+  const content = chooseContent(body, measure, SCORED_TAGS, trace);
+  if (contentLength(content, measure) >= SHORT_BODY) return content;
+  // A landing page made of sections of short cards (a product's features, a hub's rails): no one
+  // block is a body, and a small box (a notice, a promo) wins. Readability scores <section>s as it
+  // scores paragraphs, so that a page's sections together outweigh one box; done here only when
+  // the first choice is short, since on an article page a section's whole text would lift its parent.
+  const sectioned = chooseContent(body, measure, SCORED_WITH_SECTIONS);
+  if (contentLength(sectioned, measure) <= contentLength(content, measure)) return content;
+  return trace ? chooseContent(body, measure, SCORED_WITH_SECTIONS, trace) : sectioned;
+}
+
+function contentLength(content: readonly Element[], measure: TextMeasure): number {
+  let length = 0;
+  for (const element of content) length += measure.length(element);
+  return length;
+}
+
+function chooseContent(body: Element, measure: TextMeasure, scoredTags: ReadonlySet<string>, trace?: Trace): Element[] {
   const scores = new Map<Element, number>();
   const scoreOf = (element: Element) => {
     let score = scores.get(element);
@@ -80,15 +105,11 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     return score;
   };
 
-  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
-  // their score then goes to the div that holds them, not to its parent with the sidebar.
-  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
-
   /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
   const prose: Array<{ element: Element; length: number }> = [];
   const teasers = new Set<Element>();
   for (const element of descendants(body)) {
-    if (!SCORED_TAGS.has(element.name)) continue;
+    if (!scoredTags.has(element.name)) continue;
     if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     const length = measure.length(element);
     if (length < 25) continue;
