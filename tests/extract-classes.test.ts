@@ -255,3 +255,19 @@ describe('class 5: a landing page made of sections of short feature cards', () =
     expect(text).toContain('Inspect, edit and debug the Memory of any page');
   });
 });
+
+describe('class 3: a body split over "cousin" containers of one template', () => {
+  it('reads the story part in each wrapper, not only the longest part', () => {
+    const html = page(`<main><article id="story">
+      <h1>The bridge question</h1>
+      <div class="story-part-wrap"><div class="story-part story-part-1">${paragraphs('harbour', 2)}</div><div class="marginalia"><a href="/b">Related coverage</a></div></div>
+      <div class="ad-slot"><p>Advertisement</p></div>
+      <div class="story-part-wrap"><div class="story-part story-part-2">${paragraphs('bridge', 7)}</div><div class="marginalia"><a href="/c">More on the bridge</a></div></div>
+      <div class="story-part-wrap"><div class="more-links"><a href="/a">Another story about the harbour and its bridges</a></div></div>
+    </article></main>`);
+    const text = read(html);
+    expect(text).toContain(sentence('harbour', 1));
+    expect(text).toContain(sentence('bridge', 7));
+    expect(text.indexOf(sentence('harbour', 2))).toBeLessThan(text.indexOf(sentence('bridge', 1)));
+  });
+});

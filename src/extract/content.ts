@@ -240,6 +240,7 @@ function chooseContent(body: Element, measure: TextMeasure, scoredTags: Readonly
     if (isSplitPart(sibling, measure) || (names !== '' && names === classAndId(chosen) && isProsePart(sibling, measure)))
       content.push(sibling);
   }
+  withCousins(content, chosen, parent, measure);
   const fallback = paragraphFallback(content, prose, measure);
   if (fallback) {
     trace?.note(fallback.note);
@@ -265,6 +266,38 @@ function isSplitPart(element: Element, measure: TextMeasure): boolean {
     measure,
     element.children.filter((child): child is Element => isTag(child) && child.name === 'p'),
   );
+}
+
+/**
+ * A body split over "cousin" containers: the template wraps each part of the story in the same
+ * wrapper ("story-body-supplemental" around "story-body story-body-1", then "story-body-2" after
+ * an ad), so the other parts are not siblings of the chosen one but children of the wrapper's
+ * siblings. Parts whose first class name is the chosen one's, under a wrapper named as its
+ * parent is, and made of prose, are taken in page order.
+ */
+function withCousins(content: Element[], chosen: Element, parent: Element, measure: TextMeasure): void {
+  const family = firstClass(chosen);
+  const wrapper = classAndId(parent);
+  const grandparent = parent.parent;
+  if (!family || !wrapper || !grandparent || !isTag(grandparent)) return;
+  const before: Element[] = [];
+  const after: Element[] = [];
+  let seen = false;
+  for (const uncle of grandparent.children) {
+    if (uncle === parent) {
+      seen = true;
+      continue;
+    }
+    if (!isTag(uncle) || classAndId(uncle) !== wrapper) continue;
+    for (const cousin of uncle.children)
+      if (isTag(cousin) && firstClass(cousin) === family && isProsePart(cousin, measure)) (seen ? after : before).push(cousin);
+  }
+  content.unshift(...before);
+  content.push(...after);
+}
+
+function firstClass(element: Element): string {
+  return (element.attribs['class'] ?? '').trim().split(/\s+/)[0] ?? '';
 }
 
 /**
