@@ -231,3 +231,43 @@ describe('a hover card over a name inside a sentence', () => {
     expect(text).not.toContain('Council delays the vote');
   });
 });
+
+describe('class 5: a landing page made of sections of short feature cards', () => {
+  it('reads the sections of cards, not the one notice box whose paragraph is the longest', () => {
+    const feature = (name: string) =>
+      `<li class="feature"><a href="/video/${name}"><img src="/${name}.png" alt="Screenshot"></a><h2>${name}</h2><p>Inspect, edit and debug the ${name} of any page, live, right in the browser you use.</p><a href="/docs/${name}" class="more">Learn more about ${name}</a></li>`;
+    const html = page(
+      `<header id="masthead"><a href="/">Example</a></header>
+      <main role="main">
+        <section class="intro"><header><h1>Welcome to the Workbench</h1><p>Get to know the tools that make it the most complete workbench for building pages.</p></header>
+          <ul class="features">${['Layout', 'Styles'].map(feature).join('')}</ul>
+          <div class="notice"><h4>Important: copy your settings</h4><p>The Workbench comes with a new profile, so that you can run it alongside your usual one. To keep your bookmarks, your history and your passwords, copy them over from your usual profile, or start afresh with a new one. <a href="/help">Learn more</a></p></div>
+        </section>
+        <section class="more-features"><div class="container"><header><h2>Features and tools</h2></header>
+          <ul class="features">${['Console', 'Debugger', 'Network', 'Audio', 'Storage', 'Memory'].map(feature).join('')}</ul>
+        </div></section>
+      </main>`,
+      'Welcome to the Workbench',
+    );
+    const text = read(html);
+    expect(text).toContain('copy them over from your usual profile');
+    expect(text).toContain('Inspect, edit and debug the Console of any page');
+    expect(text).toContain('Inspect, edit and debug the Memory of any page');
+  });
+});
+
+describe('class 3: a body split over "cousin" containers of one template', () => {
+  it('reads the story part in each wrapper, not only the longest part', () => {
+    const html = page(`<main><article id="story">
+      <h1>The bridge question</h1>
+      <div class="story-part-wrap"><div class="story-part story-part-1">${paragraphs('harbour', 2)}</div><div class="marginalia"><a href="/b">Related coverage</a></div></div>
+      <div class="ad-slot"><p>Advertisement</p></div>
+      <div class="story-part-wrap"><div class="story-part story-part-2">${paragraphs('bridge', 7)}</div><div class="marginalia"><a href="/c">More on the bridge</a></div></div>
+      <div class="story-part-wrap"><div class="more-links"><a href="/a">Another story about the harbour and its bridges</a></div></div>
+    </article></main>`);
+    const text = read(html);
+    expect(text).toContain(sentence('harbour', 1));
+    expect(text).toContain(sentence('bridge', 7));
+    expect(text.indexOf(sentence('harbour', 2))).toBeLessThan(text.indexOf(sentence('bridge', 1)));
+  });
+});

@@ -25,6 +25,9 @@ import { candidate, type Trace } from './trace.js';
 const SHORT_BLOCK = 200;
 const BARE_TEXT_HOLDERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']);
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'li']);
+const SCORED_WITH_SECTIONS = new Set([...SCORED_TAGS, 'section']);
+/** Readability's charThreshold: a body under this many characters is retried another way. */
+const SHORT_BODY = 500;
 
 function baseScore(element: Element): number {
   let score = classWeight(element);
@@ -70,6 +73,28 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   const body = $all('body', document)[0] ?? document.children.find(isTag);
   if (!body) return [];
   const measure = new TextMeasure();
+
+  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
+  // their score then goes to the div that holds them, not to its parent with the sidebar.
+  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+  const content = chooseContent(body, measure, SCORED_TAGS, trace);
+  if (contentLength(content, measure) >= SHORT_BODY) return content;
+  // A landing page made of sections of short cards (a product's features, a hub's rails): no one
+  // block is a body, and a small box (a notice, a promo) wins. Readability scores <section>s as it
+  // scores paragraphs, so that a page's sections together outweigh one box; done here only when
+  // the first choice is short, since on an article page a section's whole text would lift its parent.
+  const sectioned = chooseContent(body, measure, SCORED_WITH_SECTIONS);
+  if (contentLength(sectioned, measure) <= contentLength(content, measure)) return content;
+  return trace ? chooseContent(body, measure, SCORED_WITH_SECTIONS, trace) : sectioned;
+}
+
+function contentLength(content: readonly Element[], measure: TextMeasure): number {
+  let length = 0;
+  for (const element of content) length += measure.length(element);
+  return length;
+}
+
+function chooseContent(body: Element, measure: TextMeasure, scoredTags: ReadonlySet<string>, trace?: Trace): Element[] {
   const scores = new Map<Element, number>();
   const scoreOf = (element: Element) => {
     let score = scores.get(element);
@@ -80,15 +105,11 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     return score;
   };
 
-  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
-  // their score then goes to the div that holds them, not to its parent with the sidebar.
-  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
-
   /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
   const prose: Array<{ element: Element; length: number }> = [];
   const teasers = new Set<Element>();
   for (const element of descendants(body)) {
-    if (!SCORED_TAGS.has(element.name)) continue;
+    if (!scoredTags.has(element.name)) continue;
     if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     const length = measure.length(element);
     if (length < 25) continue;
@@ -219,6 +240,7 @@ export function findContent(document: Document, trace?: Trace): Element[] {
     if (isSplitPart(sibling, measure) || (names !== '' && names === classAndId(chosen) && isProsePart(sibling, measure)))
       content.push(sibling);
   }
+  withCousins(content, chosen, parent, measure);
   const fallback = paragraphFallback(content, prose, measure);
   if (fallback) {
     trace?.note(fallback.note);
@@ -244,6 +266,38 @@ function isSplitPart(element: Element, measure: TextMeasure): boolean {
     measure,
     element.children.filter((child): child is Element => isTag(child) && child.name === 'p'),
   );
+}
+
+/**
+ * A body split over "cousin" containers: the template wraps each part of the story in the same
+ * wrapper ("story-body-supplemental" around "story-body story-body-1", then "story-body-2" after
+ * an ad), so the other parts are not siblings of the chosen one but children of the wrapper's
+ * siblings. Parts whose first class name is the chosen one's, under a wrapper named as its
+ * parent is, and made of prose, are taken in page order.
+ */
+function withCousins(content: Element[], chosen: Element, parent: Element, measure: TextMeasure): void {
+  const family = firstClass(chosen);
+  const wrapper = classAndId(parent);
+  const grandparent = parent.parent;
+  if (!family || !wrapper || !grandparent || !isTag(grandparent)) return;
+  const before: Element[] = [];
+  const after: Element[] = [];
+  let seen = false;
+  for (const uncle of grandparent.children) {
+    if (uncle === parent) {
+      seen = true;
+      continue;
+    }
+    if (!isTag(uncle) || classAndId(uncle) !== wrapper) continue;
+    for (const cousin of uncle.children)
+      if (isTag(cousin) && firstClass(cousin) === family && isProsePart(cousin, measure)) (seen ? after : before).push(cousin);
+  }
+  content.unshift(...before);
+  content.push(...after);
+}
+
+function firstClass(element: Element): string {
+  return (element.attribs['class'] ?? '').trim().split(/\s+/)[0] ?? '';
 }
 
 /**
