@@ -66,6 +66,31 @@ const lazySegmenterPlugin = {
   },
 };
 
+// write-file-atomic asks node:worker_threads for the thread's id as it loads (it names its temporary
+// files with it): loading worker_threads took ~5 ms of every start of the command line, a reload that
+// writes nothing included (reading-state.ts imports it). The id is asked for on the first write instead;
+// the same id, the same names.
+const lazyThreadIdPlugin = {
+  name: 'kiosque-lazy-thread-id',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]write-file-atomic[\\/]lib[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source
+        .replace(
+          'const threadId = (function getId () {',
+          'let threadIdKnown\nconst threadId = () => (threadIdKnown ??= (function getId () {',
+        )
+        .replace('    return 0\n  }\n})()', '    return 0\n  }\n})())')
+        .replace('.hash(String(threadId))', '.hash(String(threadId()))');
+      if (!patched.includes('threadIdKnown ??=') || !patched.includes('String(threadId())') || !patched.includes('})())'))
+        throw new Error(
+          `${args.path} no longer reads its thread id as it loads: review the lazy-thread-id step of build/esbuild-options.js`,
+        );
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 // Node's own modules are required (CommonJS), not imported: importing one makes its ESM facade, which
 // reads every export once, and some of those are modules loaded on first read. `import ... from
 // 'node:crypto'` loaded WebCrypto, `from 'node:process'` the diagnostic report: some 20 ms of each start,
@@ -95,7 +120,7 @@ export const screenBundleOptions = {
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [builtinsRequiredPlugin, fastTextPlugin, yogaWithoutFetchPlugin, lazySegmenterPlugin],
+  plugins: [builtinsRequiredPlugin, fastTextPlugin, yogaWithoutFetchPlugin, lazySegmenterPlugin, lazyThreadIdPlugin],
   alias: { 'react-devtools-core': path.join(ROOT, 'build', 'devtools-stub.js') },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some dependencies are CommonJS and use require() and __filename (write-file-atomic names its

@@ -1,6 +1,6 @@
 import { EXIT, exitCodeFor, isKiosqueError } from './errors.js';
 import { parseCommandLine, type ParsedArgs } from './cli/args.js';
-import { type CliIo, errorJson, terminalIo } from './cli/io.js';
+import { type CleanIo, type CliIo, errorJson, terminalIo } from './cli/io.js';
 import { stripControls } from './text/sanitize.js';
 import { hideCredentials } from './text/url.js';
 import { VERSION } from './version.js';
@@ -41,7 +41,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
   }
 }
 
-async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number> {
+async function run({ command, options }: ParsedArgs, io: CleanIo): Promise<number> {
   // Each command loads only what it needs: the reader's first frame waits for no feed writer or HTTP library.
   switch (command.name) {
     case 'help': {
