@@ -1,19 +1,7 @@
 import { cleanInline } from '../text/sanitize.js';
-import {
-  $all,
-  attr,
-  type Document,
-  type Element,
-  elementsByTag,
-  firstOfEach,
-  insideOf,
-  relsOf,
-  resolveLink,
-  selectInPage,
-  squash,
-  textOf,
-} from '../html/dom.js';
+import { $all, attr, type Document, type Element, elementsByTag, firstOfEach, relsOf, resolveLink, squash, textOf } from '../html/dom.js';
 import { JsonLd, stringOf } from '../html/jsonld.js';
+import { metadataCandidates } from './metadata-candidates.js';
 import { cleanMetaText as clean, meta, siteNameOf } from '../html/meta.js';
 import { normalizeDate } from '../text/dates.js';
 import { isWebUrl } from '../text/url.js';
@@ -133,24 +121,14 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;
-  // Links count only inside a byline or an author block.
-  const inAuthorBlock = insideOf(document, (element) => classHas(element, AUTHOR_BLOCK_CLASS));
-  const [itemprop, rel, byline, authorName, sentence] = firstOfEach(
-    document,
-    [
-      '[itemprop="author"] [itemprop="name"]',
-      '[rel="author"]',
-      '.byline .author, .byline a, .byline',
-      '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
-      '.postmetadata, .post-meta, .entry-meta, .meta',
-    ],
-    (element) =>
-      // [itemprop="name"] is matched exactly, [rel="author"] whatever its case: six letters.
-      element.attribs['itemprop'] === 'name' ||
-      element.attribs['rel']?.length === 6 ||
-      classHas(element, BYLINE_CLASS) ||
-      (inAuthorBlock.size > 0 && element.name === 'a' && inAuthorBlock.has(element)),
-  );
+  // Links count only inside a byline or an author block (extract/metadata-candidates.ts).
+  const [itemprop, rel, byline, authorName, sentence] = firstOfEach(metadataCandidates(document).byline, [
+    '[itemprop="author"] [itemprop="name"]',
+    '[rel="author"]',
+    '.byline .author, .byline a, .byline',
+    '.author-name, .td-post-author-name a, .post-author a, .entry-author a',
+    '.postmetadata, .post-meta, .entry-meta, .meta',
+  ]);
   for (const element of [itemprop, rel, byline, authorName]) {
     const text = element && cleanInline(attr(element, 'content') ?? textOf(element)).replace(BYLINE_PREFIX, '');
     if (text && text.length < 80) return text;
@@ -200,16 +178,9 @@ function chooseSection(document: Document, ld: JsonLd, article: Record<string, u
   if (fromLd) return fromLd;
   const fromMeta = clean(meta(document, 'article:section', 'section'));
   if (fromMeta) return fromMeta;
-  const inCategoryList = insideOf(document, (element) => classHas(element, CATEGORY_LIST_CLASS));
-  const [category] = selectInPage(
-    document,
+  const [category] = firstOfEach(metadataCandidates(document).category, [
     'a[rel~="category"], .cat-links a, .post-categories a, .entry-category a',
-    (element) =>
-      element.name === 'a' &&
-      // rel is matched whatever its case.
-      ((element.attribs['rel'] !== undefined && CATEGORY_REL.test(element.attribs['rel'])) ||
-        (inCategoryList.size > 0 && inCategoryList.has(element))),
-  );
+  ]);
   return category ? cleanInline(textOf(category)) || null : null;
 }
 
@@ -224,33 +195,12 @@ function breadcrumb(document: Document, ld: JsonLd): string | null {
     .filter((name): name is string => Boolean(name) && !HOME.test(name ?? ''));
   if (names.length) return names[names.length - 1] ?? null;
 
-  const [trail] = selectInPage(
-    document,
+  const [trail] = firstOfEach(metadataCandidates(document).breadcrumb, [
     '.entry-crumbs, .breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]',
-    (element) => element.name === 'nav' || 'itemtype' in element.attribs || classHas(element, BREADCRUMB_CLASS),
-  );
+  ]);
   if (!trail) return null;
   const linked = $all('a', trail)
     .map((link) => cleanInline(textOf(link)))
     .filter((text) => text && !HOME.test(text));
   return linked[linked.length - 1] ?? null;
-}
-
-// What the classes of the byline, category and breadcrumb selectors hold, tested before the
-// selectors themselves.
-const AUTHOR_BLOCK_CLASS = ['byline', 'author'];
-const BYLINE_CLASS = ['byline', 'author', 'meta'];
-const CATEGORY_LIST_CLASS = ['cat-links', 'post-categories', 'entry-category'];
-const CATEGORY_REL = /category/i;
-const BREADCRUMB_CLASS = ['crumb'];
-
-/**
- * Whether the element's class attribute holds any of the words anywhere (a class selector
- * matches a whole word, case-sensitively): the cheap test before the selector's own.
- */
-function classHas(element: Element, words: readonly string[]): boolean {
-  const names = element.attribs['class'];
-  if (names === undefined) return false;
-  for (const word of words) if (names.includes(word)) return true;
-  return false;
 }

@@ -92,7 +92,7 @@ export function elementsByTag(document: Document, ...names: string[]): Element[]
 }
 
 /** Every element of the page as parsed, in document order (see elementsByTag). */
-function pageElements(document: Document): Element[] {
+export function pageElements(document: Document): Element[] {
   return tagIndex(document).all;
 }
 
@@ -137,12 +137,18 @@ export function selectInPage(document: Document, selector: string, mayMatch: (el
   return pageElements(document).filter((element) => mayMatch(element) && matches(element));
 }
 
-/** The first element of the page that matches each selector, from one pass (see selectInPage). */
-export function firstOfEach(document: Document, selectors: string[], mayMatch: (element: Element) => boolean): Array<Element | undefined> {
-  const candidates = selectInPage(document, selectors.join(', '), mayMatch);
+/**
+ * The first of the elements (in page order: a page's candidates for the selectors, found by a walk
+ * that tested a cheap necessary condition of them) that matches each selector.
+ */
+export function firstOfEach(elements: Element[], selectors: string[]): Array<Element | undefined> {
   return selectors.map((selector) => {
     const matches = query(selector);
-    return candidates.find((element) => matches(element));
+    try {
+      return elements.find((element) => matches(element));
+    } catch {
+      return undefined;
+    }
   });
 }
 
