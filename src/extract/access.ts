@@ -40,6 +40,8 @@ const CONSENT_WORDS =
   /\b(?:cookies?|consent|consentement|partners|partenaires|vendors|traceurs|einwilligung|datenschutz|privacy|vie privée)\b/gi;
 const ACCEPT_WORDS = /\b(?:accept(?: all)?|agree|i agree|accepter|tout accepter|j'accepte|akzeptieren|alle akzeptieren|aceptar|accetta)\b/i;
 
+const EITHER_CLASS = new RegExp(`${CONSENT_MANAGER_CLASS.source}|${PAYWALL_CLASS.source}`);
+
 export function readAccessSigns(document: Document): AccessSigns {
   const notFree = elementsByTag(document, 'script').some(
     // textOf leaves scripts out: the JSON is the script's own text.
@@ -54,7 +56,8 @@ export function readAccessSigns(document: Document): AccessSigns {
     const element = stack.pop()!;
     // Most elements have neither class nor id: asked first, before any string is built.
     const names = element.attribs['class'] !== undefined || element.attribs['id'] !== undefined ? classAndId(element) : '';
-    if (names) {
+    // One test of the two names' union first: most classes name neither.
+    if (names && EITHER_CLASS.test(names)) {
       if (!consentManager && CONSENT_MANAGER_CLASS.test(names)) consentManager = names;
       // A paywall container is a prompt (short, asking to subscribe), not a wrapper around the full text.
       else if (!paywall && PAYWALL_CLASS.test(names)) {
@@ -70,8 +73,8 @@ export function readAccessSigns(document: Document): AccessSigns {
   // Consent walls are often drawn by script: the words left in the page say what the wall is.
   // The first 20,000 characters of its text are enough, and a big page is not read whole for this.
   const text = leadingText(elementsByTag(document, 'body')[0], 20_000);
-  const distinct = new Set((text.match(CONSENT_WORDS) ?? []).map((word) => word.toLowerCase()));
-  const consentWords = distinct.size >= 2 && ACCEPT_WORDS.test(text);
+  // A plea to accept first: it stops at its first match, and most pages make none.
+  const consentWords = ACCEPT_WORDS.test(text) && new Set((text.match(CONSENT_WORDS) ?? []).map((word) => word.toLowerCase())).size >= 2;
   return { notFree, paywall, consentManager, consentWords };
 }
 

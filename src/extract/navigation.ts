@@ -1,20 +1,7 @@
 import { cleanInline } from '../text/sanitize.js';
-import {
-  $all,
-  $one,
-  attr,
-  classAndId,
-  type Document,
-  type Element,
-  elementsByTag,
-  isTag,
-  relsOf,
-  resolveLink,
-  squash,
-  textOf,
-} from '../html/dom.js';
+import { $all, $one, attr, classAndId, type Document, type Element, elementsByTag, isTag, relsOf, squash, textOf } from '../html/dom.js';
 import { MENU_BAR_CLASS } from '../html/furniture.js';
-import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites } from './links/addresses.js';
+import { documentBase, listingOrFurniture, looksLikeArticle, onSite, pageSites, resolveHref } from './links/addresses.js';
 import { isOtherPageOfSame } from './links/same-article.js';
 import { shortText } from './links/short-text.js';
 import type { Link } from './types.js';
@@ -51,6 +38,9 @@ function labelPattern(word: string, unspaced: string): RegExp {
 
 const PREVIOUS_LABEL = labelPattern(PREVIOUS_WORD, '前の(?:記事|投稿|エントリー?)|前へ|上一(?:篇|則|则|條|条)(?:文章)?|上篇|이전\\s*글');
 const NEXT_LABEL = labelPattern(NEXT_WORD, '次の(?:記事|投稿|エントリー?)|次へ|下一(?:篇|則|则|條|条)(?:文章)?|下篇|다음\\s*글');
+
+/** Either label, for the one test most short elements of a page fail. */
+const EITHER_LABEL = new RegExp(`${PREVIOUS_LABEL.source}|${NEXT_LABEL.source}`, 'iu');
 
 /** Class / id words of a neighbour block or link that has no text label (Twenty Twenty's `previous-post`, MSN's `paddle previous`). */
 const PREVIOUS_CLASS = /(?:^|[^a-z])(?:prev|previous|older)(?:[-_](?:post|article|story|entry|link))?(?:[^a-z]|$)/;
@@ -118,7 +108,7 @@ function headLinks(document: Document, url: string) {
     const isNext = rel.includes('next');
     // Most head links are stylesheets, preloads and alternates: their addresses are not resolved.
     if (!isPrev && !isNext) continue;
-    const href = resolveLink(attr(link, 'href'), url);
+    const href = resolveHref(attr(link, 'href'), url);
     if (!href) continue;
     const title = cleanInline(attr(link, 'title') ?? '');
     if (title) result.titles.set(href, title);
@@ -164,7 +154,7 @@ function labelledNeighbours(document: Document, context: Context): { previous: L
     if (!short) continue;
     // Tested raw, cleaned only once it reads as a label: most short elements of a page are not.
     const raw = squash(short.text);
-    if (!raw || raw.length > 30) continue;
+    if (!raw || raw.length > 30 || !EITHER_LABEL.test(raw)) continue;
     for (const which of ['previous', 'next'] as const) {
       const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;
       if (found[which] || !label.test(raw) || !label.test(cleanInline(raw))) continue;
@@ -270,13 +260,13 @@ function classNamedNeighbours(document: Document, context: Context): { previous:
       if ((which === 'previous' ? NEXT_CLASS : PREVIOUS_CLASS).test(names)) continue;
       const opposite = which === 'previous' ? 'next' : 'prev';
       const anchors = (element.name === 'a' ? [element] : $all('a[href]', element)).filter((anchor) => !relsOf(anchor).includes(opposite));
-      const addresses = new Set(anchors.map((anchor) => resolveLink(attr(anchor, 'href'), context.base)).filter(Boolean));
+      const addresses = new Set(anchors.map((anchor) => resolveHref(attr(anchor, 'href'), context.base)).filter(Boolean));
       if (addresses.size !== 1) continue;
       const [address] = addresses;
       // No label to go by: the address itself must read as an article's.
       if (!address || !looksLikeArticle(address)) continue;
       found[which] = anchorLink(
-        anchors.find((anchor) => resolveLink(attr(anchor, 'href'), context.base))!,
+        anchors.find((anchor) => resolveHref(attr(anchor, 'href'), context.base))!,
         context,
         which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL,
       );
@@ -290,7 +280,7 @@ function classNamedNeighbours(document: Document, context: Context): { previous:
  * fragment, another page of this article or list ("/page/2/", "?page=2"), a list page, another site.
  */
 function anchorLink(anchor: Element, context: Context, label: RegExp): Link | null {
-  const url = resolveLink(attr(anchor, 'href'), context.base);
+  const url = resolveHref(attr(anchor, 'href'), context.base);
   if (!url || !isArticleNeighbour(url, context) || inMenuOrCarousel(anchor)) return null;
   // A page number ("4") is a pager's, never an article's.
   if (/^\s*\d{1,4}\s*$/.test(textOf(anchor))) return null;
@@ -308,13 +298,13 @@ function ownAddresses(document: Document, url: string): string[] {
   const out = [url];
   for (const link of elementsByTag(document, 'link')) {
     if ((attr(link, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
-      const href = resolveLink(attr(link, 'href'), url);
+      const href = resolveHref(attr(link, 'href'), url);
       if (href) out.push(href);
     }
   }
   for (const meta of elementsByTag(document, 'meta')) {
     if ((attr(meta, 'property') ?? attr(meta, 'name')) !== 'og:url') continue;
-    const href = resolveLink(attr(meta, 'content'), url);
+    const href = resolveHref(attr(meta, 'content'), url);
     if (href) out.push(href);
   }
   return out;
@@ -377,7 +367,7 @@ function besideSameAddress(anchor: Element, url: string, context: Context): stri
   let container = anchor.parent;
   for (let level = 0; level < 3 && container && isTag(container); level++, container = container.parent) {
     for (const other of $all('a[href]', container)) {
-      if (other === anchor || resolveLink(attr(other, 'href'), context.base) !== url) continue;
+      if (other === anchor || resolveHref(attr(other, 'href'), context.base) !== url) continue;
       const text = cleanInline(textOf(other));
       if (text && !PREVIOUS_LABEL.test(text) && !NEXT_LABEL.test(text)) return text;
     }

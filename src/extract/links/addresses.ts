@@ -1,4 +1,4 @@
-import { attr, type Document, elementsByTag } from '../../html/dom.js';
+import { attr, type Document, elementsByTag, resolveLink } from '../../html/dom.js';
 import { webUrl } from '../../text/url.js';
 
 /**
@@ -114,3 +114,26 @@ export function documentBase(document: Document, url: string): string {
   const base = elementsByTag(document, 'base').find((element) => attr(element, 'href'));
   return (base && webUrl(attr(base, 'href'), url)) ?? url;
 }
+
+/**
+ * resolveLink, remembered for the addresses of the page being read: the neighbours, the related
+ * boxes and their titles ask for the same links again and again (a menu's, a card's two links),
+ * and each answer is a URL parse. A pure function of its arguments: the cache changes no answer.
+ */
+export function resolveHref(href: string | undefined, base: string): string | undefined {
+  if (href === undefined) return undefined;
+  if (base !== resolvedBase || resolved.size >= MAX_RESOLVED) {
+    resolvedBase = base;
+    resolved = new Map();
+  }
+  let url = resolved.get(href);
+  if (url === undefined && !resolved.has(href)) {
+    url = resolveLink(href, base);
+    resolved.set(href, url);
+  }
+  return url;
+}
+
+let resolvedBase = '';
+let resolved = new Map<string, string | undefined>();
+const MAX_RESOLVED = 10_000;

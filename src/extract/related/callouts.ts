@@ -1,6 +1,6 @@
 import { cleanInline } from '../../text/sanitize.js';
-import { $all, attr, type Element, foldSpaces, resolveLink, textOf } from '../../html/dom.js';
-import { listingOrFurniture, looksLikeArticle, onSite } from '../links/addresses.js';
+import { $all, attr, type Element, foldSpaces, textOf } from '../../html/dom.js';
+import { listingOrFurniture, looksLikeArticle, onSite, resolveHref } from '../links/addresses.js';
 import { holdsItsOwnText, leadingText, shortText } from '../links/short-text.js';
 import { type RelatedLink } from '../types.js';
 import { type Search, headlineLike, isClaimed, inChrome } from './search.js';
@@ -78,7 +78,7 @@ export function matchInlineRelated(block: Element, base: string): InlineRelated 
     }
   }
   if (!anchor) return null;
-  const url = resolveLink(attr(anchor, 'href'), base);
+  const url = resolveHref(attr(anchor, 'href'), base);
   const title = anchorText.replace(RELATED_LABEL, '').trim();
   // The link must be most of what follows the label.
   if (!url || title.length < rest.length * 0.6) return null;
@@ -105,7 +105,7 @@ function matchCallout(text: string, anchors: Element[], base: string): InlineRel
     }
   }
   if (!anchor) return null;
-  const url = resolveLink(attr(anchor, 'href'), base);
+  const url = resolveHref(attr(anchor, 'href'), base);
   const title = stripBrackets(anchorText.replace(CALLOUT_LABEL, ''));
   // The link must be most of what follows the label, and lead to an article, not a tag page.
   if (!url || title.length < rest.length * 0.6 || listingOrFurniture(url)) return null;
@@ -161,7 +161,7 @@ export function readCalloutsInTheSameStyle(callouts: Element[], candidates: Elem
     if (!short || anchors.length !== 1) continue;
     const text = stripBrackets(cleanInline(short.text));
     const title = stripBrackets(cleanInline(textOf(anchors[0]!)));
-    const url = resolveLink(attr(anchors[0]!, 'href'), search.base);
+    const url = resolveHref(attr(anchors[0]!, 'href'), search.base);
     if (!url || !title || title.length < text.length * 0.9 || listingOrFurniture(url) || !onSite(url, search.sites)) continue;
     search.found.push({ order: position, links: [{ title, url }] });
     search.claimed.add(element);

@@ -1,8 +1,8 @@
 import { cleanInline } from '../../text/sanitize.js';
-import { $all, type AnyNode, attr, type Element, isTag, isText, resolveLink, squash, textOf } from '../../html/dom.js';
+import { $all, type AnyNode, attr, type Element, isTag, isText, squash, textOf } from '../../html/dom.js';
 import { NEVER_TEXT_TAGS } from '../../html/furniture.js';
 import { fitsWithin } from '../bounded.js';
-import { listingOrFurniture } from '../links/addresses.js';
+import { listingOrFurniture, resolveHref } from '../links/addresses.js';
 import { holdsItsOwnText, shortText } from '../links/short-text.js';
 import { isRelatedLabel, labelText } from '../links/labels.js';
 import { type Search, LABEL_BOUNDS, articleLinks, MORE_LINK, leadsSomewhere, isClaimed, inChrome, mostlyLinks } from './search.js';
@@ -97,7 +97,7 @@ function siblingRun(node: Element, base: string): Run {
 
 /** A link that may be an item of a run: not "More on X", not a tag or section page, not nowhere. */
 function isItemLink(anchor: Element, base: string): boolean {
-  const url = resolveLink(attr(anchor, 'href'), base);
+  const url = resolveHref(attr(anchor, 'href'), base);
   return url !== undefined && !MORE_LINK.test(cleanInline(textOf(anchor))) && !listingOrFurniture(url);
 }
 

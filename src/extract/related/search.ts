@@ -1,8 +1,8 @@
 import { cleanInline } from '../../text/sanitize.js';
-import { $all, $one, attr, classAndId, type Element, isTag, resolveLink, squash, textOf } from '../../html/dom.js';
+import { $all, $one, attr, classAndId, type Element, isTag, squash, textOf } from '../../html/dom.js';
 import { MENU_BAR_CLASS, RELATED_BOX_CLASS } from '../../html/furniture.js';
 import { fitsWithin } from '../bounded.js';
-import { listingOrFurniture, looksLikeArticle, onSite } from '../links/addresses.js';
+import { listingOrFurniture, looksLikeArticle, onSite, resolveHref } from '../links/addresses.js';
 import { LABEL_MAX_CHARACTERS } from '../links/labels.js';
 import { type RelatedLink } from '../types.js';
 
@@ -63,7 +63,7 @@ export function articleLinks(anchors: Element[], search: Search): RelatedLink[] 
   const byUrl = new Map<string, { title: string; articleLike: boolean }>();
   let others = 0;
   for (const anchor of anchors) {
-    const url = resolveLink(attr(anchor, 'href'), search.base);
+    const url = resolveHref(attr(anchor, 'href'), search.base);
     if (!url) continue;
     const text = cleanInline(textOf(anchor));
     // "More on X" and arrows ("→") are the box's navigation, not its items.
@@ -130,7 +130,7 @@ export function leadsSomewhere(anchor: Element): boolean {
 /** Whether the element holds a link that leads somewhere (a label is text, not a link; tabs with href="#" are not links). */
 export function hasLinkOut(element: Element, base: string): boolean {
   const anchors = element.name === 'a' ? [element] : $all('a[href]', element);
-  return anchors.some((anchor) => resolveLink(attr(anchor, 'href'), base) !== undefined);
+  return anchors.some((anchor) => resolveHref(attr(anchor, 'href'), base) !== undefined);
 }
 
 export function isClaimed(element: Element, search: Search): boolean {
