@@ -1,24 +1,28 @@
-import { Parser, Tokenizer, type Handler } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { SkippingTokenizer, TOKENIZER_FITS } from './tokenizer.js';
+import { NameTable } from './names.js';
+import { HTML_INTEGRATION, MATHML, NOT_FOREIGN, OPEN_IMPLIES_CLOSE, SVG, SVG_NAMES, VOID_ELEMENTS } from './tag-rules.js';
 
 /**
- * htmlparser2 driven by a lean tree builder instead of domhandler's DomHandler. The nodes have the
- * same own fields as domhandler's (type, name, attribs, children, data, parent, prev, next), which
- * is all the heuristics, domutils and css-select read, but are plain objects of one shape per kind:
- * domhandler's class fields (five per node, defined one by one through the class chain, with
- * start/end indices never used here) were a tenth of the time of reading a page and a good part of
- * its garbage. Same events, same tree: text runs merge as DomHandler merges them, comments and
- * directives stay (they part text nodes and count as siblings).
+ * htmlparser2's Tokenizer driving a lean tree builder directly, without htmlparser2's Parser: the
+ * builder applies the Parser's HTML rules itself (html/tag-rules.ts: implied end tags, void
+ * elements, a second <form> ignored, "</p>" and "</br>" without an opening tag, SVG and MathML
+ * content) and makes the same tree htmlparser2's DomHandler would, which tests/html-parse.test.ts
+ * checks. The Parser was a third of the time of reading a page: start/end indices kept for every
+ * event, an attribute object made for every tag (most have none), a name stack grown and shrunk at
+ * its head, and a second layer of callbacks.
+ *
+ * The nodes have the same own fields as domhandler's (type, name, attribs, children, data, parent,
+ * prev, next), which is all the heuristics, domutils and css-select read, but are plain objects of
+ * one shape per kind. Text runs merge as DomHandler merges them; comments and directives stay
+ * (they part text nodes and count as siblings).
  */
 export function parseTree(html: string): ParsedTree {
-  const builder = new TreeBuilder();
-  new Parser(builder, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-    Tokenizer: TOKENIZER_FITS ? SkippingTokenizer : Tokenizer,
-  }).end(html);
+  const builder = new TreeBuilder(html);
+  const tokenizer = new (TOKENIZER_FITS ? SkippingTokenizer : Tokenizer)({ decodeEntities: true }, builder);
+  tokenizer.write(html);
+  tokenizer.end();
   return { document: builder.root, elements: builder.elements, depth: builder.depth };
 }
 
@@ -51,85 +55,249 @@ function dataNode(type: 'text' | 'comment', data: string): Node {
   return { type, data, parent: null, prev: null, next: null } as unknown as Node;
 }
 
-class TreeBuilder implements Partial<Handler> {
+const { fromCodePoint } = String;
+
+const TAG_NAMES = new NameTable();
+const ATTRIBUTE_NAMES = new NameTable();
+/** Runs of white space are names of a kind: no letters to lower-case. */
+const SPACES = new NameTable();
+const SHORT_SPACE = 64;
+
+/** HTML's white space (the tokenizer's: space, tab, line feed, form feed, carriage return). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
+
+/**
+ * The children of every element until it gets its first: most elements either hold nothing (an
+ * image, a line break, an icon) or get an array of their own size when their first child comes.
+ * Frozen: a child is never added to a parsed element in place (html/dom.ts assigns new arrays).
+ */
+const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNode[];
+
+class TreeBuilder implements TokenizerCallbacks {
   root = { type: 'root', children: [], parent: null, prev: null, next: null } as unknown as Document;
   elements: Element[] = [];
   depth = 0;
+  /** The open elements, the root first: htmlparser2's Parser keeps their names, innermost first. */
   private stack: ParentNode[] = [this.root];
-  /** The text (or comment) node still being written to. */
-  private last: Node | null = null;
+  /** The text node still being written to (text runs parted by entities make one node). */
+  private lastText: { data: string } | null = null;
+  /** How many <form>s are open: a <form> inside another is ignored, as browsers do. */
+  private forms = 0;
+  /** SVG, MathML or HTML, innermost last (the Parser's foreignContext, innermost first). */
+  private foreign: number[] = [NOT_FOREIGN];
 
-  /** Attributes read since the tag was opened: none, and the element shares NO_ATTRIBUTES. */
-  private attributes = 0;
+  /** The tag being opened: its name ('' once emitted, or for an ignored <form>), its attributes so far. */
+  private tagName = '';
+  private opening = false;
+  private attribs: Record<string, string> | null = null;
+  private attribName = '';
+  private attribValue = '';
 
-  onopentagname(): void {
-    this.attributes = 0;
+  constructor(private readonly html: string) {}
+
+  isInForeignContext(): boolean {
+    return this.foreign[this.foreign.length - 1] !== NOT_FOREIGN;
   }
 
-  onattribute(): void {
-    this.attributes++;
+  // ---- tag names
+
+  /** The Parser's readTagName: lower-cased, in SVG's case inside SVG, "image" read as "img" in HTML. */
+  private readTagName(start: number, end: number): string {
+    const name = TAG_NAMES.read(this.html, start, end);
+    if (this.foreign.length === 1) return name === 'image' ? 'img' : name;
+    if (this.foreign[this.foreign.length - 1] === SVG) return SVG_NAMES.get(name) ?? name;
+    // A closing tag of an SVG element inside an HTML integration point (</foreignObject> in its own content).
+    const adjusted = SVG_NAMES.get(name);
+    if (adjusted !== undefined && this.isOpen(adjusted)) return adjusted;
+    if (!this.isInForeignContext()) return name === 'image' ? 'img' : name;
+    return name;
+  }
+
+  private isOpen(name: string): boolean {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) if ((stack[i] as Element).name === name) return true;
+    return false;
+  }
+
+  // ---- opening tags
+
+  onopentagname(start: number, end: number): void {
+    this.openTag(this.readTagName(start, end));
+  }
+
+  /** The Parser's emitOpenTag: the elements the tag closes, then the tag, waiting for its attributes. */
+  private openTag(name: string): void {
+    this.tagName = name;
+    if (name === 'form' && this.forms > 0) {
+      this.tagName = '';
+      return;
+    }
+    const closes = OPEN_IMPLIES_CLOSE.get(name);
+    if (closes !== undefined) {
+      const stack = this.stack;
+      while (stack.length > 1 && closes.has((stack[stack.length - 1] as Element).name)) this.pop();
+    }
+    if (!VOID_ELEMENTS.has(name)) {
+      // The Parser enters SVG or MathML here, before the attributes: "<svg/>" is then read as closed.
+      if (name === 'svg') this.foreign.push(SVG);
+      else if (name === 'math') this.foreign.push(MATHML);
+      else if (HTML_INTEGRATION.has(name)) this.foreign.push(NOT_FOREIGN);
+      else if (name === 'form') this.forms++;
+    }
+    this.opening = true;
+    this.attribs = null;
+  }
+
+  onattribname(start: number, end: number): void {
+    this.attribName = ATTRIBUTE_NAMES.read(this.html, start, end);
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.attribValue += this.html.slice(start, end);
+  }
+
+  onattribentity(codepoint: number): void {
+    this.attribValue += fromCodePoint(codepoint);
+  }
+
+  onattribend(): void {
+    if (this.opening) {
+      // An attribute written twice keeps its first value, as in browsers.
+      const attribs = (this.attribs ??= {});
+      if (!Object.hasOwn(attribs, this.attribName)) attribs[this.attribName] = this.attribValue;
+    }
+    this.attribValue = '';
+  }
+
+  onopentagend(): void {
+    this.endOpenTag();
+  }
+
+  /** The Parser's endOpenTag: the element goes into the tree, and out of the open ones at once if void. */
+  private endOpenTag(): void {
+    const name = this.tagName;
+    if (this.opening) {
+      this.opening = false;
+      const element = newElement(name, this.attribs ?? NO_ATTRIBUTES, NO_CHILDREN);
+      this.attribs = null;
+      this.add(element);
+      this.elements.push(element);
+      if (!VOID_ELEMENTS.has(name)) this.stack.push(element);
+    }
+    this.tagName = '';
+  }
+
+  onselfclosingtag(): void {
+    // "/>" closes a tag only in SVG or MathML; in HTML it is read as ">".
+    if (!this.isInForeignContext()) {
+      this.endOpenTag();
+      return;
+    }
+    const name = this.tagName;
+    this.endOpenTag();
+    const top = this.stack[this.stack.length - 1] as Element;
+    if (this.stack.length > 1 && top.name === name) this.pop();
+  }
+
+  /** The Parser's popElement: the innermost open element is closed. */
+  private pop(): void {
+    const element = this.stack.pop() as Element;
+    const name = element.name;
+    if (name === 'svg' || name === 'math' || HTML_INTEGRATION.has(name)) this.foreign.pop();
+    else if (name === 'form') this.forms--;
+    this.lastText = null;
+  }
+
+  // ---- closing tags
+
+  onclosetag(start: number, end: number): void {
+    const name = this.readTagName(start, end);
+    if (VOID_ELEMENTS.has(name)) {
+      // "</br>" is read as "<br>"; any other void closing tag is ignored.
+      if (name === 'br') {
+        const br = newElement('br', NO_ATTRIBUTES, NO_CHILDREN);
+        this.add(br);
+        this.elements.push(br);
+      }
+      return;
+    }
+    const stack = this.stack;
+    let at = stack.length - 1;
+    while (at > 0 && (stack[at] as Element).name !== name) at--;
+    if (at > 0) {
+      while (stack.length > at) this.pop();
+    } else if (name === 'p') {
+      // "</p>" with no <p> open is read as "<p></p>".
+      this.openTag('p');
+      this.endOpenTag();
+      this.pop();
+    }
+  }
+
+  // ---- text, comments, the doctype
+
+  ontext(start: number, end: number): void {
+    const html = this.html;
+    this.addText(end - start <= SHORT_SPACE && isSpace(html.charCodeAt(start)) ? this.spaceOrSlice(start, end) : html.slice(start, end));
   }
 
   /**
-   * One string per tag name of the page: the parser slices and lower-cases a new "li" for every
-   * <li> (160,000 small strings on a 5 MB page), and a name shared by all is compared by identity.
+   * The white space between tags (two text nodes in three on the corpora's pages, a few thousand
+   * distinct runs in all) is one string per run for every page: no copy of "\n    " kept per node.
    */
-  private names = new Map<string, string>();
-
-  onopentag(tag: string, attribs: Record<string, string>): void {
-    let name = this.names.get(tag);
-    if (name === undefined) this.names.set(tag, (name = tag));
-    const element = newElement(name, this.attributes === 0 ? NO_ATTRIBUTES : attribs, []);
-    this.add(element);
-    this.elements.push(element);
-    this.stack.push(element);
+  private spaceOrSlice(start: number, end: number): string {
+    const html = this.html;
+    for (let i = start + 1; i < end; i++) if (!isSpace(html.charCodeAt(i))) return html.slice(start, end);
+    return SPACES.read(html, start, end);
   }
 
-  onclosetag(): void {
-    this.last = null;
-    this.stack.pop();
+  ontextentity(codepoint: number): void {
+    this.addText(fromCodePoint(codepoint));
   }
 
-  ontext(data: string): void {
-    const last = this.last;
-    if (last && (last.type as string) === 'text') (last as unknown as { data: string }).data += data;
+  private addText(data: string): void {
+    const last = this.lastText;
+    if (last !== null) last.data += data;
     else {
       const node = dataNode('text', data);
       this.add(node);
-      this.last = node;
+      this.lastText = node as unknown as { data: string };
     }
   }
 
-  oncomment(data: string): void {
-    const last = this.last;
-    if (last && (last.type as string) === 'comment') {
-      (last as unknown as { data: string }).data += data;
-      return;
-    }
-    const node = dataNode('comment', data);
-    this.add(node);
-    this.last = node;
+  oncomment(start: number, end: number, offset: number): void {
+    this.addComment(this.html.slice(start, end - offset));
   }
 
-  oncommentend(): void {
-    this.last = null;
+  private addComment(data: string): void {
+    this.add(dataNode('comment', data));
   }
 
-  oncdatastart(): void {
-    const text = dataNode('text', '');
-    const cdata = { type: 'cdata', children: [text], parent: null, prev: null, next: null } as unknown as Node;
-    this.add(cdata);
-    text.parent = cdata as unknown as ParentNode;
-    this.last = text;
+  oncdata(start: number, end: number, offset: number): void {
+    const value = this.html.slice(start, end - offset);
+    // HTML has no CDATA sections: one in SVG or MathML is text, anywhere else a comment.
+    if (this.isInForeignContext()) this.addText(value);
+    else this.addComment(`[CDATA[${value}]]`);
   }
 
-  oncdataend(): void {
-    this.last = null;
+  ondeclaration(start: number, end: number): void {
+    this.addDirective('!doctype', `!${this.html.slice(start, end)}`);
   }
 
-  onprocessinginstruction(name: string, data: string): void {
+  onprocessinginstruction(start: number, end: number): void {
+    // Only in XML mode: HTML reads "<?...>" as a comment.
+    const value = this.html.slice(start, end);
+    const at = value.search(/\s|\//);
+    this.addDirective(`?${(at < 0 ? value : value.slice(0, at)).toLowerCase()}`, `?${value}`);
+  }
+
+  private addDirective(name: string, data: string): void {
     this.add({ type: 'directive', name, data, parent: null, prev: null, next: null } as unknown as Node);
   }
+
+  onend(): void {}
 
   private add(node: Node): void {
     const depth = this.stack.length;
@@ -147,6 +315,6 @@ class TreeBuilder implements Partial<Handler> {
       previous.next = node;
     }
     node.parent = parent;
-    this.last = null;
+    this.lastText = null;
   }
 }
