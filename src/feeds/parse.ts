@@ -2,6 +2,7 @@ import { KiosqueError } from '../errors.js';
 import { normalizeDate } from '../text/dates.js';
 import { resolveLink } from '../html/resolve-link.js';
 import { htmlText } from '../html/text.js';
+import { htmlLine } from './html-line.js';
 import { cleanInline } from '../text/sanitize.js';
 import { sortNewestFirst } from './order.js';
 import { escapeXml, readXmlFeed, type XmlField, type XmlFields } from './xml-feed.js';
@@ -147,11 +148,14 @@ interface RawItem {
 
 const MAX_SUMMARY = 600;
 
-/** HTML or entity-laden text to one clean line. */
-function plain(value: unknown): string {
+/**
+ * HTML or entity-laden text to one clean line (of which more than `atMost` characters are enough):
+ * simple HTML read by feeds/html-line.ts, anything else by the HTML parser (htmlText).
+ */
+function plain(value: unknown, atMost?: number): string {
   if (typeof value !== 'string' || !value) return '';
-  const text = /[<&]/.test(value) ? htmlText(value) : value;
-  return cleanInline(text);
+  if (!/[<&]/.test(value)) return cleanInline(value);
+  return htmlLine(value, atMost) ?? cleanInline(htmlText(value));
 }
 
 /** The first of a field, if any. */
@@ -193,7 +197,7 @@ function atomText(field: XmlField | undefined): string {
 }
 
 function summaryOf(value: unknown): string {
-  const text = plain(value);
+  const text = plain(value, MAX_SUMMARY);
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
 }
 

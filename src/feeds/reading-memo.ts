@@ -44,6 +44,15 @@ export async function readingOf(client: HttpClient, resource: FetchedResource, a
 }
 
 /**
+ * Told that a body is on its way with no cached copy (HttpClient's `onUncached`): the feed parsers load
+ * while the server answers. Loaded when the first body had come, they held every body of a cold reload
+ * back until then (all of them came meanwhile), and the network wait was idle.
+ */
+export function prepareReading(): void {
+  void import('./reading-feed.js');
+}
+
+/**
  * What to keep with a body just fetched (HttpClient's `keep`): its reading, or its fault, worked out
  * before the body is written, so that the cache writes the two at once. Nothing when a reading is
  * kept already, or the parser failed for a reason not the body's (readingOf then tries again).

@@ -3,7 +3,7 @@ import type { FetchedResource, FetchOptions, HttpClient } from '../net/client.js
 import { displayUrl, hostOf, sameAddress } from '../text/url.js';
 import { sortNewestFirst } from './order.js';
 import type { FeedChoice } from './reading.js';
-import { readingOf, readingToKeep } from './reading-memo.js';
+import { prepareReading, readingOf, readingToKeep } from './reading-memo.js';
 import type { Headline } from './types.js';
 
 export type { FeedChoice } from './reading.js';
@@ -46,7 +46,7 @@ export interface ResolvedSource {
 export async function resolveSource(client: HttpClient, url: string, pick?: number, fetch: FetchOptions = {}): Promise<ResolvedSource> {
   // The reading is worked out before the body is written: the cache writes both at once.
   const keep = (fetched: FetchedResource) => readingToKeep(fetched, looksLikeFeed(fetched) ? 'feed' : 'page', url);
-  const resource = await client.fetch(url, { ...fetch, keep });
+  const resource = await client.fetch(url, { ...fetch, keep, onUncached: prepareReading });
   const reading = await readingOf(client, resource, looksLikeFeed(resource) ? 'feed' : 'page', url);
   if (reading.kind === 'headlines') {
     if (pick !== undefined && (reading.via === 'page' || pick !== 1)) {

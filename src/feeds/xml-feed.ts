@@ -1,7 +1,7 @@
-import { decodeHTML, DecodingMode } from 'entities';
 import { Parser, type Handler } from 'htmlparser2';
 import { KiosqueError } from '../errors.js';
 import { webUrl } from '../text/url.js';
+import { decode } from './xml-entities.js';
 
 /**
  * An RSS 0.9x / 1.0 (RDF) / 2.0 or Atom 0.3 / 1.0 feed, read straight from htmlparser2's XML-mode
@@ -197,9 +197,6 @@ function outsideCdata(text: string, edit: (part: string) => string): string {
 export function escapeXml(text: string): string {
   return /[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
 }
-
-/** Entities by the HTML5 table, as in an attribute: `&copy=2` in a bare-ampersand link stays as written. */
-const decode = (text: string) => (text.includes('&') ? decodeHTML(text, DecodingMode.Attribute) : text);
 
 class FeedReader implements Partial<Handler> {
   parser: Parser | undefined;
