@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
-import type { AnyNode } from 'domhandler';
+import { isText, type AnyNode } from 'domhandler';
 import { parseHtml } from '../src/html/dom.js';
 import { TOKENIZER_FITS } from '../src/html/tokenizer.js';
 
@@ -62,7 +62,7 @@ const closings = `<body><P>first paragraph<div>a block closes it</div><p>one<p>t
 
 /** The text of a tree, an element's text in brackets: what sits inside what. */
 function nesting(node: AnyNode): string {
-  if (node.type === 'text') return (node as { data: string }).data.trim();
+  if (isText(node)) return node.data.trim();
   if (!('children' in node)) return '';
   const inner = node.children.map(nesting).filter(Boolean).join(' ');
   return 'name' in node ? `${node.name}[${inner}]` : inner;
