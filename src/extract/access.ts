@@ -54,8 +54,8 @@ export function readAccessSigns(document: Document): AccessSigns {
   const stack: Element[] = elementsByTag(document, 'body').slice(0, 1);
   while (stack.length && !(paywall && consentManager)) {
     const element = stack.pop()!;
-    // Most elements have neither class nor id: asked first, before any string is built.
-    const names = element.attribs['class'] !== undefined || element.attribs['id'] !== undefined ? classAndId(element) : '';
+    // Made once per element by the passes before this one (html/dom.ts classAndId): no attribute is looked up again.
+    const names = classAndId(element);
     // One test of the two names' union first: most classes name neither.
     if (names && EITHER_CLASS.test(names)) {
       if (!consentManager && CONSENT_MANAGER_CLASS.test(names)) consentManager = names;

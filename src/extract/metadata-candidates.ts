@@ -1,4 +1,4 @@
-import { type AnyNode, type Document, type Element, isTag } from '../html/dom.js';
+import { type AnyNode, classAndId, type Document, type Element, isTag } from '../html/dom.js';
 import { pageElements } from '../html/select.js';
 
 /**
@@ -41,11 +41,13 @@ function walk(document: Document): MetadataCandidates {
     if (element === authorEnd) authorEnd = undefined;
     if (element === categoryEnd) categoryEnd = undefined;
     const attribs = element.attribs;
-    const names = attribs['class'];
     let bylineClass = false;
     let crumbClass = false;
     let opensAuthor = false;
     let opensCategory = false;
+    // Class and id lower-cased, made once per element for every pass (html/dom.ts classAndId), hold
+    // any word the raw class holds: the raw class is looked up only for the few elements they pass.
+    const names = ANY_WORD.test(classAndId(element)) ? attribs['class'] : undefined;
     if (names !== undefined && ANY_WORD.test(names)) {
       opensAuthor = names.includes('byline') || names.includes('author');
       bylineClass = opensAuthor || names.includes('meta');

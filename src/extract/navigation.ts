@@ -249,11 +249,9 @@ function classNamedNeighbours(document: Document, context: Context): { previous:
   const found: { previous: Link | null; next: Link | null } = { previous: null, next: null };
   for (const element of elementsByTag(document, 'a', 'div', 'li', 'span', 'td', 'p')) {
     if (found.previous && found.next) break;
-    // Most elements name neither: told from their raw class and id, before a lower-cased copy is made.
-    const { class: classes, id } = element.attribs;
-    if (!(classes && NEIGHBOUR_WORD.test(classes)) && !(id && NEIGHBOUR_WORD.test(id))) continue;
+    // Class and id as the other passes made them once per element: most elements name neither.
     const names = classAndId(element);
-    if (!names) continue;
+    if (!names || !NEIGHBOUR_WORD.test(names)) continue;
     for (const which of ['previous', 'next'] as const) {
       if (found[which] || !(which === 'previous' ? PREVIOUS_CLASS : NEXT_CLASS).test(names)) continue;
       // A block named both ways ("prev-next-links") names neither link.
