@@ -271,3 +271,21 @@ describe('class 3: a body split over "cousin" containers of one template', () =>
     expect(text.indexOf(sentence('harbour', 2))).toBeLessThan(text.indexOf(sentence('bridge', 1)));
   });
 });
+
+describe('a post laid out as a table of lists', () => {
+  it('reads the lists of a layout table whose items each carry a link, not only the lines around it', () => {
+    const day = (name: string, items: string[]) =>
+      `<tr><td><b>${name}</b></td><td><ul>${items.map((item) => `<li>We ${item} <a href="/news/${name}">the ferry timetable</a> for the winter months, with the night crossings.</li>`).join('')}</ul></td></tr>`;
+    const html = page(`<div id="content"><div class="entry">
+      <h1>The week in review</h1>
+      <div class="entry-body">
+        <p>Let us take a quick look at what happened around the harbour last week, day by day:</p>
+        <table>${day('Monday', ['published', 'changed'])}${day('Wednesday', ['extended', 'printed', 'translated'])}${day('Friday', ['simplified'])}</table>
+        <p>That is all for this week: see you next Monday, with the council's answer on the bridge.</p>
+        ${paragraphs('harbour', 3)}
+      </div></div></div>`);
+    const text = read(html);
+    expect(text).toContain('We translated the ferry timetable for the winter months');
+    expect(text).toContain('We simplified the ferry timetable for the winter months');
+  });
+});

@@ -254,6 +254,18 @@ export class BlockBuilder {
     return undefined;
   }
 
+  /** Whether lists hold over 90 % of the element's text (Readability's test for a list). */
+  private mostlyLists(element: Element, length: number): boolean {
+    if (length === 0) return false;
+    let inLists = 0;
+    for (const list of $all('ul, ol', element)) {
+      // A list inside a list is counted with its outer one.
+      if (list.parent && isTag(list.parent) && list.parent.name === 'li') continue;
+      inLists += this.measure.length(list);
+    }
+    return inLists > length * 0.9;
+  }
+
   private holdsMostOfTheText(element: Element): boolean {
     return this.measure.length(element) > this.total * 0.5;
   }
@@ -288,7 +300,10 @@ export class BlockBuilder {
     if (weight < 0 && !/^(?:caption|credit)$/.test(negative)) return `class or id of a part that is not the article ("${negative}")`;
     const length = this.measure.length(node);
     const density = linkDensity(node, length, this.measure);
-    const isList = node.name === 'ul' || node.name === 'ol';
+    // A layout table whose text is nearly all in its lists (a post laid out as a table of dated
+    // lists) is judged as the lists are, as Readability judges any block so made. Only tables: a
+    // div of lists with a heading is as often a rail of teasers.
+    const isList = node.name === 'ul' || node.name === 'ol' || (node.name === 'table' && this.mostlyLists(node, length));
     if (counts.img > 1 && counts.p / counts.img < 0.5 && !isList)
       return `more images (${counts.img}) than paragraphs: a gallery or a rail of cards`;
     if (!isList && counts.li > counts.p && density > 0.2)
