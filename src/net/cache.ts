@@ -1,5 +1,4 @@
 import { createHash, scryptSync } from 'node:crypto';
-import { closeSync, fstatSync, futimesSync, openSync, readSync } from 'node:fs';
 import { link, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type CachePolicy from 'http-cache-semantics';
@@ -16,6 +15,7 @@ import {
   tagFolder,
 } from './cache-folder.js';
 import { CacheLedger } from './cache-ledger.js';
+import { type EntryHeader, readEntry, sha1 } from './cache-entry.js';
 
 export { CACHE_TAG, UNFINISHED_GRACE_MS } from './cache-folder.js';
 
@@ -31,20 +31,8 @@ export interface StoredResponse {
    * feed): reading the same bytes again skips the work. Gone with the body.
    */
   derived?: Record<string, unknown>;
-}
-
-interface EntryHeader {
-  format: 1;
-  /** The address without its credentials (displayUrl): a password is never written down. */
-  url: string;
-  finalUrl: string;
-  /** For an address with credentials: a digest of them, so that another account's copy is never served. */
-  account?: string;
-  policy: CachePolicy.CachePolicyObject;
-  storedAt: number;
-  bodyLength: number;
-  bodySha1: string;
-  derived?: Record<string, unknown>;
+  /** How the body decodes (charset.ts decodeLater) under the Content-Type named: kept so that a body known to be UTF-8 stays on disk until used. */
+  decoded?: { charset: string; contentType: string };
 }
 
 export interface CacheInfo {
@@ -114,20 +102,47 @@ export class DiskCache {
    * The stored entry for `url`, as the entry of `url` itself (credentials included, as asked). With
    * `touch`, the file is marked used on the way (its place in the least-recently-used order).
    */
-  private read(url: string, touch = false): { file: string; raw: Buffer; entry: StoredResponse | undefined } {
+  private read(url: string, touch = false, wholeBody = false): { file: string; entry: StoredResponse | undefined } {
     const file = this.fileFor(url);
-    const raw = readEntryFile(file, touch);
-    const parsed = parseEntry(raw);
+    const found = readEntry(file, touch, wholeBody);
     const { address, account } = identity(url);
-    const mine = parsed && parsed.header.url === address && (parsed.header.account ?? '') === (account ?? '');
-    return { file, raw, entry: mine ? { ...parsed.entry, url } : undefined };
+    const header = found?.header;
+    if (!found || !header || header.url !== address || (header.account ?? '') !== (account ?? '')) return { file, entry: undefined };
+    const derived =
+      header.derived && typeof header.derived === 'object' && !Array.isArray(header.derived) ? { derived: header.derived } : {};
+    const decoded = isDecoded(header.decoded) ? { decoded: header.decoded } : {};
+    const entry = { url, finalUrl: header.finalUrl, policy: header.policy, storedAt: header.storedAt, ...derived, ...decoded };
+    if (found.body) return { file, entry: { ...entry, body: found.body } };
+    // Left on disk: read (and checked) when first asked for. One that is no longer the body described is set aside.
+    const later = found.bodyLater!;
+    const setAside = () => void this.quarantine(file, url);
+    return {
+      file,
+      entry: {
+        ...entry,
+        get body() {
+          try {
+            return later();
+          } catch (error) {
+            setAside();
+            throw error;
+          }
+        },
+      },
+    };
   }
 
-  async get(url: string): Promise<StoredResponse | undefined> {
+  /**
+   * The entry stored for `url`, checked whole (a damaged one is set aside). With `bodyLater`, for a caller that
+   * mostly uses what was derived from the body (a feed's kept reading), a body known to decode as UTF-8 is left on
+   * disk until `body` is first read: it is checked then, and throws (the entry set aside) if it is not the one
+   * its header describes.
+   */
+  async get(url: string, { bodyLater = false }: { bodyLater?: boolean } = {}): Promise<StoredResponse | undefined> {
     let found: ReturnType<DiskCache['read']>;
     try {
       // Reading refreshes the entry's place in the least-recently-used order.
-      found = this.read(url, true);
+      found = this.read(url, true, !bodyLater);
     } catch {
       return undefined;
     }
@@ -150,6 +165,7 @@ export class DiskCache {
       bodyLength: entry.body.length,
       bodySha1: sha1(entry.body),
       ...(entry.derived && Object.keys(entry.derived).length ? { derived: entry.derived } : {}),
+      ...(isDecoded(entry.decoded) ? { decoded: entry.decoded } : {}),
     };
     const file = this.fileFor(entry.url);
     const data = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), entry.body]);
@@ -247,7 +263,7 @@ export class DiskCache {
   async derive(url: string, bodySha1: string, kind: string, value: unknown): Promise<void> {
     let found: ReturnType<DiskCache['read']>;
     try {
-      found = this.read(url);
+      found = this.read(url, false, true);
     } catch {
       return;
     }
@@ -346,38 +362,6 @@ export class DiskCache {
   }
 }
 
-/**
- * An entry's file, whole, read synchronously (open, size, read, close), and with `touch` its time set
- * to now (futimes, on the open file). An entry is a few tens of KB, in the page cache nearly always:
- * read through the thread pool, each of these steps was a round trip of its own (a worker woken, then
- * the event loop): reading 100 entries took some 15 ms of CPU that way, 5 this way (utimes by name included).
- */
-function readEntryFile(file: string, touch: boolean): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    const raw = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const count = readSync(fd, raw, filled, size - filled, filled);
-      if (count === 0) break;
-      filled += count;
-    }
-    if (touch) {
-      const now = new Date();
-      try {
-        futimesSync(fd, now, now);
-      } catch {
-        // Not marked used (a read-only cache): evicted a little sooner, nothing more.
-      }
-    }
-    // Cut short (the file shrank under us): the checksum then tells it is not whole.
-    return filled < size ? raw.subarray(0, filled) : raw;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Writes a file that must not exist yet, making its shard folder on first need (one mkdir per shard, not per write). */
 async function writeNew(file: string, data: Buffer): Promise<void> {
   let handle;
@@ -396,10 +380,6 @@ async function writeNew(file: string, data: Buffer): Promise<void> {
     throw error;
   }
   await handle.close();
-}
-
-function sha1(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** What an address is kept under: the address as it may be written down, and a digest of its credentials if any. */
@@ -424,26 +404,12 @@ function accountDigest(username: string, password: string): string {
   return digest;
 }
 
-function parseEntry(raw: Buffer): { header: EntryHeader; entry: StoredResponse } | undefined {
-  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return undefined;
-  const headerEnd = raw.indexOf(0x0a, MAGIC.length);
-  if (headerEnd < 0) return undefined;
-  let header: EntryHeader;
-  try {
-    header = JSON.parse(raw.subarray(MAGIC.length, headerEnd).toString('utf8')) as EntryHeader;
-  } catch {
-    return undefined;
-  }
-  const body = raw.subarray(headerEnd + 1);
-  if (header.format !== 1 || typeof header.url !== 'string' || typeof header.policy !== 'object') return undefined;
-  if (body.length !== header.bodyLength || sha1(body) !== header.bodySha1) return undefined;
-  const derived = header.derived && typeof header.derived === 'object' && !Array.isArray(header.derived) ? { derived: header.derived } : {};
-  return {
-    header,
-    entry: { url: header.url, finalUrl: header.finalUrl, policy: header.policy, storedAt: header.storedAt, body, ...derived },
-  };
-}
-
 export function bodyDigest(bytes: Buffer): string {
   return sha1(bytes);
 }
+
+const isDecoded = (value: unknown): value is { charset: string; contentType: string } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Record<string, unknown>)['charset'] === 'string' &&
+  typeof (value as Record<string, unknown>)['contentType'] === 'string';

@@ -142,7 +142,8 @@ export class HttpClient {
   ): Promise<FetchedResource> {
     // As the cache policy knows the request (and keeps it, in the cache folder): without credentials.
     const request = { url: displayUrl(url), method: 'GET', headers: { accept: ACCEPT } };
-    const cached = await this.cache?.get(url);
+    // A caller that keeps readings of bodies (a feed's headlines) seldom needs the body itself: left on disk until used.
+    const cached = await this.cache?.get(url, { bodyLater: keep !== undefined });
     const policy = cached ? CachePolicy.fromObject(cached.policy) : undefined;
 
     if (cached && !revalidate && policy?.satisfiesWithoutRevalidation(request)) {
@@ -188,7 +189,7 @@ export class HttpClient {
         Object.keys(added).length > 0 ||
         updated.timeToLive() > 0 ||
         JSON.stringify(updated.revalidationHeaders(request)) !== JSON.stringify(policy.revalidationHeaders(request));
-      if (changed) await this.store(url, cached.finalUrl, updated, cached.body, resource.derived);
+      if (changed) await this.store(url, cached.finalUrl, updated, () => cached.body, resource.derived, decodedOf(resource));
       return resource;
     }
     if (response.statusCode >= 400) {
@@ -211,7 +212,7 @@ export class HttpClient {
     // Pages without validators or lifetimes are still kept: reading offline and going back need them.
     if (response.statusCode === 200) {
       await keptWith(resource, keep);
-      await this.store(url, finalUrl, newPolicy, response.body, resource.derived);
+      await this.store(url, finalUrl, newPolicy, () => response.body, resource.derived, decodedOf(resource));
     }
     return resource;
   }
@@ -242,11 +243,19 @@ export class HttpClient {
     return turn.then(() => running!);
   }
 
-  private async store(url: string, finalUrl: string, policy: CachePolicy, body: Buffer, derived?: Record<string, unknown>): Promise<void> {
+  private async store(
+    url: string,
+    finalUrl: string,
+    policy: CachePolicy,
+    body: () => Buffer,
+    derived: Record<string, unknown>,
+    decoded: StoredResponse['decoded'],
+  ): Promise<void> {
     if (!this.cache) return;
     try {
-      const kept = derived && Object.keys(derived).length > 0 ? { derived } : {};
-      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body, ...kept });
+      const kept = Object.keys(derived).length > 0 ? { derived } : {};
+      // The body of a 304 is the cached one, read from disk only now (it throws if that copy is gone or damaged: nothing written).
+      await this.cache.put({ url, finalUrl, policy: policy.toObject(), body: body(), decoded, ...kept });
     } catch {
       // A read-only or full disk must not stop reading: the page is still shown.
     }
@@ -312,12 +321,37 @@ function normalizeUrl(url: string): string {
 
 function fromStored(url: string, stored: StoredResponse, policy: CachePolicy, flags: { stale: boolean }): Promise<FetchedResource> {
   const contentType = String(policy.responseHeaders()['content-type'] ?? '');
-  return toResource(url, stored.finalUrl, 200, contentType, stored.body, {
-    fromCache: true,
-    stale: flags.stale,
-    derived: { ...stored.derived },
-  });
+  const derived = { ...stored.derived };
+  if (stored.decoded?.charset === 'UTF-8' && stored.decoded.contentType === contentType) {
+    // Known to decode as UTF-8 under this Content-Type (decodeLater's text is then TextDecoder's): its bytes
+    // stay on disk until used. A warm start uses the kept reading only: the bodies of 100 feeds, 4.2 MB,
+    // were read, checked (sha1) and scanned for their encoding for nothing.
+    let text: string | undefined;
+    return Promise.resolve({
+      url,
+      finalUrl: stored.finalUrl,
+      status: 200,
+      contentType,
+      get bytes() {
+        return stored.body;
+      },
+      get text() {
+        return (text ??= new TextDecoder('utf-8').decode(stored.body));
+      },
+      charset: 'UTF-8',
+      fromCache: true,
+      stale: flags.stale,
+      derived,
+    });
+  }
+  return toResource(url, stored.finalUrl, 200, contentType, stored.body, { fromCache: true, stale: flags.stale, derived });
 }
+
+/** How a resource's body decoded, kept with it in the cache (see fromStored). */
+const decodedOf = (resource: FetchedResource): StoredResponse['decoded'] => ({
+  charset: resource.charset,
+  contentType: resource.contentType,
+});
 
 async function toResource(
   url: string,
