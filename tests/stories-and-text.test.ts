@@ -166,6 +166,14 @@ describe('French typography when wrapping', () => {
     const lines = layoutArticle(frenchArticle('Word word ? more words', 'en'), 10, 'en').map((line) => line.text);
     expect(lines).toContain('? more');
   });
+
+  it('wraps preformatted text with a spacing combining mark within the width (the wrapper measures as the screen does)', () => {
+    // U+1B3D is a spacing mark: one column. wrap-ansi 9 measured it with string-width 7 as zero and let the line overflow.
+    const article: Article = { ...frenchArticle('', 'en'), blocks: [{ type: 'preformatted', text: ' \u1b3dLire aussi : Lire aussi :' }] };
+    const lines = layoutArticle(article, 20, 'en').filter((line) => line.kind !== 'title');
+    expect(lines.map((line) => line.text).join('')).toContain('Lire aussi : Lire a');
+    for (const line of lines) expect(stringWidth(line.text), line.text).toBeLessThanOrEqual(20);
+  });
 });
 
 describe('related-box links in the reader pane', () => {
