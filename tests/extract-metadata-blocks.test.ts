@@ -39,3 +39,25 @@ describe('metadata from the page blocks', () => {
     expect(read(`${trail}<span class="cat-links"><a href="/c/ports/">Ports</a></span>`).section).toBe('Ports and docks');
   });
 });
+
+describe('metadata from the page JSON-LD', () => {
+  it('reads the author, date, section and headline a NewsArticle script gives (the page says them nowhere else)', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Person', '@id': '#ines', name: 'Ines Marlow' },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Harbour crane returns after a year of repairs',
+          author: { '@id': '#ines' },
+          datePublished: '2026-11-30T08:15:00+01:00',
+          articleSection: 'Port life',
+        },
+      ],
+    };
+    const article = read(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`);
+    expect(article.byline).toBe('Ines Marlow');
+    expect(article.published).toBe('2026-11-30T08:15:00+01:00');
+    expect(article.section).toBe('Port life');
+  });
+});

@@ -8,6 +8,7 @@ import {
   isBlock,
   isTag,
   isText,
+  rawTextOf,
   squash,
   textOf,
 } from '../html/dom.js';
@@ -44,10 +45,7 @@ const EITHER_CLASS = new RegExp(`${CONSENT_MANAGER_CLASS.source}|${PAYWALL_CLASS
 
 export function readAccessSigns(document: Document): AccessSigns {
   const notFree = elementsByTag(document, 'script').some(
-    // textOf leaves scripts out: the JSON is the script's own text.
-    (script) =>
-      (script.attribs['type'] ?? '').toLowerCase() === 'application/ld+json' &&
-      NOT_FREE.test(script.children.map((child) => (isText(child) ? child.data : '')).join('')),
+    (script) => (script.attribs['type'] ?? '').toLowerCase() === 'application/ld+json' && NOT_FREE.test(rawTextOf(script)),
   );
   let paywall: string | undefined;
   let consentManager: string | undefined;

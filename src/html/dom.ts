@@ -137,6 +137,16 @@ export function isBlock(node: Element): boolean {
  * The text of a node as a reader sees it: block boundaries and <br> become
  * white space, so "<p>a</p><p>b</p>" reads "a b" and not "ab".
  */
+/**
+ * The text an element holds directly, as it is: what a script or style element carries (JSON-LD,
+ * a paywall's flags), which textOf leaves out as never read on screen.
+ */
+export function rawTextOf(element: Element): string {
+  let text = '';
+  for (const child of element.children) if (isText(child)) text += child.data;
+  return text;
+}
+
 export function textOf(node: AnyNode): string {
   const parts: string[] = [];
   collectText(node, parts);

@@ -1,4 +1,4 @@
-import { attr, type Document, elementsByTag, textOf } from './dom.js';
+import { attr, type Document, elementsByTag, rawTextOf } from './dom.js';
 import { isWebUrl } from '../text/url.js';
 
 type JsonObject = Record<string, unknown>;
@@ -17,7 +17,8 @@ export class JsonLd {
       let data: unknown;
       try {
         data = JSON.parse(
-          textOf(script)
+          // The script's own text: textOf leaves scripts out.
+          rawTextOf(script)
             .trim()
             .replace(/^<!--|-->$/g, ''),
         );
