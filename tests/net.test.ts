@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiskCache } from '../src/net/cache.js';
-import { decodeBody } from '../src/net/charset.js';
+import { charsetOrigin, decodeBody } from '../src/net/charset.js';
 import { HttpClient } from '../src/net/client.js';
 import { KiosqueError } from '../src/errors.js';
 import { startServer, type TestServer } from './helpers/server.js';
@@ -90,6 +90,28 @@ describe('fetch-and-cache client', () => {
     const page = await new HttpClient().fetch(`${server.origin}/latin`);
     expect(page.charset).toBe('windows-1252');
     expect(page.text).toContain('L’œuvre coûte 3 € – voilà…');
+  });
+
+  it('reads a page re-encoded as UTF-8 under its old label as UTF-8, and says why (doctor)', async () => {
+    const html = '<html><head><meta charset="iso-8859-1"></head><body><p>L’œuvre coûte 3 € – voilà…</p></body></html>';
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    const page = await new HttpClient().fetch(`${server.origin}/moved`);
+    expect(page.text).toContain('L’œuvre coûte 3 € – voilà…');
+    expect(page.charset).toBe('UTF-8');
+    expect(await charsetOrigin(Buffer.from(html), 'text/html', page)).toBe(
+      'the bytes: declared "iso-8859-1", but every byte reads as UTF-8',
+    );
+    // A server's default label, and a double-byte one: the bytes outrank them too.
+    expect(await decodeBody(Buffer.from('<p>北京 été</p>'), 'text/html; charset=gb2312')).toEqual({
+      text: '<p>北京 été</p>',
+      charset: 'UTF-8',
+    });
+    // Real windows-1252 and GBK text is not valid UTF-8: read by its label as before.
+    expect((await decodeBody(iconv.encode('<p>L’été</p>', 'windows-1252'), 'text/html; charset=iso-8859-1')).text).toBe('<p>L’été</p>');
+    expect(await decodeBody(iconv.encode('<p>北京欢迎你</p>', 'gbk'), 'text/html; charset=gb2312')).toEqual({
+      text: '<p>北京欢迎你</p>',
+      charset: 'GBK',
+    });
   });
 
   it('decodes UTF-8 under every label the Encoding standard gives it, and by BOM', async () => {

@@ -75,6 +75,7 @@ export async function decodeBody(bytes: Uint8Array, contentType?: string): Promi
     if (charset === 'UTF-16LE' || charset === 'UTF-16BE') charset = 'UTF-8';
   }
   charset ??= 'UTF-8';
+  if (charset !== 'UTF-8' && readsAsUtf8(bytes, charset)) charset = 'UTF-8';
   const text = await decodeAs(bytes, charset);
   if (charset === 'UTF-8' && !bom && looksMislabelled(text)) {
     // Said (or taken to be) UTF-8, but not one multi-byte character in it decodes: an old
@@ -110,6 +111,18 @@ export async function decodeLater(bytes: Uint8Array, contentType?: string): Prom
 const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
 const indexOfReplacement = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(REPLACEMENT);
 
+/**
+ * Declared in a legacy ASCII-compatible encoding (windows-1252, GBK, Shift_JIS...), yet every byte
+ * reads as UTF-8 and some characters take several bytes: a page re-encoded as UTF-8 under its old
+ * label (a site moved to a UTF-8 database, a server's default charset, a page saved by a tool). Text
+ * really in a legacy encoding almost never forms valid UTF-8 sequences (é in windows-1252 is one
+ * byte, 0xE9, which UTF-8 must follow by two continuation bytes), so the bytes outrank the label.
+ */
+function readsAsUtf8(bytes: Uint8Array, charset: string): boolean {
+  if (charset === 'UTF-16LE' || charset === 'UTF-16BE') return false;
+  return bytes.some((byte) => byte >= 0x80) && isUtf8(bytes);
+}
+
 /** Replacement characters and no correctly decoded non-ASCII text at all. */
 function looksMislabelled(text: string): boolean {
   if (!text.includes('\uFFFD')) return false;
@@ -130,6 +143,8 @@ export async function charsetOrigin(bytes: Uint8Array, contentType: string | und
   const said = (await knownEncoding(header)) ?? known ?? 'UTF-8';
   if (decoded.charset === 'windows-1252' && said === 'UTF-8')
     return 'a fallback: declared or taken as UTF-8, but no character decoded as UTF-8';
+  if (decoded.charset === 'UTF-8' && said !== 'UTF-8' && said !== 'UTF-16LE' && said !== 'UTF-16BE')
+    return `the bytes: declared "${header ?? declared}", but every byte reads as UTF-8`;
   if (await knownEncoding(header)) return `the HTTP Content-Type header (charset=${header})`;
   if (known && decoded.charset === known) return `a declaration in the page (${declared})`;
   if (known && decoded.charset === 'UTF-8') return `a declaration in the page (${declared}), read as UTF-8 as the HTML standard says`;
