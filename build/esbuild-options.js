@@ -81,8 +81,18 @@ const lazyThreadIdPlugin = {
           'let threadIdKnown\nconst threadId = () => (threadIdKnown ??= (function getId () {',
         )
         .replace('    return 0\n  }\n})()', '    return 0\n  }\n})())')
-        .replace('.hash(String(threadId))', '.hash(String(threadId()))');
-      if (!patched.includes('threadIdKnown ??=') || !patched.includes('String(threadId())') || !patched.includes('})())'))
+        .replace('.hash(String(threadId))', '.hash(String(threadId()))')
+        // signal-exit too, which sets up its emitter as it loads: on the first write.
+        .replace(
+          "const { onExit } = require('signal-exit')",
+          "let signalExit\nconst onExit = (handler) => (signalExit ??= require('signal-exit')).onExit(handler)",
+        );
+      if (
+        !patched.includes('threadIdKnown ??=') ||
+        !patched.includes('String(threadId())') ||
+        !patched.includes('})())') ||
+        !patched.includes('signalExit ??=')
+      )
         throw new Error(
           `${args.path} no longer reads its thread id as it loads: review the lazy-thread-id step of build/esbuild-options.js`,
         );

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isKiosqueError, KiosqueError } from '../errors.js';
@@ -174,7 +173,7 @@ export async function createSession(options: SessionOptions = {}): Promise<Sessi
     async sourcesToRead(named, sourcesFile) {
       if (demo) return demo.sources;
       const urls = [...named];
-      if (sourcesFile) urls.push(...(await readSourcesFile(sourcesFile)));
+      if (sourcesFile) urls.push(...readSourcesFile(sourcesFile));
       return urls.length ? urls.map((url) => ({ url })) : (await sourceStore()).list();
     },
     readSources: (entries, { revalidate = false } = {}) => readSources(client, entries, { revalidate }),
@@ -264,11 +263,14 @@ export function webAddress(url: string): string {
   return address;
 }
 
-/** --sources FILE: one address a line, `#` starts a comment. */
-async function readSourcesFile(file: string): Promise<string[]> {
+/**
+ * --sources FILE: one address a line, `#` starts a comment. Read synchronously, a small file: read through
+ * the thread pool, it started the pool's four threads, which a reload answered 304 by every feed needs for nothing else.
+ */
+function readSourcesFile(file: string): string[] {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new KiosqueError('USAGE', `Cannot read the sources file ${file}.`, { cause: error });
   }

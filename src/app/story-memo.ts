@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { groupingRule, groupStories, headlineKey, type Story } from '../feeds/group.js';
 import type { Headline } from '../feeds/types.js';
@@ -28,7 +29,8 @@ interface KeptStories {
 export async function keptStories(cacheDir: string, headlines: readonly Headline[]): Promise<Story[]> {
   const file = path.join(cacheDir, KEPT_STORIES_NAME);
   const key = keyOf(headlines);
-  const kept = storiesFrom(await readFile(file, 'utf8').catch(() => undefined), key, headlines);
+  // Read synchronously (a few KB): a reload that needs no other file read through the thread pool starts none of its threads.
+  const kept = storiesFrom(readSoon(file), key, headlines);
   if (kept) return kept;
   const stories = groupStories(headlines);
   await keep(file, key, stories, headlines);
@@ -89,5 +91,13 @@ async function keep(file: string, key: string, stories: Story[], headlines: read
   } catch {
     // A memo: not kept this time (no cache folder yet, a full disk) is only slower next time.
     await unlink(aside).catch(() => {});
+  }
+}
+
+function readSoon(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }

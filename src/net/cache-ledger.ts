@@ -72,7 +72,11 @@ export interface ListingMark {
 /** The size of the cache in `dir`, as the ledger keeps it. `list` lists the cache (for a rebuild). */
 export class CacheLedger {
   private readonly file: string;
-  private readonly token = randomBytes(8).toString('hex');
+  private tokenMade: string | undefined;
+  /** Made on first need, a write: OpenSSL's generator, seeded on its first use, cost a few ms of every start, a reload that writes nothing included. */
+  private get token(): string {
+    return (this.tokenMade ??= randomBytes(8).toString('hex'));
+  }
   private opening: Promise<void> | undefined;
   /** The size as last read, plus this process's changes since. */
   private bytes = 0;

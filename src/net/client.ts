@@ -187,6 +187,8 @@ export class HttpClient {
       // answering `max-age=0` and the same ETag (most reloads) costs no write.
       const changed =
         Object.keys(added).length > 0 ||
+        // Kept by an earlier version, without how its body decodes: written once more with it, so that later 304s leave the body on disk.
+        cached.decoded === undefined ||
         updated.timeToLive() > 0 ||
         JSON.stringify(updated.revalidationHeaders(request)) !== JSON.stringify(policy.revalidationHeaders(request));
       if (changed) await this.store(url, cached.finalUrl, updated, () => cached.body, resource.derived, decodedOf(resource));
