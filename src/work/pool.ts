@@ -86,7 +86,18 @@ export interface ParseLimits {
 const MAX_PARSERS = 2;
 /** Past this many characters, a job goes to a process with the large heap. */
 const LARGE_INPUT = 2_000_000;
-const limits: ParseLimits = { smallMemoryMb: 128, largeMemoryMb: 1024, deadlineMs: 10_000, deadlineMsPerMb: 1_500 };
+const limits: ParseLimits = { smallMemoryMb: 128, largeMemoryMb: 1024, ...deadlineFrom(process.env['KIOSQUE_PARSE_SECONDS']) };
+
+/**
+ * A page gets 10 s and 1.5 s more per MB. KIOSQUE_PARSE_SECONDS sets the 10 s (the per-MB part
+ * in the same proportion): more on a slow machine that gives up on large pages a fast one reads,
+ * less for the tests of the deadline itself. Anything but a positive number leaves the default.
+ */
+function deadlineFrom(seconds: string | undefined): Pick<ParseLimits, 'deadlineMs' | 'deadlineMsPerMb'> {
+  const base = Number(seconds);
+  const deadlineMs = seconds !== undefined && Number.isFinite(base) && base > 0 ? Math.min(base, 3_600) * 1_000 : 10_000;
+  return { deadlineMs, deadlineMsPerMb: deadlineMs * 0.15 };
+}
 
 /** For tests that need a shorter deadline than a user does; returns the limits as they were. */
 export function setParseLimits(next: Partial<ParseLimits>): ParseLimits {
