@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'NO_FEED'
   /** The parser gave up on it: out of memory, past its deadline or nested too deeply (src/work/pool.ts). */
   | 'TOO_COMPLEX'
+  /** A cached body left on disk was replaced or removed (another kiosque, eviction) before it was used: read again. */
+  | 'CACHE_CHANGED'
   | 'CONFIG';
 
 /**

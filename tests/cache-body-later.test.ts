@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +41,20 @@ function alterBody(dir: string): void {
   writeFileSync(file, bytes);
 }
 
+/** Writes the one entry again as kiosque does (whole, then renamed into place), its header changed, or its body with its checksum. */
+function rewriteEntry(dir: string, change: (header: Record<string, unknown>) => Record<string, unknown>, body?: string): void {
+  const shard = readdirSync(path.join(dir, 'entries'))[0]!;
+  const file = path.join(dir, 'entries', shard, readdirSync(path.join(dir, 'entries', shard))[0]!);
+  const bytes = readFileSync(file);
+  const magic = 'KSQ1\n';
+  const end = bytes.indexOf(0x0a, magic.length);
+  const header = change(JSON.parse(bytes.toString('utf8', magic.length, end)) as Record<string, unknown>);
+  const newBody = body === undefined ? bytes.subarray(end + 1) : Buffer.from(body);
+  if (body !== undefined) Object.assign(header, { bodyLength: newBody.length, bodySha1: createHash('sha1').update(newBody).digest('hex') });
+  writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(magic + JSON.stringify(header) + '\n'), newBody]));
+  renameSync(`${file}.tmp`, file);
+}
+
 const keep = () => Promise.resolve({ reading: 'the headlines' });
 
 describe('cache bodies read when used', () => {
@@ -57,7 +72,7 @@ describe('cache bodies read when used', () => {
     expect(server.requests[1]?.headers['if-none-match']).toBe('"v1"');
     expect(again.derived).toEqual({ reading: 'the headlines' });
     // Its bytes, when asked for, are not the altered ones: they are refused, and the entry set aside.
-    expect(() => again.text).toThrow(/not the one its header describes/);
+    expect(() => again.text).toThrow(/changed while it was in use/);
     await expect.poll(() => readdirSync(dir).includes('corrupt') && readdirSync(path.join(dir, 'corrupt')).length).toBe(1);
     expect(warnings.join(' ')).toMatch(/damaged cache entry/);
 
@@ -79,6 +94,29 @@ describe('cache bodies read when used', () => {
     expect(again.fromCache).toBe(false);
     expect(warnings[0]).toMatch(/damaged cache entry/);
     expect(readdirSync(path.join(dir, 'corrupt'))).toHaveLength(1);
+  });
+
+  it('another kiosque rewriting the entry meanwhile: the same body under its own header serves; another copy is said plainly and left alone', async () => {
+    const server = await feedServer();
+    const dir = cacheDir();
+    const warnings: string[] = [];
+    const cache = new DiskCache(dir, { onWarning: (message) => warnings.push(message) });
+    // As a feed's reading is kept: made once, then found with the body (a 304 then writes nothing, reads no body).
+    const keepOnce = (resource: { derived: Record<string, unknown> }) =>
+      Promise.resolve(resource.derived['reading'] ? {} : { reading: 'the headlines' });
+    await new HttpClient({ cache }).fetch(`${server.origin}/feed`, { keep: keepOnce });
+    const again = await new HttpClient({ cache }).fetch(`${server.origin}/feed`, { keep: keepOnce, revalidate: true });
+    const later = await new HttpClient({ cache }).fetch(`${server.origin}/feed`, { keep: keepOnce, revalidate: true });
+    // Put back whole under another name, as kiosque writes: with a reading of its own, a longer header.
+    rewriteEntry(dir, (header) => ({ ...header, derived: { reading: 'another version kept more of it' } }));
+    expect(again.text).toBe(BODY);
+
+    rewriteEntry(dir, (header) => header, BODY.replace('Café', 'Bar'));
+    expect(() => later.text).toThrow(/^The cached copy of http:\/\/127\.0\.0\.1:\d+\/feed changed while it was in use/);
+    expect(() => later.bytes).toThrow(/changed while it was in use/);
+    // The other kiosque's copy is sound: not set aside, nothing said of damage.
+    expect(readdirSync(dir)).not.toContain('corrupt');
+    expect(warnings).toEqual([]);
   });
 
   it('a body read later is the one written: a feed parsed again from its cached copy reads the same text', async () => {

@@ -97,3 +97,16 @@ describe('the skipping tokenizer', () => {
     expect(TOKENIZER_FITS).toBe(true);
   });
 });
+
+describe('tag names read through the name table (html/names.ts)', () => {
+  it('reads every name right when many share one hash ("az" and "b[" hash alike), upper case included', () => {
+    // 16 names of four pairs each, all of one hash: more than a hash keeps, so some are read as strings of their own.
+    const names = Array.from({ length: 16 }, (_, n) => [0, 1, 2, 3].map((bit) => ((n >> bit) & 1 ? 'b[' : 'az')).join(''));
+    const page = `<body>${names.map((name, n) => `<${n % 2 ? name.toUpperCase() : name}>${n}</${name}>`).join('')}</body>`;
+    // Twice: the second page finds in the table what the first put there.
+    for (let round = 0; round < 2; round++) {
+      const body = parseHtml(page).children.find((node) => 'name' in node && node.name === 'body');
+      expect(body && 'children' in body ? body.children.map((node) => ('name' in node ? node.name : '#text')) : []).toEqual(names);
+    }
+  });
+});

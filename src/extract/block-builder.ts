@@ -259,8 +259,8 @@ export class BlockBuilder {
     if (length === 0) return false;
     let inLists = 0;
     for (const list of $all('ul, ol', element)) {
-      // A list inside a list is counted with its outer one.
-      if (list.parent && isTag(list.parent) && list.parent.name === 'li') continue;
+      // A list inside a list (directly or in a wrapper of an item) is counted with its outer one.
+      if (insideList(list, element)) continue;
       inLists += this.measure.length(list);
     }
     return inLists > length * 0.9;
@@ -439,4 +439,12 @@ const RELATED_LINE = { characters: 400, nodes: 200 } as const;
 /** Small enough to be a related-article line; `single`: with at most one p, div or li inside. */
 function mayBeRelatedLine(element: Element, single: boolean): boolean {
   return fitsWithin(element, single ? { ...RELATED_LINE, nestedBlocks: 1 } : RELATED_LINE);
+}
+
+/** Whether `list` sits inside another list below `top`. */
+function insideList(list: Element, top: Element): boolean {
+  for (let node = list.parent; node && node !== top; node = node.parent) {
+    if (isTag(node) && (node.name === 'ul' || node.name === 'ol')) return true;
+  }
+  return false;
 }

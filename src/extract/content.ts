@@ -77,6 +77,8 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
   // their score then goes to the div that holds them, not to its parent with the sidebar.
   for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+  // What the trace said before the choice: a second choice that is kept is told alone, not over the first's.
+  const untraced = trace && structuredClone(trace.diagnosis);
   const content = chooseContent(body, measure, SCORED_TAGS, trace);
   if (contentLength(content, measure) >= SHORT_BODY) return content;
   // A landing page made of sections of short cards (a product's features, a hub's rails): no one
@@ -85,7 +87,9 @@ export function findContent(document: Document, trace?: Trace): Element[] {
   // the first choice is short, since on an article page a section's whole text would lift its parent.
   const sectioned = chooseContent(body, measure, SCORED_WITH_SECTIONS);
   if (contentLength(sectioned, measure) <= contentLength(content, measure)) return content;
-  return trace ? chooseContent(body, measure, SCORED_WITH_SECTIONS, trace) : sectioned;
+  if (!trace || !untraced) return sectioned;
+  Object.assign(trace.diagnosis, untraced);
+  return chooseContent(body, measure, SCORED_WITH_SECTIONS, trace);
 }
 
 function contentLength(content: readonly Element[], measure: TextMeasure): number {

@@ -117,7 +117,8 @@ function chooseByline(document: Document, ld: JsonLd, article: Record<string, un
   const fromLd = ld
     .names(article?.['author'])
     .map((name) => cleanInline(name))
-    .filter(Boolean);
+    // A name, as a page's byline must be: not a biography or an address put in the name's place.
+    .filter((name) => name && name.length < 80 && !isWebUrl(name));
   if (fromLd.length) return fromLd.join(', ');
   const fromMeta = clean(meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'));
   if (fromMeta && !isWebUrl(fromMeta)) return fromMeta;

@@ -13,7 +13,7 @@ import { isWebUrl } from '../text/url.js';
  * under a name that changes with kiosque's version and with READING_REVISION: bump it
  * whenever parsing or discovery would read the same bytes differently.
  */
-const READING_REVISION = 3;
+const READING_REVISION = 4;
 const kindOf = (as: 'feed' | 'page') => `reading-as-${as}@${VERSION}.${READING_REVISION}`;
 
 /**
@@ -49,7 +49,8 @@ export async function readingOf(client: HttpClient, resource: FetchedResource, a
  * back until then (all of them came meanwhile), and the network wait was idle.
  */
 export function prepareReading(): void {
-  void import('./reading-feed.js');
+  // A load that fails is said where the reading is asked for (the same import, again): not here, as an unhandled rejection.
+  import('./reading-feed.js').catch(() => undefined);
 }
 
 /**

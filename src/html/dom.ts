@@ -134,10 +134,6 @@ export function isBlock(node: Element): boolean {
 }
 
 /**
- * The text of a node as a reader sees it: block boundaries and <br> become
- * white space, so "<p>a</p><p>b</p>" reads "a b" and not "ab".
- */
-/**
  * The text an element holds directly, as it is: what a script or style element carries (JSON-LD,
  * a paywall's flags), which textOf leaves out as never read on screen.
  */
@@ -147,6 +143,10 @@ export function rawTextOf(element: Element): string {
   return text;
 }
 
+/**
+ * The text of a node as a reader sees it: block boundaries and <br> become
+ * white space, so "<p>a</p><p>b</p>" reads "a b" and not "ab".
+ */
 export function textOf(node: AnyNode): string {
   const parts: string[] = [];
   collectText(node, parts);

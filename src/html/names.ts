@@ -25,8 +25,10 @@ export class NameTable {
       for (const name of bucket) if (sameName(name, html, start, end)) return name;
     }
     const name = internalized(html.slice(start, end).toLowerCase());
-    // Kept for every page read after: bounded, so that pages of made-up names cannot grow it for ever.
-    if (this.size < MAX_NAMES) {
+    // Kept for every page read after: bounded, so that pages of made-up names cannot grow it for ever,
+    // and a few to a hash, so that names made to share one (the hash is no secret) cannot make each
+    // look-up a walk of thousands: past that, such a name is a string of its own, as before the table.
+    if (this.size < MAX_NAMES && (bucket === undefined || bucket.length < MAX_PER_HASH)) {
       this.size++;
       if (bucket === undefined) this.buckets.set(hash, [name]);
       else bucket.push(name);
@@ -36,6 +38,7 @@ export class NameTable {
 }
 
 const MAX_NAMES = 20_000;
+const MAX_PER_HASH = 8;
 
 /** Whether `name` (lower-cased ASCII) is what `html` holds from `start` to `end`, case aside. */
 function sameName(name: string, html: string, start: number, end: number): boolean {

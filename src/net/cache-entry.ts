@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, futimesSync, openSync, readSync } from 'node:fs';
 import type CachePolicy from 'http-cache-semantics';
+import { KiosqueError } from '../errors.js';
 import { ENTRY_MAGIC as MAGIC } from './cache-folder.js';
 
 /**
@@ -31,12 +32,17 @@ export interface EntryRead {
   header: EntryHeader;
   /** The body, read with the header and checked. */
   body?: Buffer;
-  /** The body left on disk (a header that says it decodes as UTF-8): read and checked on first call; throws if it is not the one the header describes. */
-  bodyLater?: () => Buffer;
+  /**
+   * The body left on disk (a header that says it decodes as UTF-8): read and checked on first call; throws
+   * CACHE_CHANGED if the entry no longer holds it, after calling `onDamaged` if the file is damaged.
+   */
+  bodyLater?: (onDamaged: () => void) => Buffer;
 }
 
 /** What is read of an entry at first: its header nearly always (a feed's 30 kept headlines take some 25 KB). */
 const FIRST_READ = 32 * 1024;
+/** The shared buffer is kept between reads up to this size. */
+const KEPT_SCRATCH = 1024 * 1024;
 
 /**
  * Entries are read into this one buffer, grown as needed: only the header is kept from it (as a
@@ -98,18 +104,30 @@ export function readEntry(file: string, touch: boolean, wholeBody = false): Entr
   } finally {
     closeSync(fd);
   }
-  if (!header) return undefined;
+  const read = scratch;
+  // A page of megabytes read whole is not kept in the shared buffer for the rest of the session.
+  if (scratch && scratch.length > KEPT_SCRATCH) scratch = undefined;
+  if (!header || !read) return undefined;
   const bodyStart = headerEnd + 1;
   // Cut short or grown (a torn write, or altered): the length tells before any body is read.
   if (size - bodyStart !== header.bodyLength) return undefined;
   if (filled === size) {
     // Come whole: checked now, and copied out of the shared buffer.
-    const body = Buffer.from(scratch.subarray(bodyStart, filled));
+    const body = Buffer.from(read.subarray(bodyStart, filled));
     return sha1(body) === header.bodySha1 ? { header, body } : undefined;
   }
   let body: Buffer | undefined;
+  let failure: unknown;
   const known = header;
-  return { header, bodyLater: () => (body ??= readBody(file, bodyStart, known)) };
+  const bodyLater = (onDamaged: () => void) => {
+    if (failure !== undefined) throw failure;
+    try {
+      return (body ??= readBody(file, known, onDamaged));
+    } catch (error) {
+      throw (failure = error);
+    }
+  };
+  return { header, bodyLater };
 }
 
 /** The header of an entry read into `bytes`, ending at `headerEnd`; undefined if it is not one. */
@@ -127,32 +145,28 @@ function parseHeader(bytes: Buffer, headerEnd: number): EntryHeader | undefined 
 }
 
 /**
- * A body left on disk, read now: the very bytes the header describes (length and checksum), or it
- * throws (damaged since, or another kiosque put another copy there meanwhile).
+ * A body left on disk, read now: the very bytes the header read earlier describes (its checksum). The
+ * entry is read again whole, as it is now: another kiosque may have put it back in the meantime with the
+ * same body under another header (a reading of its own), which serves as well. Otherwise (replaced by
+ * another copy, removed by eviction, damaged) it throws a CACHE_CHANGED KiosqueError naming the address,
+ * not the file; the entry is left where it is, for the next look-up to judge as it judges any.
  */
-function readBody(file: string, start: number, header: EntryHeader): Buffer {
-  const body = Buffer.allocUnsafe(header.bodyLength);
-  let filled = 0;
-  const fd = openSync(file, 'r');
+function readBody(file: string, header: EntryHeader, onDamaged: () => void): Buffer {
+  let now: EntryRead | undefined;
+  let there = true;
   try {
-    while (filled < body.length) {
-      const count = readSync(fd, body, filled, body.length - filled, start + filled);
-      if (count === 0) break;
-      filled += count;
-    }
-  } finally {
-    closeSync(fd);
+    now = readEntry(file, false, true);
+  } catch {
+    there = false; // Gone (evicted) or unreadable: said below.
   }
-  if (filled !== body.length || sha1(body) !== header.bodySha1) throw new DamagedBody(file);
-  return body;
-}
-
-/** A body that is no longer the one its header, read earlier, describes: damaged, or replaced since. */
-export class DamagedBody extends Error {
-  constructor(readonly file: string) {
-    super(`The cached body in ${file} is not the one its header describes.`);
-    this.name = 'DamagedBody';
-  }
+  if (now?.body && now.header.bodySha1 === header.bodySha1) return now.body;
+  // There, but no entry as it stands (torn, altered): the caller sets it aside, as any look-up would.
+  if (there && !now) onDamaged();
+  throw new KiosqueError(
+    'CACHE_CHANGED',
+    `The cached copy of ${header.url} changed while it was in use (another kiosque, or the cache's clean-up); reading it again fetches it anew.`,
+    { url: header.url },
+  );
 }
 
 export function sha1(bytes: Buffer): string {

@@ -113,7 +113,7 @@ export class DiskCache {
     const decoded = isDecoded(header.decoded) ? { decoded: header.decoded } : {};
     const entry = { url, finalUrl: header.finalUrl, policy: header.policy, storedAt: header.storedAt, ...derived, ...decoded };
     if (found.body) return { file, entry: { ...entry, body: found.body } };
-    // Left on disk: read (and checked) when first asked for. One that is no longer the body described is set aside.
+    // Left on disk: read (and checked) when first asked for; one that changed since throws CACHE_CHANGED (cache-entry.ts).
     const later = found.bodyLater!;
     const setAside = () => void this.quarantine(file, url);
     return {
@@ -121,12 +121,7 @@ export class DiskCache {
       entry: {
         ...entry,
         get body() {
-          try {
-            return later();
-          } catch (error) {
-            setAside();
-            throw error;
-          }
+          return later(setAside);
         },
       },
     };
@@ -135,8 +130,8 @@ export class DiskCache {
   /**
    * The entry stored for `url`, checked whole (a damaged one is set aside). With `bodyLater`, for a caller that
    * mostly uses what was derived from the body (a feed's kept reading), a body known to decode as UTF-8 is left on
-   * disk until `body` is first read: it is checked then, and throws (the entry set aside) if it is not the one
-   * its header describes.
+   * disk until `body` is first read: it is checked then, and throws CACHE_CHANGED if the entry no longer holds
+   * the body its header described (replaced by another kiosque, evicted).
    */
   async get(url: string, { bodyLater = false }: { bodyLater?: boolean } = {}): Promise<StoredResponse | undefined> {
     let found: ReturnType<DiskCache['read']>;

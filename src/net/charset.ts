@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type WhatwgEncoding from 'whatwg-encoding';
 
 /** A body decoded to text, and the encoding it was read in. */
@@ -120,7 +120,7 @@ const indexOfReplacement = (bytes: Uint8Array) => Buffer.from(bytes.buffer, byte
  */
 function readsAsUtf8(bytes: Uint8Array, charset: string): boolean {
   if (charset === 'UTF-16LE' || charset === 'UTF-16BE') return false;
-  return bytes.some((byte) => byte >= 0x80) && isUtf8(bytes);
+  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 /** Replacement characters and no correctly decoded non-ASCII text at all. */
