@@ -118,17 +118,18 @@ export class TextMeasure {
     // textOf puts a space around a block element's text.
     const block = isBlock(node);
     const shape = { visible: 0, commas: 0, gaps: 0, leadingSpace: block, trailingSpace: block };
-    let nested = false;
+    let nested = 0;
     for (const child of node.children) {
       if (isTag(child)) {
-        nested = true;
+        nested++;
         appendShape(shape, this.shape(child));
       } else if (isText(child)) appendShape(shape, textShape(child.data));
     }
     if (block) appendShape(shape, SPACE_SHAPE);
-    // A short element of text alone (most elements: a link, a span) is read again when asked, not
-    // kept: on a page of 100,000 links the Map would hold them all. A paragraph is kept.
-    if (nested || shape.visible > SHORT_LEAF) this.shapes.set(node, shape);
+    // A short element of text alone or around one element (most elements: a link, a span, the list
+    // item of a link) is read again when asked, not kept: on a page of 100,000 links the Map would
+    // hold them all. A paragraph, or any element of several, is kept.
+    if (nested > 1 || shape.visible > SHORT_LEAF) this.shapes.set(node, shape);
     return shape;
   }
 
@@ -140,13 +141,14 @@ export class TextMeasure {
     let length = this.linkLengths.get(node);
     if (length === undefined) {
       length = 0;
-      let nested = false;
+      let nested = 0;
       for (const child of node.children) {
         if (!isTag(child)) continue;
-        nested = true;
+        nested++;
         length += this.linkLength(child);
       }
-      if (nested) this.linkLengths.set(node, length);
+      // As for shapes: an element around one other (a list item around its link) is read again.
+      if (nested > 1) this.linkLengths.set(node, length);
     }
     return length;
   }

@@ -13,9 +13,9 @@ import { HTML_INTEGRATION, MATHML, NOT_FOREIGN, OPEN_IMPLIES_CLOSE, SVG, SVG_NAM
  * event, an attribute object made for every tag (most have none), a name stack grown and shrunk at
  * its head, and a second layer of callbacks.
  *
- * The nodes have the same own fields as domhandler's (type, name, attribs, children, data, parent,
- * prev, next), which is all the heuristics, domutils and css-select read, but are plain objects of
- * one shape per kind. Text runs merge as DomHandler merges them; comments and directives stay
+ * The nodes have the same fields as domhandler's (type, name, attribs, children, data, parent,
+ * prev, next), which is all the heuristics, domutils and css-select read, in one shape per kind
+ * (type on the kind's prototype). Text runs merge as DomHandler merges them; comments and directives stay
  * (they part text nodes and count as siblings).
  */
 export function parseTree(html: string): ParsedTree {
@@ -43,16 +43,53 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 type Node = AnyNode & { parent: ParentNode | null; prev: ChildNode | null; next: ChildNode | null };
 
-/** A new element, as the parser makes it (script and style get their own types, as in domhandler). */
+/**
+ * The nodes' kinds are classes whose `type` is read from the prototype, not kept on each node: a
+ * 5 MB page of menus has 1.2 million elements and 1.6 million text nodes, and without pointer
+ * compression (Node 20) a field is 8 bytes on each (a tenth of the page's tree).
+ */
+class ParsedElement {
+  parent: ParentNode | null = null;
+  prev: ChildNode | null = null;
+  next: ChildNode | null = null;
+  /** html/dom.ts's memo of the element's class and id, lower-cased: declared here so that every element has one shape. */
+  classAndId: string | undefined = undefined;
+  constructor(
+    public name: string,
+    public attribs: Record<string, string>,
+    public children: ChildNode[],
+  ) {}
+
+  /** As domhandler's Element: script and style get their own types. */
+  get type(): string {
+    const name = this.name;
+    return name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
+  }
+}
+
+class TextNode {
+  parent: ParentNode | null = null;
+  prev: ChildNode | null = null;
+  next: ChildNode | null = null;
+  constructor(public data: string) {}
+}
+Object.defineProperty(TextNode.prototype, 'type', { value: 'text', enumerable: true });
+
+class CommentNode {
+  parent: ParentNode | null = null;
+  prev: ChildNode | null = null;
+  next: ChildNode | null = null;
+  constructor(public data: string) {}
+}
+Object.defineProperty(CommentNode.prototype, 'type', { value: 'comment', enumerable: true });
+
+/** A new element, as the parser makes it. */
 export function newElement(name: string, attribs: Record<string, string>, children: ChildNode[]): Element {
-  const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-  // classAndId is html/dom.ts's memo of the element's class and id, lower-cased: declared here so
-  // that every element has one shape from the start.
-  return { type, name, attribs, children, parent: null, prev: null, next: null, classAndId: undefined } as unknown as Element;
+  return new ParsedElement(name, attribs, children) as unknown as Element;
 }
 
 function dataNode(type: 'text' | 'comment', data: string): Node {
-  return { type, data, parent: null, prev: null, next: null } as unknown as Node;
+  return (type === 'text' ? new TextNode(data) : new CommentNode(data)) as unknown as Node;
 }
 
 const { fromCodePoint } = String;
@@ -62,6 +99,8 @@ const ATTRIBUTE_NAMES = new NameTable();
 /** Runs of white space are names of a kind: no letters to lower-case. */
 const SPACES = new NameTable();
 const SHORT_SPACE = 64;
+/** Texts up to this long are shared by all their nodes (sharedText). */
+const SHARED_TEXT = 80;
 
 /** HTML's white space (the tokenizer's: space, tab, line feed, form feed, carriage return). */
 function isSpace(c: number): boolean {
@@ -74,6 +113,17 @@ function isSpace(c: number): boolean {
  * Frozen: a child is never added to a parsed element in place (html/dom.ts assigns new arrays).
  */
 const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNode[];
+
+type AttributesTrie = Map<string, Map<string, SharedAttributes>>;
+interface SharedAttributes {
+  /** The object of the elements with these attributes and no more. */
+  attribs: Record<string, string> | undefined;
+  /** The attributes that come after these on other elements. */
+  next: AttributesTrie | undefined;
+}
+/** Shared only with at most this many attributes, of at most this many characters each (a class, a short link). */
+const SHARED_ATTRIBUTES = 4;
+const SHARED_VALUE = 100;
 
 class TreeBuilder implements TokenizerCallbacks {
   root = { type: 'root', children: [], parent: null, prev: null, next: null } as unknown as Document;
@@ -94,6 +144,12 @@ class TreeBuilder implements TokenizerCallbacks {
   private attribs: Record<string, string> | null = null;
   private attribName = '';
   private attribValue = '';
+
+  /** The attributes objects made so far, by their attributes' names then values, in order. */
+  private sharedAttribs: AttributesTrie = new Map();
+
+  /** The short texts read so far (sharedText). */
+  private texts = new Map<string, string>();
 
   constructor(private readonly html: string) {}
 
@@ -175,12 +231,35 @@ class TreeBuilder implements TokenizerCallbacks {
     this.endOpenTag();
   }
 
+  /**
+   * One attributes object for all the elements of the page that have the same few short attributes
+   * (the 80,000 links of a page of menus written <a href="/x">, the items of a list that share a
+   * class): a tenth of a big page's tree. Frozen, as NO_ATTRIBUTES is: nothing writes to a parsed
+   * element's attributes. Kept for this page only (the builder's, dropped with it).
+   */
+  private shared(attribs: Record<string, string>): Record<string, string> {
+    let level: AttributesTrie | undefined = this.sharedAttribs;
+    let entry: SharedAttributes | undefined;
+    let count = 0;
+    for (const name in attribs) {
+      const value = attribs[name]!;
+      if (++count > SHARED_ATTRIBUTES || value.length > SHARED_VALUE) return attribs;
+      level ??= entry!.next = new Map();
+      let values: Map<string, SharedAttributes> | undefined = level.get(name);
+      if (values === undefined) level.set(name, (values = new Map<string, SharedAttributes>()));
+      entry = values.get(value);
+      if (entry === undefined) values.set(value, (entry = { attribs: undefined, next: undefined }));
+      level = entry.next;
+    }
+    return (entry!.attribs ??= Object.freeze(attribs));
+  }
+
   /** The Parser's endOpenTag: the element goes into the tree, and out of the open ones at once if void. */
   private endOpenTag(): void {
     const name = this.tagName;
     if (this.opening) {
       this.opening = false;
-      const element = newElement(name, this.attribs ?? NO_ATTRIBUTES, NO_CHILDREN);
+      const element = newElement(name, this.attribs === null ? NO_ATTRIBUTES : this.shared(this.attribs), NO_CHILDREN);
       this.attribs = null;
       this.add(element);
       this.elements.push(element);
@@ -240,7 +319,21 @@ class TreeBuilder implements TokenizerCallbacks {
 
   ontext(start: number, end: number): void {
     const html = this.html;
-    this.addText(end - start <= SHORT_SPACE && isSpace(html.charCodeAt(start)) ? this.spaceOrSlice(start, end) : html.slice(start, end));
+    const length = end - start;
+    if (length <= SHORT_SPACE && isSpace(html.charCodeAt(start))) this.addText(this.spaceOrSlice(start, end));
+    else this.addText(length <= SHARED_TEXT ? this.sharedText(html.slice(start, end)) : html.slice(start, end));
+  }
+
+  /**
+   * A short text written many times on the page (the label of a menu's links, "Share", "Read more")
+   * is one string for all its nodes, not one slice each. Kept for this page only.
+   */
+  private sharedText(text: string): string {
+    const texts = this.texts;
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
   }
 
   /**
