@@ -117,14 +117,15 @@ export function readEntry(file: string, touch: boolean, wholeBody = false): Entr
     return sha1(body) === header.bodySha1 ? { header, body } : undefined;
   }
   let body: Buffer | undefined;
-  let failure: unknown;
+  let failure: KiosqueError | undefined;
   const known = header;
   const bodyLater = (onDamaged: () => void) => {
     if (failure !== undefined) throw failure;
     try {
       return (body ??= readBody(file, known, onDamaged));
     } catch (error) {
-      throw (failure = error);
+      failure = error instanceof KiosqueError ? error : new KiosqueError('CACHE_CHANGED', String(error), { cause: error });
+      throw failure;
     }
   };
   return { header, bodyLater };
