@@ -24,7 +24,13 @@ export interface EntryHeader {
    * How the body decodes (net/charset.ts decodeLater), for the Content-Type it was decoded under:
    * a body known to be UTF-8 is left on disk until its bytes or its text are asked for.
    */
-  decoded?: { charset: string; contentType: string };
+  decoded?: BodyDecoding;
+}
+
+/** How a body decodes: its charset, for the Content-Type it was decoded under. */
+export interface BodyDecoding {
+  charset: string;
+  contentType: string;
 }
 
 /** An entry read: its header, and its body, or how to read it when asked for (`bodyLater`). */

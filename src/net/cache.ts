@@ -15,7 +15,7 @@ import {
   tagFolder,
 } from './cache-folder.js';
 import { CacheLedger } from './cache-ledger.js';
-import { type EntryHeader, readEntry, sha1 } from './cache-entry.js';
+import { type BodyDecoding, type EntryHeader, readEntry, sha1 } from './cache-entry.js';
 
 export { CACHE_TAG, UNFINISHED_GRACE_MS } from './cache-folder.js';
 
@@ -32,7 +32,7 @@ export interface StoredResponse {
    */
   derived?: Record<string, unknown>;
   /** How the body decodes (charset.ts decodeLater) under the Content-Type named: kept so that a body known to be UTF-8 stays on disk until used. */
-  decoded?: { charset: string; contentType: string };
+  decoded?: BodyDecoding;
 }
 
 export interface CacheInfo {
@@ -403,7 +403,7 @@ export function bodyDigest(bytes: Buffer): string {
   return sha1(bytes);
 }
 
-const isDecoded = (value: unknown): value is { charset: string; contentType: string } =>
+const isDecoded = (value: unknown): value is BodyDecoding =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as Record<string, unknown>)['charset'] === 'string' &&
