@@ -1,5 +1,7 @@
-import { fold } from '../text/fold.js';
+import { alike, BANDS, sketchesDone, sketchOf, sketchRule, type TitleSketch, titleLists } from './title-sketch.js';
 import type { Headline } from './types.js';
+
+export { normaliseTitle, TITLE_SIMILARITY } from './title-sketch.js';
 
 /**
  * The same story across sources, as one row: headlines are one story when they point to the
@@ -35,6 +37,14 @@ const TRACKING = /^(?:utm_|xtor$|at_|fbclid$|gclid$|ref$|cmp$|ito$|mc_)/i;
 
 /** An address as the same page would have it whichever feed lists it: no fragment, no tracking, http = https, no trailing slash. */
 export function canonicalAddress(url: string): string {
+  // An address already as the URL parser writes it, with no query: cut as it is (a URL and its search
+  // parameters made for each of a reload's 3,000 headlines were a fifth of grouping them).
+  const plain = PLAIN_ADDRESS.exec(url);
+  if (plain && plainHost(plain[1]!, plain[2], url.charCodeAt(4) === 0x73)) {
+    const host = plain[1]!.startsWith('www.') ? plain[1]!.slice(4) : plain[1]!;
+    const path = plain[3]!.replace(/\/+$/, '') || '/';
+    return `${host}${plain[2] ?? ''}${path}`;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -48,140 +58,36 @@ export function canonicalAddress(url: string): string {
   return `${host}${path}${parsed.search}`;
 }
 
-/** A title folded for comparing: no case, accents, punctuation or spacing differences. */
-export function normaliseTitle(title: string): string {
-  return fold(title)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/**
+ * An http(s) address the URL parser leaves as it is, without a query or a fragment: a lower-case scheme
+ * and host of letters, digits, dots and hyphens, a port, and a path of characters it keeps as they are
+ * (no dot segment, no %2e, no backslash, nothing it escapes). The host and port are checked apart (plainHost).
+ */
+const PLAIN_ADDRESS = /^https?:\/\/([a-z0-9.-]+)(:[0-9]+)?((?:\/(?!(?:\.|%2[eE]){1,2}(?:\/|$))[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*)$/;
+
+/**
+ * Whether the URL parser writes this host and port as they are: a domain (labels not empty, no punycode
+ * to check, a last label not a number: that is an IPv4 address in another notation) or an IPv4 address
+ * in its own notation, and a port with no leading zero, in range and not the scheme's default.
+ */
+function plainHost(host: string, port: string | undefined, secure: boolean): boolean {
+  if (port !== undefined) {
+    const value = Number(port.slice(1));
+    if (port.length < 2 || port.charCodeAt(1) === 0x30 || value > 65_535 || value === (secure ? 443 : 80)) return false;
+  }
+  const labels = host.split('.');
+  if (labels.some((label) => label === '' || label.startsWith('xn--'))) return false;
+  const last = labels[labels.length - 1]!;
+  if (!/^(?:[0-9]+|0[xX][0-9a-fA-F]*)$/.test(last)) return true;
+  return labels.length === 4 && labels.every((label) => /^(?:0|[1-9][0-9]{0,2})$/.test(label) && Number(label) <= 255);
 }
 
-const SHINGLE = 3;
-/** Shingles two titles must share (Jaccard) to be one story. */
-export const TITLE_SIMILARITY = 0.7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BUCKET_LOOKS = 48;
-/**
- * Titles are looked up by bands of min-hashes (locality-sensitive hashing): BANDS bands of ROWS
- * min-hashes each, and two titles sharing a band are compared. Alike titles (Jaccard 0.7) share one
- * with probability 1 - (1 - 0.7^ROWS)^BANDS (99.3 %), titles with some words in common rarely do:
- * with one min-hash per band, titles of a small vocabulary were all candidates of each other.
- */
-const ROWS = 3;
-const BANDS = 12;
-const HASHES = ROWS * BANDS;
-const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b);
-
-/**
- * The shingles of one grouping (runs of 3 characters of the normalised titles), each given a small
- * number the first time it is seen, with its HASHES hashes worked out then, once: titles are lists of
- * these numbers, compared without building a set or a string (with sets of strings, grouping a
- * reload's 3,000 headlines took most of a warm reload's time).
- */
-class Shingles {
-  private readonly ids = new Map<number, number>();
-  /** The hashes of shingle `id`, at id * HASHES … (id + 1) * HASHES. */
-  private hashes = new Int32Array(1024 * HASHES);
-
-  /** A title's shingles (a shorter title is its own one), sorted, without repeats. */
-  of(normalised: string): Int32Array {
-    const length = normalised.length;
-    if (length === 0) return new Int32Array(0);
-    const count = Math.max(1, length - SHINGLE + 1);
-    const all = new Int32Array(count);
-    // A short title is padded with zeros, which no shingle of a longer title has (no NUL survives normaliseTitle).
-    let a = normalised.charCodeAt(0);
-    let b = length > 1 ? normalised.charCodeAt(1) : 0;
-    for (let i = 0; i < count; i++) {
-      const c = i + 2 < length ? normalised.charCodeAt(i + 2) : 0;
-      all[i] = this.idOf(a, b, c);
-      a = b;
-      b = c;
-    }
-    all.sort();
-    let unique = 0;
-    for (let i = 0; i < count; i++) if (unique === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!;
-    return all.subarray(0, unique);
-  }
-
-  /**
-   * The number of the shingle of these three UTF-16 units. Keyed by a small integer when all three are
-   * below 1024 (Latin, Greek, Cyrillic: nearly every shingle), which V8 keeps unboxed, else by the three
-   * in one double (below 2^48: exact, and never below 2^32, the first unit being no NUL): a double key
-   * is a heap number made at each lookup, some 240,000 of them for a reload's titles.
-   */
-  private idOf(a: number, b: number, c: number): number {
-    const key = (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : a * 4294967296 + b * 65536 + c;
-    let id = this.ids.get(key);
-    if (id !== undefined) return id;
-    id = this.ids.size;
-    this.ids.set(key, id);
-    if ((id + 1) * HASHES > this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    // Hashed as the three units packed in a double: its low 32 bits and its high ones.
-    const low = (b * 65536 + c) | 0;
-    const high = a;
-    for (let k = 0; k < HASHES; k++) {
-      // FNV-style mixing of the shingle's two halves, then murmur3's finaliser.
-      let h = Math.imul(SEEDS[k]! ^ low, 0x01000193);
-      h = Math.imul(h ^ high, 0x01000193);
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      this.hashes[id * HASHES + k] = h ^ (h >>> 16);
-    }
-    return id;
-  }
-
-  /** A title's bands, one number (a small integer: fast keys) per band: titles alike enough share one (nearly always). */
-  bandsOf(shingles: Int32Array): number[] {
-    const minimums = new Int32Array(HASHES).fill(0x7fffffff);
-    const hashes = this.hashes;
-    for (let i = 0; i < shingles.length; i++) {
-      const base = shingles[i]! * HASHES;
-      for (let k = 0; k < HASHES; k++) {
-        const value = hashes[base + k]!;
-        if (value < minimums[k]!) minimums[k] = value;
-      }
-    }
-    const bands: number[] = [];
-    for (let band = 0; band < BANDS; band++) {
-      let key = 0;
-      for (let row = 0; row < ROWS; row++) key = Math.imul(key ^ minimums[band * ROWS + row]!, 0x01000193);
-      bands.push(key & 0x3fffffff);
-    }
-    return bands;
-  }
-}
-
-/** Whether two sorted shingle lists share at least TITLE_SIMILARITY of their union (Jaccard). */
-function alike(a: Int32Array, b: Int32Array): boolean {
-  const sizeA = a.length;
-  const sizeB = b.length;
-  if (sizeA === 0 || sizeB === 0) return false;
-  // The smaller can share at most all of itself: lists of too different sizes are never alike.
-  if (Math.min(sizeA, sizeB) < TITLE_SIMILARITY * Math.max(sizeA, sizeB)) return false;
-  let shared = 0;
-  for (let i = 0, j = 0; i < sizeA && j < sizeB;) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared / (sizeA + sizeB - shared) >= TITLE_SIMILARITY;
-}
 
 interface Candidate {
   story: number;
-  shingles: Int32Array;
-  numbers: string;
+  sketch: TitleSketch;
   time: number;
   /** The last headline (by index) it was compared with: a candidate in several buckets is compared once. */
   looked: number;
@@ -221,55 +127,15 @@ const grouped = new WeakMap<readonly Headline[], Story[]>();
  * from kiosque's version and Node's Unicode version.
  */
 export function groupingRule(): string {
-  const code = [
-    groupAnew,
-    alike,
-    closeInTime,
-    timeOf,
-    sameSourceOther,
-    canonicalAddress,
-    normaliseTitle,
-    fold,
-    Shingles,
-    sketchOf,
-    headlineKey,
-    headlineId,
-  ];
-  const constants = [SHINGLE, TITLE_SIMILARITY, DAY_MS, BUCKET_LOOKS, ROWS, BANDS, Array.from(SEEDS), TRACKING.source];
-  return `${code.map(String).join('\n')}\n${JSON.stringify(constants)}`;
+  const code = [groupAnew, closeInTime, timeOf, sameSourceOther, canonicalAddress, plainHost, headlineKey, headlineId];
+  const constants = [DAY_MS, BUCKET_LOOKS, TRACKING.source, PLAIN_ADDRESS.source];
+  return `${sketchRule()}\n${code.map(String).join('\n')}\n${JSON.stringify(constants)}`;
 }
 
 /** Whether the story holds another headline (not this one listed again) of the headline's source. */
 function sameSourceOther(story: Story, headline: Headline): boolean {
   const key = headlineKey(headline);
   return [story.lead, ...story.others].some((member) => member.sourceUrl === headline.sourceUrl && headlineKey(member) !== key);
-}
-
-/** What grouping reads of a title, worked out once per title (sketchTitles, groupAnew). */
-interface TitleSketch {
-  shingles: Int32Array;
-  bands: number[];
-  numbers: string;
-}
-
-/**
- * Titles sketched ahead of their grouping, with the one Shingles they were made with (shingle numbers
- * are only comparable within one). Both are let go by the grouping that uses them, so they hold one
- * reload's titles at most.
- */
-let shingler = new Shingles();
-let sketches = new Map<string, TitleSketch>();
-
-function sketchOf(title: string): TitleSketch {
-  let sketch = sketches.get(title);
-  if (!sketch) {
-    const normalised = normaliseTitle(title);
-    const shingles = shingler.of(normalised);
-    const bands = shingles.length ? shingler.bandsOf(shingles) : [];
-    sketch = { shingles, bands, numbers: (normalised.match(/\p{N}+/gu) ?? []).join(' ') };
-    sketches.set(title, sketch);
-  }
-  return sketch;
 }
 
 /**
@@ -293,9 +159,12 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
     const headline = headlines[index]!;
     const address = canonicalAddress(headline.url);
     let story = byAddress.get(address);
-    const { shingles, bands: hashes, numbers } = sketchOf(headline.title);
+    const sketch = sketchOf(headline.title);
+    const { bands: hashes, numbers } = sketch;
     const time = timeOf(headline);
-    if (story === undefined && shingles.length) {
+    if (story === undefined && sketch.count) {
+      // Read after this title's sketch: the lists grow as titles are sketched.
+      const lists = titleLists();
       search: for (let band = 0; band < hashes.length; band++) {
         // Newest first: the last candidates of a bucket are the closest in time. A shingle shared by
         // many titles fills a bucket, so only the nearest few are compared (the work stays linear).
@@ -304,7 +173,7 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
           const candidate = candidates[next]!;
           if (candidate.looked === index) continue;
           candidate.looked = index;
-          if (candidate.numbers === numbers && closeInTime(candidate.time, time) && alike(candidate.shingles, shingles)) {
+          if (candidate.sketch.numbers === numbers && closeInTime(candidate.time, time) && alike(lists, candidate.sketch, sketch)) {
             story = candidate.story;
             break search;
           }
@@ -325,14 +194,12 @@ function groupAnew(headlines: readonly Headline[]): Story[] {
     }
     if (!byAddress.has(address)) byAddress.set(address, story);
     // Within a day of the story's lead (its newest headline), not of any member: stories do not drift from day to day.
-    candidates.push({ story, shingles, numbers, time: timeOf(stories[story]!.lead), looked: index });
+    candidates.push({ story, sketch, time: timeOf(stories[story]!.lead), looked: index });
     for (let band = 0; band < hashes.length; band++) {
       older[index * BANDS + band] = newest[band]!.get(hashes[band]!) ?? -1;
       newest[band]!.set(hashes[band]!, index);
     }
   }
-  // The sketches served: the next reload's titles start a table of their own.
-  shingler = new Shingles();
-  sketches = new Map();
+  sketchesDone();
   return stories;
 }
