@@ -123,3 +123,27 @@ describe('a paragraph written as a div', () => {
     );
   });
 });
+
+describe('a blog engine’s entry furniture: the entry navigation line and the trackbacks', () => {
+  const entry = (body: string) => `<div id="container"><div id="pagebody"><div id="alpha">
+      <p class="content-nav"><a href="/2012/10/locks.html">« Painting the lock gates</a> | <a href="/">Main</a> | <a href="/2012/11/boats.html">Winter moorings »</a></p>
+      ${body}
+      <div class="trackbacks"><h3 class="trackbacks-header">TrackBack</h3>
+        <div class="trackbacks-info"><p>TrackBack URL for this entry:<br><span class="trackbacks-link">https://trackback.example/services/trackback/42</span></p>
+        <p>Listed below are links to weblogs that reference A walk along the canal:</p></div>
+        <div class="trackbacks-content"></div></div>
+    </div></div></div>`;
+  const post = `<div class="entry"><h3 class="entry-header">A walk along the canal</h3><div class="entry-content"><div class="entry-body">
+      <p>We left the basin at eight and reached the third lock by ten.</p>
+      <p>The keeper was painting the gates. We ate on the bench by the old stables.</p>
+      <p>The walk back was quicker, and the pub at the basin had lit its fire.</p>
+    </div></div></div>`;
+  it('leaves out the « previous | Main | next » line and the TrackBack box', () => {
+    const text = read(page(entry(post)));
+    expect(text).toContain('We left the basin at eight');
+    expect(text).toContain('the pub at the basin had lit its fire');
+    expect(text).not.toContain('Main');
+    expect(text).not.toContain('TrackBack URL');
+    expect(text).not.toContain('Listed below are links to weblogs');
+  });
+});

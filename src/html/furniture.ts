@@ -68,7 +68,7 @@ export const NEGATIVE_CLASS =
 
 /** Inside the chosen body: class / id of parts that are furniture, not text (unless ARTICLE_BODY_CLASS matches). */
 export const FURNITURE_CLASS =
-  /\b(?:td-a-rec|adsbygoogle|advert\w*|ad-container|ad-slot|ad-wrapper|share\w*|sharing|social\w*|sharedaddy|related\w*|jp-relatedposts|yarpp-related|author-box\w*|author-bio|about-author|newsletter\w*|subscribe\w*|promo\w*|tags|tag-links|post-tags|td-post-source-tags|wp-caption-text|caption|credit|figcaption|comments?|respond|page-links|post-navigation|td-post-next-prev|inline-related|read-more|postmetadata|post-meta|entry-meta|embed-\w*|print\w*|noprint|sr-only|visually-hidden|screen-reader-text)\b/;
+  /\b(?:td-a-rec|adsbygoogle|advert\w*|ad-container|ad-slot|ad-wrapper|share\w*|sharing|social\w*|sharedaddy|related\w*|jp-relatedposts|yarpp-related|author-box\w*|author-bio|about-author|newsletter\w*|subscribe\w*|promo\w*|tags|tag-links|post-tags|td-post-source-tags|wp-caption-text|caption|credit|figcaption|comments?|respond|page-links|post-navigation|content-nav|trackbacks?|pingbacks?|td-post-next-prev|inline-related|read-more|postmetadata|post-meta|entry-meta|embed-\w*|print\w*|noprint|sr-only|visually-hidden|screen-reader-text)\b/;
 
 /** The article body's own class, which a FURNITURE_CLASS word inside it (e.g. "share-content") does not cancel. */
 export const ARTICLE_BODY_CLASS = /\b(?:article|entry|post)-(?:content|body)\b/;
