@@ -4,8 +4,8 @@ import { isText, type AnyNode } from 'domhandler';
 import { parseHtml } from '../src/html/dom.js';
 import { TOKENIZER_FITS } from '../src/html/tokenizer.js';
 
-// kiosque reads pages with htmlparser2's Tokenizer, made to skip text, attribute values and names in
-// one go (src/html/tokenizer.ts), driving a lean tree builder that applies htmlparser2's Parser rules
+// kiosque reads pages with a tokenizer of its own that calls what htmlparser2's Tokenizer calls
+// (src/html/tokenizer.ts, tests/html-tokenizer.test.ts), driving a lean tree builder that applies htmlparser2's Parser rules
 // itself (src/html/parse.ts): the tree must be the one htmlparser2's Parser and DomHandler build,
 // character for character.
 
@@ -91,9 +91,9 @@ describe('the tags that close others without an end tag', () => {
   });
 });
 
-describe('the skipping tokenizer', () => {
-  it('still fits the htmlparser2 installed: its private states are where the overrides expect them', () => {
-    // If an update moved them, pages are still read (the plain Tokenizer), only slower: this says so.
+describe('the tokenizer', () => {
+  it('still fits the htmlparser2 installed: its entity decoder is found where html/tokenizer.ts takes it', () => {
+    // If an update moved it, pages are still read (htmlparser2's Tokenizer), only slower: this says so.
     expect(TOKENIZER_FITS).toBe(true);
   });
 });

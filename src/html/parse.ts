@@ -1,6 +1,6 @@
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import type { TokenizerCallbacks } from 'htmlparser2';
 import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
-import { SkippingTokenizer, TOKENIZER_FITS } from './tokenizer.js';
+import { tokenize } from './tokenizer.js';
 import { NameTable } from './names.js';
 import { HTML_INTEGRATION, MATHML, NOT_FOREIGN, OPEN_IMPLIES_CLOSE, SVG, SVG_NAMES, VOID_ELEMENTS } from './tag-rules.js';
 
@@ -20,9 +20,7 @@ import { HTML_INTEGRATION, MATHML, NOT_FOREIGN, OPEN_IMPLIES_CLOSE, SVG, SVG_NAM
  */
 export function parseTree(html: string): ParsedTree {
   const builder = new TreeBuilder(html);
-  const tokenizer = new (TOKENIZER_FITS ? SkippingTokenizer : Tokenizer)({ decodeEntities: true }, builder);
-  tokenizer.write(html);
-  tokenizer.end();
+  tokenize(html, builder);
   return { document: builder.root, elements: builder.elements, depth: builder.depth };
 }
 

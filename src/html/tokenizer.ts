@@ -1,137 +1,361 @@
-import { Tokenizer } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { DecodingMode } from 'entities';
+import {
+  AFTER_ATTRIBUTE_NAME,
+  BEFORE_ATTRIBUTE_NAME,
+  BEFORE_ATTRIBUTE_VALUE,
+  BEFORE_CLOSING_TAG_NAME,
+  BEFORE_DECLARATION,
+  BEFORE_TAG_NAME,
+  COMMENT_END,
+  endsTagSection,
+  IN_ATTRIBUTE_NAME,
+  IN_ENTITY,
+  IN_PLAIN_TEXT,
+  IN_SPECIAL_COMMENT,
+  IN_SPECIAL_TAG,
+  IN_TAG_NAME,
+  IN_VALUE_DQ,
+  IN_VALUE_NQ,
+  IN_VALUE_SQ,
+  isAlpha,
+  isSpace,
+  markupState,
+  PLAINTEXT,
+  SELF_CLOSING,
+  SPECIAL_START,
+  specialMatch,
+  specialState,
+  TEXT,
+  trailing,
+  type Reader,
+} from './markup.js';
 
 /**
- * htmlparser2's Tokenizer, with the states that wait for one of a few characters skipping to it in
- * one go. The Tokenizer calls a state function per character of the page (its parse loop is a
- * `switch` on the state, then `index++`), and with entities decoded the text and attribute-value
- * states have no fast-forward of their own: a page's text and its class / href values, most of
- * its characters, went through two calls a character. Each override does exactly what the state
- * does for the characters it skips (nothing) and hands the first character that matters to the
- * original state function, so the events, and the tree, are the same.
+ * htmlparser2's (12.0.0) Tokenizer in HTML mode, decoding entities, rewritten to read a page by
+ * runs instead of a state function call per character: text and quoted attribute values are skipped
+ * with indexOf("<") / indexOf(quote) (the next "&" found once and kept), names with a charCodeAt
+ * loop. It calls the very callbacks htmlparser2's Tokenizer calls, in the same order, for the same
+ * ranges (text and attribute values may come in other pieces: html/parse.ts joins them), so that
+ * html/parse.ts builds the tree it built; tests/html-tokenizer.test.ts checks it against htmlparser2's
+ * Parser and DomHandler on random tag soup. The states mirror the Tokenizer's, whose rules (and EOF
+ * cases) they keep, however odd: markup.ts holds the rarer ones (comments, declarations, raw text).
+ * htmlparser2's code is under its MIT licence (see html/tag-rules.ts).
  */
-export class SkippingTokenizer extends Tokenizer {
-  /** Where the next "&" at or after the last search sits in `ampBuffer` (its length when none). */
-  ampAt = -1;
-  ampBuffer = '';
+export function tokenize(html: string, callbacks: TokenizerCallbacks): void {
+  if (Decoder === undefined) {
+    const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+    tokenizer.write(html);
+    tokenizer.end();
+    return;
+  }
+  new PageReader(html, callbacks, Decoder).read();
 }
 
-/** The Tokenizer's private fields and states the overrides use (typed here, private in its .d.ts). */
-interface Internals {
-  buffer: string;
-  index: number;
-  offset: number;
-  decodeEntities: boolean;
-  ampAt: number;
-  ampBuffer: string;
-  stateText(c: number): void;
-  stateInTagName(c: number): void;
-  stateInClosingTagName(c: number): void;
-  stateInAttributeName(c: number): void;
-  handleInAttributeValue(c: number, quote: number): void;
-  fastForwardTo(c: number): boolean;
+/** The entity decoder htmlparser2's Tokenizer uses (entities 8 inside htmlparser2; kiosque's own `entities` is 7, which reads some entities otherwise). */
+interface EntityDecoder {
+  startEntity(mode: DecodingMode): void;
+  write(input: string, offset: number): number;
+  end(): number;
+}
+type DecoderClass = new (tree: Uint16Array, emit: (codepoint: number, consumed: number) => void) => EntityDecoder;
+interface DecoderTemplate {
+  constructor: DecoderClass;
+  decodeTree: Uint16Array;
 }
 
-const LT = 0x3c;
-const AMP = 0x26;
+/** Taken from a Tokenizer, whose private field it is: undefined if an update moved it (the Tokenizer is then used as it is). */
+const template = (new Tokenizer({ decodeEntities: true }, {} as TokenizerCallbacks) as unknown as { entityDecoder?: DecoderTemplate })
+  .entityDecoder;
+const Decoder: { make: DecoderClass; tree: Uint16Array } | undefined =
+  template !== undefined && typeof template.constructor === 'function' && template.decodeTree instanceof Uint16Array
+    ? { make: template.constructor, tree: template.decodeTree }
+    : undefined;
+
+/** Whether pages are read by PageReader (false: by htmlparser2's Tokenizer, slower; tests/html-parse.test.ts fails on it). */
+export const TOKENIZER_FITS = Decoder !== undefined;
+
 const GT = 0x3e;
+const AMP = 0x26;
 const SLASH = 0x2f;
 const EQ = 0x3d;
+const DQ = 0x22;
+const SQ = 0x27;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+/** htmlparser2's QuoteType (only passed along: html/parse.ts does not read it). */
+const NO_VALUE = 0;
+const UNQUOTED = 1;
+const SINGLE = 2;
+const DOUBLE = 3;
 
-const base = Tokenizer.prototype as unknown as Internals;
-const skipping = SkippingTokenizer.prototype as unknown as Internals;
+class PageReader implements Reader {
+  readonly length: number;
+  /** htmlparser2's sectionStart: where the text, name or value being read began (-1: none). */
+  start = 0;
+  state = TEXT;
+  /** The state an entity is read in (text, a raw text's, an attribute value's). */
+  base = TEXT;
+  /** How much of an end sequence ("-->", "]]>", "</script", "doctype") has been matched. */
+  sequenceIndex = 0;
+  /** Which raw-text element the open tag is (SPECIAL_END's index), or -1. */
+  special = -1;
+  /** The comment's or CDATA's end ("--!>" or "]]>"). */
+  commentEnd = COMMENT_END;
+  private entityStart = 0;
+  private entityInValue = false;
+  /** Where the next "&" is at or after the last search (the page's length when none). */
+  private ampAt = -1;
+  private readonly decoder: EntityDecoder;
 
-/**
- * Whether htmlparser2's Tokenizer still has the private states the overrides were written for
- * (htmlparser2 12.0.0, pinned in package.json). If an update renamed them, the overrides would
- * never be called: html/parse.ts then uses the Tokenizer as it is, and tests/html-parse.test.ts
- * fails on this flag, so the loss is seen, never a page misread.
- */
-export const TOKENIZER_FITS = (
-  ['stateText', 'stateInTagName', 'stateInClosingTagName', 'stateInAttributeName', 'handleInAttributeValue', 'fastForwardTo'] as const
-).every((name) => typeof base[name] === 'function');
-
-/** Index (in the buffer) of the first "&" at or after `from`, or the buffer's length. */
-function nextAmp(tokenizer: Internals, buffer: string, from: number): number {
-  if (tokenizer.ampBuffer !== buffer || tokenizer.ampAt < from) {
-    const found = buffer.indexOf('&', from);
-    tokenizer.ampAt = found < 0 ? buffer.length : found;
-    tokenizer.ampBuffer = buffer;
+  constructor(
+    readonly html: string,
+    readonly callbacks: TokenizerCallbacks,
+    decoder: { make: DecoderClass; tree: Uint16Array },
+  ) {
+    this.length = html.length;
+    this.decoder = new decoder.make(decoder.tree, (codepoint, consumed) => this.emitCodePoint(codepoint, consumed));
   }
-  return tokenizer.ampAt;
+
+  read(): void {
+    const { html, length, callbacks } = this;
+    let i = 0;
+    while (i < length) {
+      switch (this.state) {
+        case TEXT: {
+          let lt = html.indexOf('<', i);
+          if (lt < 0) lt = length;
+          const amp = this.nextAmp(i);
+          if (amp < lt) {
+            i = this.entity(amp, TEXT);
+            break;
+          }
+          if (lt === length) return this.end();
+          if (lt > this.start) callbacks.ontext(this.start, lt);
+          this.start = lt;
+          this.state = BEFORE_TAG_NAME;
+          i = lt + 1;
+          break;
+        }
+        case BEFORE_TAG_NAME:
+          i = this.beforeTagName(i);
+          break;
+        case BEFORE_ATTRIBUTE_NAME: {
+          const c = html.charCodeAt(i);
+          if (c === GT) {
+            callbacks.onopentagend(i);
+            this.enterTagBody();
+            this.start = ++i;
+          } else if (c === SLASH) {
+            this.state = SELF_CLOSING;
+            i++;
+          } else if (isSpace(c)) {
+            i++;
+          } else {
+            this.state = IN_ATTRIBUTE_NAME;
+            this.start = i++;
+          }
+          break;
+        }
+        case IN_ATTRIBUTE_NAME: {
+          let end = i;
+          for (let c = html.charCodeAt(end); end < length && c !== EQ && !endsTagSection(c); c = html.charCodeAt(++end));
+          if (end === length) return this.end();
+          callbacks.onattribname(this.start, end);
+          this.start = end;
+          this.state = AFTER_ATTRIBUTE_NAME;
+          i = end;
+          break;
+        }
+        case AFTER_ATTRIBUTE_NAME: {
+          const c = html.charCodeAt(i);
+          if (c === EQ) {
+            this.state = BEFORE_ATTRIBUTE_VALUE;
+            i++;
+          } else if (c === SLASH || c === GT) {
+            callbacks.onattribend(NO_VALUE, this.start);
+            this.start = -1;
+            this.state = BEFORE_ATTRIBUTE_NAME;
+          } else if (isSpace(c)) {
+            i++;
+          } else {
+            callbacks.onattribend(NO_VALUE, this.start);
+            this.state = IN_ATTRIBUTE_NAME;
+            this.start = i++;
+          }
+          break;
+        }
+        case BEFORE_ATTRIBUTE_VALUE: {
+          const c = html.charCodeAt(i);
+          if (c === DQ || c === SQ) {
+            this.state = c === DQ ? IN_VALUE_DQ : IN_VALUE_SQ;
+            this.start = ++i;
+          } else if (isSpace(c)) {
+            i++;
+          } else {
+            this.state = IN_VALUE_NQ;
+            this.start = i;
+          }
+          break;
+        }
+        case IN_VALUE_DQ:
+        case IN_VALUE_SQ: {
+          const double = this.state === IN_VALUE_DQ;
+          let quote = html.indexOf(double ? '"' : "'", i);
+          if (quote < 0) quote = length;
+          const amp = this.nextAmp(i);
+          if (amp < quote) {
+            i = this.entity(amp, this.state);
+            break;
+          }
+          if (quote === length) return this.end();
+          callbacks.onattribdata(this.start, quote);
+          this.start = -1;
+          callbacks.onattribend(double ? DOUBLE : SINGLE, quote + 1);
+          this.state = BEFORE_ATTRIBUTE_NAME;
+          i = quote + 1;
+          break;
+        }
+        case IN_VALUE_NQ: {
+          let end = i;
+          for (let c = html.charCodeAt(end); end < length && c !== GT && c !== AMP && !isSpace(c); c = html.charCodeAt(++end));
+          if (end === length) return this.end();
+          if (html.charCodeAt(end) === AMP) {
+            i = this.entity(end, IN_VALUE_NQ);
+            break;
+          }
+          callbacks.onattribdata(this.start, end);
+          this.start = -1;
+          callbacks.onattribend(UNQUOTED, end);
+          this.state = BEFORE_ATTRIBUTE_NAME;
+          i = end;
+          break;
+        }
+        case SELF_CLOSING: {
+          const c = html.charCodeAt(i);
+          if (c === GT) {
+            callbacks.onselfclosingtag(i);
+            this.start = i + 1;
+            this.enterTagBody();
+            i++;
+          } else if (isSpace(c)) {
+            i++;
+          } else {
+            this.state = BEFORE_ATTRIBUTE_NAME;
+          }
+          break;
+        }
+        case IN_SPECIAL_TAG:
+          i = specialState(this, i);
+          break;
+        case IN_PLAIN_TEXT:
+          return this.end();
+        default:
+          i = markupState(this, i);
+      }
+    }
+    this.end();
+  }
+
+  /** After "<": a tag, a closing tag, "<!" or "<?", or a "<" that is text. */
+  private beforeTagName(i: number): number {
+    const html = this.html;
+    const c = html.charCodeAt(i);
+    if (c === BANG) {
+      this.state = BEFORE_DECLARATION;
+      this.start = i + 1;
+      return i + 1;
+    }
+    if (c === QUESTION) {
+      this.state = IN_SPECIAL_COMMENT;
+      this.start = i;
+      return i + 1;
+    }
+    if (c === SLASH) {
+      this.state = BEFORE_CLOSING_TAG_NAME;
+      return i + 1;
+    }
+    if (!isAlpha(c)) {
+      this.state = TEXT;
+      return i;
+    }
+    this.start = i;
+    const length = this.length;
+    let end = i + 1;
+    for (; end < length && !endsTagSection(html.charCodeAt(end)); end++);
+    // The Tokenizer asks at the tag's first letter whether it is in SVG or MathML (no raw text there).
+    const detect = !(this.callbacks.isInForeignContext?.() ?? false);
+    const special = detect ? specialMatch(html, i, end) : -1;
+    if (end === length) {
+      // A page ending inside a name that is still a raw-text element's (or all of it) ends in text.
+      this.state = special === -1 ? IN_TAG_NAME : SPECIAL_START;
+      return end;
+    }
+    this.callbacks.onopentagname(i, end);
+    this.start = -1;
+    this.special = special >= 0 ? special : -1;
+    this.state = BEFORE_ATTRIBUTE_NAME;
+    return end;
+  }
+
+  /** After an opening tag's ">": text, or a raw-text element's body. */
+  private enterTagBody(): void {
+    const special = this.special;
+    if (special === -1) this.state = TEXT;
+    else if (special === PLAINTEXT) {
+      this.special = -1;
+      this.state = IN_PLAIN_TEXT;
+    } else {
+      this.state = IN_SPECIAL_TAG;
+      this.sequenceIndex = 0;
+    }
+  }
+
+  private nextAmp(from: number): number {
+    if (this.ampAt < from) {
+      const found = this.html.indexOf('&', from);
+      this.ampAt = found < 0 ? this.length : found;
+    }
+    return this.ampAt;
+  }
+
+  /**
+   * The entity whose "&" is at `at`, read in `base` (text or raw text: Legacy, a value: Attribute):
+   * where reading goes on. The page may end inside it: the state is then IN_ENTITY, ended by end().
+   */
+  entity(at: number, base: number): number {
+    this.base = base;
+    this.entityStart = at;
+    this.entityInValue = base === IN_VALUE_DQ || base === IN_VALUE_SQ || base === IN_VALUE_NQ;
+    const decoder = this.decoder;
+    decoder.startEntity(this.entityInValue ? DecodingMode.Attribute : DecodingMode.Legacy);
+    const consumed = decoder.write(this.html, at + 1);
+    if (consumed > 0) return this.start; // emitCodePoint moved the section past the entity
+    if (consumed === 0 || (at + 1 < this.length && this.html.charCodeAt(at + 1) === AMP)) return at + 1;
+    this.state = IN_ENTITY;
+    return this.length;
+  }
+
+  private emitCodePoint(codepoint: number, consumed: number): void {
+    const entityStart = this.entityStart;
+    const start = this.start;
+    this.start = entityStart + consumed;
+    if (this.entityInValue) {
+      if (start < entityStart) this.callbacks.onattribdata(start, entityStart);
+      this.callbacks.onattribentity(codepoint);
+    } else {
+      if (start < entityStart) this.callbacks.ontext(start, entityStart);
+      this.callbacks.ontextentity(codepoint, this.start);
+    }
+  }
+
+  /** The page's end: an entity still open is decoded as it stands, then what is left is said as the Tokenizer says it. */
+  private end(): void {
+    if (this.state === IN_ENTITY) {
+      this.decoder.end();
+      this.state = this.base;
+    }
+    trailing(this);
+    this.callbacks.onend();
+  }
 }
-
-/**
- * Moves the tokenizer to just before `stop` (a buffer index): the parse loop's `index++` then lands
- * on it. `stop` may be the buffer's length: the loop ends as it would have, a character at a time.
- */
-function skipTo(tokenizer: Internals, stop: number): void {
-  tokenizer.index = stop - 1 + tokenizer.offset;
-}
-
-// The Tokenizer's own skip (script and style bodies, comments, the rest of a closing tag), a
-// character at a time in a loop of its own: the same, with the engine's indexOf.
-skipping.fastForwardTo = function (this: Internals, c: number): boolean {
-  const buffer = this.buffer;
-  const found = buffer.indexOf(String.fromCharCode(c), this.index - this.offset + 1);
-  if (found < 0) {
-    // As the original: the loop's `index++` then ends the buffer.
-    skipTo(this, buffer.length);
-    return false;
-  }
-  this.index = found + this.offset;
-  return true;
-};
-
-// Text: nothing happens until "<" (a tag) or "&" (an entity).
-skipping.stateText = function (this: Internals, c: number): void {
-  if (c === LT || c === AMP || !this.decodeEntities) {
-    base.stateText.call(this, c);
-    return;
-  }
-  const buffer = this.buffer;
-  const from = this.index - this.offset + 1;
-  const lt = buffer.indexOf('<', from);
-  skipTo(this, Math.min(lt < 0 ? buffer.length : lt, nextAmp(this, buffer, from)));
-};
-
-// A quoted attribute value: nothing happens until its quote or "&".
-skipping.handleInAttributeValue = function (this: Internals, c: number, quote: number): void {
-  if (c === quote || c === AMP || !this.decodeEntities) {
-    base.handleInAttributeValue.call(this, c, quote);
-    return;
-  }
-  const buffer = this.buffer;
-  const from = this.index - this.offset + 1;
-  const end = buffer.indexOf(quote === 0x22 ? '"' : "'", from);
-  skipTo(this, Math.min(end < 0 ? buffer.length : end, nextAmp(this, buffer, from)));
-};
-
-/** Whether a character ends a tag or attribute name: white space, "/" or ">" (the Tokenizer's isEndOfTagSection). */
-function endsName(c: number): boolean {
-  return c === SLASH || c === GT || c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
-}
-
-/** The buffer index of the first character from `from` on that ends a name (or "=" when `equals`). */
-function nameEnd(buffer: string, from: number, equals: boolean): number {
-  let i = from;
-  for (; i < buffer.length; i++) {
-    const c = buffer.charCodeAt(i);
-    if (endsName(c) || (equals && c === EQ)) break;
-  }
-  return i;
-}
-
-skipping.stateInTagName = function (this: Internals, c: number): void {
-  if (endsName(c)) base.stateInTagName.call(this, c);
-  else skipTo(this, nameEnd(this.buffer, this.index - this.offset + 1, false));
-};
-
-skipping.stateInClosingTagName = function (this: Internals, c: number): void {
-  if (endsName(c)) base.stateInClosingTagName.call(this, c);
-  else skipTo(this, nameEnd(this.buffer, this.index - this.offset + 1, false));
-};
-
-skipping.stateInAttributeName = function (this: Internals, c: number): void {
-  if (c === EQ || endsName(c)) base.stateInAttributeName.call(this, c);
-  else skipTo(this, nameEnd(this.buffer, this.index - this.offset + 1, true));
-};
