@@ -91,6 +91,18 @@ describe('callouts before the furniture is removed', () => {
     ]);
   });
 
+  it('reads a callout whose label a template parts with a line break and indentation', () => {
+    const inside = `<p>Sur le
+        même   sujet : <a href="/2024/03/les-pecheurs-demenagent-au-bassin-sud/">Les pêcheurs déménagent au bassin sud</a></p>`;
+    expect(related(page(inside))).toEqual([
+      {
+        title: 'Les pêcheurs déménagent au bassin sud',
+        url: 'https://news.example/2024/03/les-pecheurs-demenagent-au-bassin-sud/',
+        label: 'Sur le même sujet :',
+      },
+    ]);
+  });
+
   it('finds a list of related articles inside a blockquote', () => {
     const after = `<blockquote><div id="related"><h3>Related Articles</h3><ul>
       <li><a href="/2024/01/the-quay-that-sank-a-history-of-the-port/">The quay that sank</a></li>

@@ -1,5 +1,5 @@
 import { cleanInline } from '../../text/sanitize.js';
-import { $all, attr, type Element, foldSpaces, textOf } from '../../html/dom.js';
+import { $all, attr, type Element, textOf } from '../../html/dom.js';
 import { listingOrFurniture, looksLikeArticle, onSite, resolveHref } from '../links/addresses.js';
 import { holdsItsOwnText, leadingText, shortText } from '../links/short-text.js';
 import { type RelatedLink } from '../types.js';
@@ -51,6 +51,13 @@ const CALLOUT_LABEL = new RegExp(
     ')\\s*[:：»>–-]?|(?:read|lire|voir|see|leia|lea|lee|leggi|lies|lesen)\\s*[:：])',
   'i',
 );
+
+/**
+ * CALLOUT_LABEL for a text whose white space is not folded: each space of a wording matches a run
+ * of white space, as the folded text's one space would (no wording holds a space inside brackets).
+ * The same answer as CALLOUT_LABEL on the folded text, without folding every block's first words.
+ */
+const CALLOUT_LABEL_UNFOLDED = new RegExp(CALLOUT_LABEL.source.replaceAll(' ', '\\s+'), 'i');
 
 export interface InlineRelated {
   label: string;
@@ -130,7 +137,7 @@ export function readCallout(element: Element, search: Search, position: number):
   if (!CALLOUT_TAGS.has(element.name) || !holdsItsOwnText(element)) return false;
   // The label opens the block: most blocks are turned away by their first words alone.
   // Its first 200 characters are enough for the label: a paragraph of one long text is not folded whole.
-  if (!CALLOUT_LABEL.test(foldSpaces(leadingText(element, 48).trimStart().slice(0, 200)))) return false;
+  if (!CALLOUT_LABEL_UNFOLDED.test(leadingText(element, 48).trimStart().slice(0, 200))) return false;
   const short = shortText(element, CALLOUT_BOUNDS);
   if (!short || short.anchors.length === 0) return false;
   const match = matchCallout(cleanInline(short.text), short.anchors, search.base);
