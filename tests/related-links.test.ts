@@ -119,6 +119,45 @@ describe('callouts before the furniture is removed', () => {
   });
 });
 
+describe('a callout in every wording, in a sidebar (read by the related search alone)', () => {
+  it.each([
+    'Lire aussi :',
+    'À lire aussi :',
+    'A voir également',
+    'Voir aussi :',
+    'Relire aussi :',
+    'Découvrir encore :',
+    'Sur le même sujet :',
+    'Read more:',
+    'Also read:',
+    'See also:',
+    'Related:',
+    'More on this story:',
+    'Recommended:',
+    'Lesen Sie auch:',
+    'Auch interessant:',
+    'Mehr zum Thema:',
+    'Lea también:',
+    'Ver también:',
+    'Leggi anche:',
+    'Vedi anche:',
+    'Leia também:',
+    'Veja também:',
+    'Citește și:',
+    'Vezi și:',
+    'Související:',
+    'Читайте также:',
+    'Baca juga:',
+    'Lihat juga:',
+    'Lies:',
+    '[Read:',
+    '(See also:',
+  ])('reads "%s" followed by a link', (label) => {
+    const sidebar = `<div class="widget"><p>${label} <a href="/2024/03/les-pecheurs-demenagent-au-bassin-sud/">Les pêcheurs déménagent au bassin sud</a></p></div>`;
+    expect(urls(page('', '', sidebar))).toEqual(['/2024/03/les-pecheurs-demenagent-au-bassin-sud/']);
+  });
+});
+
 describe('labels in other languages', () => {
   it.each([
     ['es', 'Te puede interesar'],
