@@ -106,6 +106,19 @@ describe('a label belongs to its own link', () => {
       next: { title: 'Next story', url: NEWER },
     });
   });
+  it('reads a label whose words a template parts with a line break and indentation as one with a space', () => {
+    const navigation = `<div class="post-links">
+      <span>
+        Article
+        précédent :
+      </span><a href="${OLDER}">Storm damages the old pier at night</a>
+      <span>«&nbsp;Next
+      </span><a href="${NEWER}">Ferry timetable changes for the summer</a></div>`;
+    expect(neighbours(page(navigation))).toEqual({
+      previous: { title: 'Storm damages the old pier at night', url: OLDER },
+      next: { title: 'Ferry timetable changes for the summer', url: NEWER },
+    });
+  });
 });
 
 describe('labels in more languages', () => {

@@ -91,6 +91,18 @@ describe('callouts before the furniture is removed', () => {
     ]);
   });
 
+  it('reads a callout whose label a template parts with a line break and indentation', () => {
+    const inside = `<p>Sur le
+        même   sujet : <a href="/2024/03/les-pecheurs-demenagent-au-bassin-sud/">Les pêcheurs déménagent au bassin sud</a></p>`;
+    expect(related(page(inside))).toEqual([
+      {
+        title: 'Les pêcheurs déménagent au bassin sud',
+        url: 'https://news.example/2024/03/les-pecheurs-demenagent-au-bassin-sud/',
+        label: 'Sur le même sujet :',
+      },
+    ]);
+  });
+
   it('finds a list of related articles inside a blockquote', () => {
     const after = `<blockquote><div id="related"><h3>Related Articles</h3><ul>
       <li><a href="/2024/01/the-quay-that-sank-a-history-of-the-port/">The quay that sank</a></li>
@@ -104,6 +116,45 @@ describe('callouts before the furniture is removed', () => {
     const links = related(page(inside));
     expect(links.map((link) => link.title)).toEqual(['The quay that sank, a history of the port', 'The lighthouse keeper’s last winter']);
     expect(links[0]?.label).toBe('Read:');
+  });
+});
+
+describe('a callout in every wording, in a sidebar (read by the related search alone)', () => {
+  it.each([
+    'Lire aussi :',
+    'À lire aussi :',
+    'A voir également',
+    'Voir aussi :',
+    'Relire aussi :',
+    'Découvrir encore :',
+    'Sur le même sujet :',
+    'Read more:',
+    'Also read:',
+    'See also:',
+    'Related:',
+    'More on this story:',
+    'Recommended:',
+    'Lesen Sie auch:',
+    'Auch interessant:',
+    'Mehr zum Thema:',
+    'Lea también:',
+    'Ver también:',
+    'Leggi anche:',
+    'Vedi anche:',
+    'Leia também:',
+    'Veja também:',
+    'Citește și:',
+    'Vezi și:',
+    'Související:',
+    'Читайте также:',
+    'Baca juga:',
+    'Lihat juga:',
+    'Lies:',
+    '[Read:',
+    '(See also:',
+  ])('reads "%s" followed by a link', (label) => {
+    const sidebar = `<div class="widget"><p>${label} <a href="/2024/03/les-pecheurs-demenagent-au-bassin-sud/">Les pêcheurs déménagent au bassin sud</a></p></div>`;
+    expect(urls(page('', '', sidebar))).toEqual(['/2024/03/les-pecheurs-demenagent-au-bassin-sud/']);
   });
 });
 

@@ -28,19 +28,28 @@ const PREVIOUS_WORD =
 const NEXT_WORD =
   '(?:suivant(?:e)?|next|siguiente|successivo|successiva|prossimo|prossima|pr[óo]xim[oa]|seguinte|nächste[rsn]?|naechste[rsn]?|următor(?:ul)?|urmator(?:ul)?|newer|nouveau|nouvel(?:le)?|volgende|następn(?:y|a)|další|dalsi|следующ(?:ая|ий|ее)|sonraki|nästa|neste|næste|seuraava|következő|selanjutnya|berikutnya)';
 
-/** A whole label: an arrow, maybe a noun, the word, maybe a noun, a colon, an arrow. */
-function labelPattern(word: string, unspaced: string): RegExp {
-  return new RegExp(
-    `^(?:[«‹<←]\\s*)?(?:(?:${ARTICLE_NOUN}\\s+)?${word}(?:\\s+${ARTICLE_NOUN})?|${unspaced})\\s*[:：]?\\s*(?:[»›>→])?$`,
-    'iu',
-  );
+/**
+ * A whole label: an arrow, maybe a noun, the word, maybe a noun, a colon, an arrow. No literal
+ * space (white space is `\s`), and no two runs of white space side by side that could share one
+ * run of the text: tested on a text whose white space is not squashed, a long run would be split
+ * between them in every way before the test failed.
+ */
+function labelBody(word: string, unspaced: string): string {
+  return `(?:[«‹<←]\\s*)?(?:(?:${ARTICLE_NOUN}\\s+)?${word}(?:\\s+${ARTICLE_NOUN})?|${unspaced})(?:\\s*[:：])?(?:\\s*[»›>→])?`;
 }
 
-const PREVIOUS_LABEL = labelPattern(PREVIOUS_WORD, '前の(?:記事|投稿|エントリー?)|前へ|上一(?:篇|則|则|條|条)(?:文章)?|上篇|이전\\s*글');
-const NEXT_LABEL = labelPattern(NEXT_WORD, '次の(?:記事|投稿|エントリー?)|次へ|下一(?:篇|則|则|條|条)(?:文章)?|下篇|다음\\s*글');
+const PREVIOUS_BODY = labelBody(PREVIOUS_WORD, '前の(?:記事|投稿|エントリー?)|前へ|上一(?:篇|則|则|條|条)(?:文章)?|上篇|이전\\s*글');
+const NEXT_BODY = labelBody(NEXT_WORD, '次の(?:記事|投稿|エントリー?)|次へ|下一(?:篇|則|则|條|条)(?:文章)?|下篇|다음\\s*글');
+const PREVIOUS_LABEL = new RegExp(`^${PREVIOUS_BODY}$`, 'iu');
+const NEXT_LABEL = new RegExp(`^${NEXT_BODY}$`, 'iu');
 
-/** Either label, for the one test most short elements of a page fail. */
-const EITHER_LABEL = new RegExp(`${PREVIOUS_LABEL.source}|${NEXT_LABEL.source}`, 'iu');
+/**
+ * Either label, for the one test most short elements of a page fail, on their text as it is:
+ * white space around it allowed, and every space inside the label being a \s, a run of white
+ * space matches where the squashed text's one space would. The same answer as testing the
+ * squashed text, without making it (most short elements are no label).
+ */
+const EITHER_LABEL_UNSQUASHED = new RegExp(`^\\s*(?:${PREVIOUS_BODY}|${NEXT_BODY})\\s*$`, 'iu');
 
 /** Class / id words of a neighbour block or link that has no text label (Twenty Twenty's `previous-post`, MSN's `paddle previous`). */
 const PREVIOUS_CLASS = /(?:^|[^a-z])(?:prev|previous|older)(?:[-_](?:post|article|story|entry|link))?(?:[^a-z]|$)/;
@@ -152,9 +161,10 @@ function labelledNeighbours(document: Document, context: Context): { previous: L
     if (element.children.length > 3) continue;
     const short = shortText(element, LABEL);
     if (!short) continue;
-    // Tested raw, cleaned only once it reads as a label: most short elements of a page are not.
+    // Tested raw, squashed and cleaned only once it reads as a label: most short elements of a page are not.
+    if (!EITHER_LABEL_UNSQUASHED.test(short.text)) continue;
     const raw = squash(short.text);
-    if (!raw || raw.length > 30 || !EITHER_LABEL.test(raw)) continue;
+    if (raw.length > 30) continue;
     for (const which of ['previous', 'next'] as const) {
       const label = which === 'previous' ? PREVIOUS_LABEL : NEXT_LABEL;
       if (found[which] || !label.test(raw) || !label.test(cleanInline(raw))) continue;

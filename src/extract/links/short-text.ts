@@ -127,6 +127,30 @@ export function leadingText(element: Element, characters: number): string {
 }
 
 /**
+ * The first character of an element's text that is not white space (as `\s` counts it), reading
+ * as leadingText reads (the same nodes, in the same order, as far), or '' when there is none: a
+ * block whose first character begins no label is turned away before its first words are made.
+ */
+export function firstCharacter(element: Element): string {
+  let nodes = 0;
+  const stack: AnyNode[] = [];
+  for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
+  while (stack.length > 0 && nodes++ < 200) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      const found = NOT_SPACE.exec(node.data);
+      if (found) return found[0];
+      continue;
+    }
+    if (!isTag(node) || UNREAD_TAGS.has(node.name)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return '';
+}
+
+const NOT_SPACE = /\S/;
+
+/**
  * Whether an element's text starts in the element itself (text, or an inline element such as
  * <strong>, first), rather than in a block inside it: a label line or a callout is such an
  * element; the wrappers around it are not, and need not be read again.

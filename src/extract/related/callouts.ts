@@ -1,7 +1,7 @@
 import { cleanInline } from '../../text/sanitize.js';
-import { $all, attr, type Element, foldSpaces, textOf } from '../../html/dom.js';
+import { $all, attr, type Element, textOf } from '../../html/dom.js';
 import { listingOrFurniture, looksLikeArticle, onSite, resolveHref } from '../links/addresses.js';
-import { holdsItsOwnText, leadingText, shortText } from '../links/short-text.js';
+import { firstCharacter, holdsItsOwnText, leadingText, shortText } from '../links/short-text.js';
 import { type RelatedLink } from '../types.js';
 import { type Search, headlineLike, isClaimed, inChrome } from './search.js';
 
@@ -51,6 +51,21 @@ const CALLOUT_LABEL = new RegExp(
     ')\\s*[:：»>–-]?|(?:read|lire|voir|see|leia|lea|lee|leggi|lies|lesen)\\s*[:：])',
   'i',
 );
+
+/**
+ * CALLOUT_LABEL for a text whose white space is not folded: each space of a wording matches a run
+ * of white space, as the folded text's one space would (no wording holds a space inside brackets).
+ * The same answer as CALLOUT_LABEL on the folded text, without folding every block's first words.
+ */
+const CALLOUT_LABEL_UNFOLDED = new RegExp(CALLOUT_LABEL.source.replaceAll(' ', '\\s+'), 'i');
+
+/**
+ * The characters a callout can begin with, in CALLOUT_LABEL's case-blind sense: its brackets, and
+ * the first letter of every wording above (à / a, lire, voir, relire, découvrir, sur, read, see,
+ * related, more, recommended, lesen, lea, ver, citește, baca, читайте…). A wording taught
+ * to CALLOUT_LABEL with another first letter is taught here too (tests/related-links.test.ts reads one of each).
+ */
+const CALLOUT_FIRST = /^[[(àabcdlmrsvч]/i;
 
 export interface InlineRelated {
   label: string;
@@ -128,9 +143,11 @@ const CALLOUT_BOUNDS = { characters: 400, nodes: 60, nestedBlocks: 1 } as const;
 /** A callout line: "Lire aussi : <a>", "[Read: <a>…]", in the text or in an aside, a blockquote, a q. */
 export function readCallout(element: Element, search: Search, position: number): boolean {
   if (!CALLOUT_TAGS.has(element.name) || !holdsItsOwnText(element)) return false;
+  // Most blocks are turned away by their first character alone (six in ten do not begin as any wording does).
+  if (!CALLOUT_FIRST.test(firstCharacter(element))) return false;
   // The label opens the block: most blocks are turned away by their first words alone.
   // Its first 200 characters are enough for the label: a paragraph of one long text is not folded whole.
-  if (!CALLOUT_LABEL.test(foldSpaces(leadingText(element, 48).trimStart().slice(0, 200)))) return false;
+  if (!CALLOUT_LABEL_UNFOLDED.test(leadingText(element, 48).trimStart().slice(0, 200))) return false;
   const short = shortText(element, CALLOUT_BOUNDS);
   if (!short || short.anchors.length === 0) return false;
   const match = matchCallout(cleanInline(short.text), short.anchors, search.base);
