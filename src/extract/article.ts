@@ -2,6 +2,7 @@ import { readAccessSigns, judgeAccess } from './access.js';
 import { buildBlocks } from './blocks.js';
 import { stripBoilerplate } from './boilerplate.js';
 import { findContent } from './content.js';
+import { TextMeasure } from './text-measure.js';
 import { attr, type Document, parseHtml, removeNode, resolveLink, textOf } from '../html/dom.js';
 import { cleanInline } from '../text/sanitize.js';
 import { countWords as wordsIn } from '../text/words.js';
@@ -42,8 +43,10 @@ export function extractArticle(html: string, url: string, options: ExtractOption
     removeNode(element);
   }
   const ruled = matchRule(siteRule?.content, document);
-  if (!ruled.length) stripBoilerplate(document, trace);
-  const content = ruled.length ? ruled : findContent(document, trace);
+  // One measure of the page's text for stripping, scoring and building blocks (each keeps it true).
+  const measure = new TextMeasure();
+  if (!ruled.length) stripBoilerplate(document, trace, false, measure);
+  const content = ruled.length ? ruled : findContent(document, trace, measure);
   if (trace && ruled.length) {
     trace.diagnosis.method = 'site rule';
     trace.diagnosis.container = candidate(ruled[0]!, 0);
@@ -54,6 +57,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
     title: metadata.title,
     titleElement: metadata.titleElement,
     trace,
+    measure,
   });
   if (!hasText(built.blocks) && !ruled.length) built = readLeniently(html, url, metadata, trace) ?? built;
   const access = judgeAccess(signs, built.blocks);
@@ -98,9 +102,11 @@ function readLeniently(
   trace: Trace | undefined,
 ): ReturnType<typeof buildBlocks> | undefined {
   const document = parseHtml(html);
-  stripBoilerplate(document, undefined, true);
+  const measure = new TextMeasure();
+  stripBoilerplate(document, undefined, true, measure);
   // The title element of the first parse is not in this one: the title is left out by its text.
-  const built = buildBlocks(findContent(document), { baseUrl: url, title: metadata.title, titleElement: undefined });
+  const content = findContent(document, undefined, measure);
+  const built = buildBlocks(content, { baseUrl: url, title: metadata.title, titleElement: undefined, measure });
   if (!hasText(built.blocks)) return undefined;
   trace?.note('nothing was read at first: read again keeping hidden blocks and unlikely class names');
   if (trace) trace.diagnosis.method = 'recovery';

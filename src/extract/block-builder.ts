@@ -80,7 +80,7 @@ export class BlockBuilder {
       return;
     }
     if (!isBlock(node)) {
-      for (const child of node.children) this.visit(child);
+      this.visitChildren(node);
       return;
     }
     this.flush();
@@ -152,7 +152,7 @@ export class BlockBuilder {
           // page) is a record of the table, not a menu.
           if (!isDataTable(node)) break;
           this.dataTables++;
-          for (const child of node.children) this.visit(child);
+          this.visitChildren(node);
           this.dataTables--;
           this.flush();
           return;
@@ -175,8 +175,14 @@ export class BlockBuilder {
         )
           return;
     }
-    for (const child of node.children) this.visit(child);
+    this.visitChildren(node);
     this.flush();
+  }
+
+  /** Indexed: a for-of allocated an iterator result per child of every element walked (see text-measure.ts). */
+  private visitChildren(node: Element): void {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) this.visit(children[i]!);
   }
 
   /** Emits the inline text gathered so far (text directly inside divs, split on blank lines). */
@@ -396,12 +402,18 @@ class TagCounts {
       const next = stack.pop()!;
       if (this.known.has(next)) continue;
       order.push(next);
-      for (const child of next.children) if (isTag(child) && !this.known.has(child)) stack.push(child);
+      const children = next.children;
+      for (let c = 0; c < children.length; c++) {
+        const child = children[c]!;
+        if (isTag(child) && !this.known.has(child)) stack.push(child);
+      }
     }
     for (let i = order.length - 1; i >= 0; i--) {
       const next = order[i]!;
       const counts: Counts = { p: 0, img: 0, li: 0, input: 0, commas: 0 };
-      for (const child of next.children) {
+      const children = next.children;
+      for (let c = 0; c < children.length; c++) {
+        const child = children[c]!;
         if (isText(child)) counts.commas += countCommas(child.data);
         else if (isTag(child)) {
           if (UNREAD_TAGS.has(child.name)) continue;

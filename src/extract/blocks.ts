@@ -9,6 +9,8 @@ export interface BlockBuilderOptions {
   title: string;
   titleElement: Element | undefined;
   trace?: Trace | undefined;
+  /** The page's text measures so far (findContent's): the DOM is unchanged since. */
+  measure?: TextMeasure | undefined;
 }
 
 export interface BuiltBlocks {
@@ -17,7 +19,7 @@ export interface BuiltBlocks {
 }
 
 export function buildBlocks(content: Element[], options: BlockBuilderOptions): BuiltBlocks {
-  const measure = new TextMeasure();
+  const measure = options.measure ?? new TextMeasure();
   const total = content.reduce((sum, element) => sum + measure.length(element), 0);
   const first = build(content, options, measure, total, true);
   // Recovery (as trafilatura does): when the furniture rules leave under a seventh of the body's

@@ -92,9 +92,10 @@ function isHoverCard(element: Element, measure: TextMeasure): boolean {
 /**
  * Removes what can never be article text, before scoring. Mutates the document. `lenient`: only
  * what can never be text (scripts, forms, navigation landmarks), for a second reading of a page
- * whose first reading found nothing (its article hidden until a script shows it, say).
+ * whose first reading found nothing (its article hidden until a script shows it, say). `measure`:
+ * the page's text measures, kept true of the stripped page for the passes after.
  */
-export function stripBoilerplate(document: Document, trace?: Trace, lenient = false): void {
+export function stripBoilerplate(document: Document, trace?: Trace, lenient = false, measure = new TextMeasure()): void {
   const doomed: Element[] = [];
   const doom = (element: Element, rule: string) => {
     doomed.push(element);
@@ -104,7 +105,6 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
   const paragraphText = new Map<Element, number>();
   let totalParagraphText = 0;
   // Measured, not built: the lengths of squash(textOf(p)) without the strings.
-  const measure = new TextMeasure();
   for (const p of elementsByTag(document, 'p')) {
     const length = measure.length(p);
     totalParagraphText += length;
@@ -119,6 +119,20 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
   // comments are the exception: people read them as part of the page.
   const isNamedList = (element: Element, names: string) =>
     (element.name === 'ul' || element.name === 'ol') && !/comment|replies|disqus/.test(names);
+  // Whether an element holds an <article>: its ancestors are marked once, walking up from each of the
+  // page's articles, rather than each unlikely-named container walked down (a page's header, menu
+  // and comments each walked whole). Asked before the tree changes (the removals come at the end),
+  // so the page's list of elements as parsed is the page; an <article> taken out before (a site
+  // rule's removal) walks up to the part removed, which is no longer in the page.
+  let aroundArticles: Set<Element> | undefined;
+  const holdsAnArticle = (element: Element) => {
+    if (!aroundArticles) {
+      aroundArticles = new Set();
+      for (const article of elementsByTag(document, 'article'))
+        for (let node = article.parent; node && isTag(node) && !aroundArticles.has(node); node = node.parent) aroundArticles.add(node);
+    }
+    return aroundArticles.has(element);
+  };
   const visit = (node: AnyNode) => {
     if (!isTag(node)) return;
     const role = node.attribs['role'] ?? '';
@@ -148,15 +162,21 @@ export function stripBoilerplate(document: Document, trace?: Trace, lenient = fa
         names &&
         UNLIKELY_CONTAINER.test(names) &&
         !CONTENT_HINT.test(names) &&
-        !hasDescendant(node, 'article') &&
+        !holdsAnArticle(node) &&
         (!holdsTheProse(node) || isNamedList(node, names))
       ) {
         doom(node, `class or id unlikely to be the article ("${UNLIKELY_CONTAINER.exec(names)?.[0] ?? names}")`);
         return;
       }
     }
-    for (const child of node.children) visit(child);
+    // Indexed: a for-of allocated an iterator result per child of every element (see text-measure.ts).
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) visit(children[i]!);
   };
   for (const child of document.children) visit(child);
-  for (const element of doomed) removeNode(element);
+  const done = new Set<Element>();
+  for (const element of doomed) {
+    if (element.parent && isTag(element.parent)) measure.changed(element.parent, done);
+    removeNode(element);
+  }
 }

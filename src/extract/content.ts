@@ -69,28 +69,48 @@ function baseScore(element: Element): number {
   return score;
 }
 
-/** The elements that make up the article body, in document order. */
-export function findContent(document: Document, trace?: Trace): Element[] {
+/**
+ * The elements that make up the article body, in document order. `measure`: the page's text as
+ * measured so far (stripBoilerplate's), kept up to date here and shared with the block building.
+ */
+export function findContent(document: Document, trace?: Trace, measure = new TextMeasure()): Element[] {
   const body = $all('body', document)[0] ?? document.children.find(isTag);
   if (!body) return [];
-  const measure = new TextMeasure();
 
-  // Paragraphs written as bare text in a <div> (between <br>s) become <p>s, as Readability does:
-  // their score then goes to the div that holds them, not to its parent with the sidebar.
-  for (const element of descendants(body)) if (BARE_TEXT_HOLDERS.has(element.name)) wrapBareText(element, 25);
+  const elements = wrappedDescendants(body, measure);
   // What the trace said before the choice: a second choice that is kept is told alone, not over the first's.
   const untraced = trace && structuredClone(trace.diagnosis);
-  const content = chooseContent(body, measure, SCORED_TAGS, trace);
+  const content = chooseContent(body, elements, measure, SCORED_TAGS, trace);
   if (contentLength(content, measure) >= SHORT_BODY) return content;
   // A landing page made of sections of short cards (a product's features, a hub's rails): no one
   // block is a body, and a small box (a notice, a promo) wins. Readability scores <section>s as it
   // scores paragraphs, so that a page's sections together outweigh one box; done here only when
   // the first choice is short, since on an article page a section's whole text would lift its parent.
-  const sectioned = chooseContent(body, measure, SCORED_WITH_SECTIONS);
+  const sectioned = chooseContent(body, elements, measure, SCORED_WITH_SECTIONS);
   if (contentLength(sectioned, measure) <= contentLength(content, measure)) return content;
   if (!trace || !untraced) return sectioned;
   Object.assign(trace.diagnosis, untraced);
-  return chooseContent(body, measure, SCORED_WITH_SECTIONS, trace);
+  return chooseContent(body, elements, measure, SCORED_WITH_SECTIONS, trace);
+}
+
+/**
+ * Every element under `body`, in document order, once paragraphs written as bare text in a <div>
+ * (between <br>s) are made <p>s, as Readability does: their score then goes to the div that holds
+ * them, not to its parent with the sidebar. One walk does both: an element is wrapped when the walk
+ * reaches it, before its children are listed, so the list is that of the tree as wrapped.
+ */
+function wrappedDescendants(body: Element, measure: TextMeasure): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = body.children.length - 1; i >= 0; i--) stack.push(body.children[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    out.push(node);
+    if (BARE_TEXT_HOLDERS.has(node.name) && wrapBareText(node, 25)) measure.changed(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
 }
 
 function contentLength(content: readonly Element[], measure: TextMeasure): number {
@@ -99,7 +119,14 @@ function contentLength(content: readonly Element[], measure: TextMeasure): numbe
   return length;
 }
 
-function chooseContent(body: Element, measure: TextMeasure, scoredTags: ReadonlySet<string>, trace?: Trace): Element[] {
+/** `elements`: every element under `body`, in document order. */
+function chooseContent(
+  body: Element,
+  elements: readonly Element[],
+  measure: TextMeasure,
+  scoredTags: ReadonlySet<string>,
+  trace?: Trace,
+): Element[] {
   const scores = new Map<Element, number>();
   const scoreOf = (element: Element) => {
     let score = scores.get(element);
@@ -113,11 +140,14 @@ function chooseContent(body: Element, measure: TextMeasure, scoredTags: Readonly
   /** Paragraph-like blocks of the page, for the fallback when the chosen body holds little of them (class 5). */
   const prose: Array<{ element: Element; length: number }> = [];
   const teasers = new Set<Element>();
-  for (const element of descendants(body)) {
+  // Indexed loops over the page's elements: a for-of allocated an iterator result per element.
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i]!;
     if (!scoredTags.has(element.name)) continue;
-    if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     const length = measure.length(element);
+    // Short first: the length is kept for the scoring, the walk for a <p> is not.
     if (length < 25) continue;
+    if (element.name === 'li' && hasDescendant(element, 'p')) continue;
     // A teaser's excerpt, cut with a bracketed ellipsis ("… the organisation of the [...]", as
     // blogs print other posts in an "editor's picks" widget), is another article's text: a row of
     // them must not outscore the article they stand beside.
@@ -323,20 +353,6 @@ function endsAsExcerpt(element: Element): boolean {
     node = next;
   }
   return node !== undefined && isText(node) && EXCERPT_MARK.test(node.data);
-}
-
-/** Every element under `root`, in document order: a plain walk, cheaper than css-select's `*`. */
-function descendants(root: Element): Element[] {
-  const out: Element[] = [];
-  const stack: AnyNode[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!isTag(node)) continue;
-    out.push(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-  return out;
 }
 
 function isInside(node: AnyNode, container: Element): boolean {

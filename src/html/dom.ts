@@ -169,7 +169,9 @@ function collectText(node: AnyNode, parts: string[]): void {
   }
   const block = isTag(node) && isBlock(node);
   if (block) parts.push(' ');
-  for (const child of element.children) collectText(child, parts);
+  // Indexed: a for-of allocated an iterator result per child of every element read.
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) collectText(children[i]!, parts);
   if (block) parts.push(' ');
 }
 
@@ -219,11 +221,12 @@ export function removeNode(node: AnyNode): void {
  * Wraps each run of phrasing content (text and inline elements) of `parent` that holds at least
  * `minimum` characters of text into a new <p>, in place: "bare" paragraphs written straight into a
  * <div> (separated by <br>) then score and read as the paragraphs they are. Runs with less text
- * are left as they are.
+ * are left as they are. Whether it wrapped any (the parent's text then reads otherwise: a block's
+ * edges part words).
  */
-export function wrapBareText(parent: Element, minimum: number): void {
+export function wrapBareText(parent: Element, minimum: number): boolean {
   // Most containers hold blocks and white space only: they are passed over without a copy of their children.
-  if (phrasingTextLength(parent, minimum) < minimum) return;
+  if (phrasingTextLength(parent, minimum) < minimum) return false;
   const children = parent.children;
   let changed = false;
   const out: AnyNode[] = [];
@@ -257,12 +260,15 @@ export function wrapBareText(parent: Element, minimum: number): void {
     parent.children = out;
     relink(parent);
   }
+  return changed;
 }
 
 /** Characters of text in all the runs of phrasing content of `parent` together, counted up to `enough`. */
 function phrasingTextLength(parent: Element, enough: number): number {
   let length = 0;
-  for (const child of parent.children) {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (isText(child)) length += child.data.trim().length;
     else if (isTag(child) && !isBlockName(child.name) && !NOT_PHRASING.has(child.name)) length += inlineTextLength(child, enough);
     if (length >= enough) break;
@@ -301,7 +307,7 @@ function inlineTextLength(node: Element, enough: number): number {
   while (stack.length && length < enough) {
     const next = stack.pop()!;
     if (isText(next)) length += next.data.trim().length;
-    else if (isTag(next) && !NOT_PHRASING.has(next.name)) for (const child of next.children) stack.push(child);
+    else if (isTag(next) && !NOT_PHRASING.has(next.name)) for (let i = 0; i < next.children.length; i++) stack.push(next.children[i]!);
   }
   return length;
 }
