@@ -289,3 +289,25 @@ describe('a post laid out as a table of lists', () => {
     expect(text).toContain('We simplified the ferry timetable for the winter months');
   });
 });
+
+describe('a sublist written straight inside its list', () => {
+  it('reads the items of a <ul> placed between the <li>s of another, as a browser shows them', () => {
+    const html = page(`<div class="story"><h1>The bridge question</h1>
+      ${paragraphs('bridge', 3)}
+      <ul>
+        <li>The council looked at three designs before the vote:</li>
+        <ul>
+          <li>a steel arch, the cheapest to build and the quickest, <a href="/arch.pdf">(plans)</a></li>
+          <li>a stone viaduct, which the residents of the old quarter prefer</li>
+        </ul>
+        <li>The engineers will report again in the spring.</li>
+      </ul>
+      ${paragraphs('ferry', 2)}
+    </div>`);
+    const text = read(html);
+    expect(text).toContain('The council looked at three designs before the vote:');
+    expect(text).toContain('a steel arch, the cheapest to build and the quickest, (plans)');
+    expect(text).toContain('a stone viaduct, which the residents of the old quarter prefer');
+    expect(text).toContain('The engineers will report again in the spring.');
+  });
+});

@@ -213,8 +213,7 @@ export class BlockBuilder {
   }
 
   private list(node: Element): void {
-    const items = node.children
-      .filter((child): child is Element => isTag(child) && child.name === 'li')
+    const items = listItems(node)
       .map((item) => cleanInline(textOf(item)))
       .filter(Boolean);
     if (items.length === 0) return;
@@ -451,6 +450,24 @@ const RELATED_LINE = { characters: 400, nodes: 200 } as const;
 /** Small enough to be a related-article line; `single`: with at most one p, div or li inside. */
 function mayBeRelatedLine(element: Element, single: boolean): boolean {
   return fitsWithin(element, single ? { ...RELATED_LINE, nestedBlocks: 1 } : RELATED_LINE);
+}
+
+/**
+ * The items of a list in order, with those of a sublist written straight inside it (<ul><li>…</li>
+ * <ul><li>…</li></ul></ul>: invalid, but browsers show it as a nested list, and editors write it).
+ */
+function listItems(list: Element): Element[] {
+  const items: Element[] = [];
+  // Iterative: a page may nest lists thousands deep.
+  const stack: AnyNode[] = [...list.children].reverse();
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (!isTag(child)) continue;
+    if (child.name === 'li') items.push(child);
+    else if (child.name === 'ul' || child.name === 'ol')
+      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i]!);
+  }
+  return items;
 }
 
 /** Whether `list` sits inside another list below `top`. */
