@@ -1,5 +1,6 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { DecodingMode } from 'entities';
+import { Decoder, type DecoderClass, type EntityDecoder } from './entity-decoder.js';
 import {
   AFTER_ATTRIBUTE_NAME,
   BEFORE_ATTRIBUTE_NAME,
@@ -51,26 +52,6 @@ export function tokenize(html: string, callbacks: TokenizerCallbacks): void {
   }
   new PageReader(html, callbacks, Decoder).read();
 }
-
-/** The entity decoder htmlparser2's Tokenizer uses (entities 8 inside htmlparser2; kiosque's own `entities` is 7, which reads some entities otherwise). */
-interface EntityDecoder {
-  startEntity(mode: DecodingMode): void;
-  write(input: string, offset: number): number;
-  end(): number;
-}
-type DecoderClass = new (tree: Uint16Array, emit: (codepoint: number, consumed: number) => void) => EntityDecoder;
-interface DecoderTemplate {
-  constructor: DecoderClass;
-  decodeTree: Uint16Array;
-}
-
-/** Taken from a Tokenizer, whose private field it is: undefined if an update moved it (the Tokenizer is then used as it is). */
-const template = (new Tokenizer({ decodeEntities: true }, {} as TokenizerCallbacks) as unknown as { entityDecoder?: DecoderTemplate })
-  .entityDecoder;
-const Decoder: { make: DecoderClass; tree: Uint16Array } | undefined =
-  template !== undefined && typeof template.constructor === 'function' && template.decodeTree instanceof Uint16Array
-    ? { make: template.constructor, tree: template.decodeTree }
-    : undefined;
 
 /** Whether pages are read by PageReader (false: by htmlparser2's Tokenizer, slower; tests/html-parse.test.ts fails on it). */
 export const TOKENIZER_FITS = Decoder !== undefined;
