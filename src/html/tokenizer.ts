@@ -1,5 +1,6 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { DecodingMode } from 'entities';
+import { Decoder, type DecoderClass, type EntityDecoder } from './entity-decoder.js';
 import {
   AFTER_ATTRIBUTE_NAME,
   BEFORE_ATTRIBUTE_NAME,
@@ -52,26 +53,6 @@ export function tokenize(html: string, callbacks: TokenizerCallbacks): void {
   new PageReader(html, callbacks, Decoder).read();
 }
 
-/** The entity decoder htmlparser2's Tokenizer uses (entities 8 inside htmlparser2; kiosque's own `entities` is 7, which reads some entities otherwise). */
-interface EntityDecoder {
-  startEntity(mode: DecodingMode): void;
-  write(input: string, offset: number): number;
-  end(): number;
-}
-type DecoderClass = new (tree: Uint16Array, emit: (codepoint: number, consumed: number) => void) => EntityDecoder;
-interface DecoderTemplate {
-  constructor: DecoderClass;
-  decodeTree: Uint16Array;
-}
-
-/** Taken from a Tokenizer, whose private field it is: undefined if an update moved it (the Tokenizer is then used as it is). */
-const template = (new Tokenizer({ decodeEntities: true }, {} as TokenizerCallbacks) as unknown as { entityDecoder?: DecoderTemplate })
-  .entityDecoder;
-const Decoder: { make: DecoderClass; tree: Uint16Array } | undefined =
-  template !== undefined && typeof template.constructor === 'function' && template.decodeTree instanceof Uint16Array
-    ? { make: template.constructor, tree: template.decodeTree }
-    : undefined;
-
 /** Whether pages are read by PageReader (false: by htmlparser2's Tokenizer, slower; tests/html-parse.test.ts fails on it). */
 export const TOKENIZER_FITS = Decoder !== undefined;
 
@@ -89,6 +70,12 @@ const UNQUOTED = 1;
 const SINGLE = 2;
 const DOUBLE = 3;
 
+// Slots of PageReader.found.
+const LT_AT = 0;
+const AMP_AT = 1;
+const DQ_AT = 2;
+const SQ_AT = 3;
+
 class PageReader implements Reader {
   readonly length: number;
   /** htmlparser2's sectionStart: where the text, name or value being read began (-1: none). */
@@ -104,8 +91,8 @@ class PageReader implements Reader {
   commentEnd = COMMENT_END;
   private entityStart = 0;
   private entityInValue = false;
-  /** Where the next "&" is at or after the last search (the page's length when none). */
-  private ampAt = -1;
+  /** Where the next "<", "&", '"' and "'" are at or after the last search of each (see next). */
+  private readonly found = [-1, -1, -1, -1];
   private readonly decoder: EntityDecoder;
 
   constructor(
@@ -123,9 +110,8 @@ class PageReader implements Reader {
     while (i < length) {
       switch (this.state) {
         case TEXT: {
-          let lt = html.indexOf('<', i);
-          if (lt < 0) lt = length;
-          const amp = this.nextAmp(i);
+          const lt = this.next(LT_AT, '<', i);
+          const amp = this.next(AMP_AT, '&', i);
           if (amp < lt) {
             i = this.entity(amp, TEXT);
             break;
@@ -201,9 +187,8 @@ class PageReader implements Reader {
         case IN_VALUE_DQ:
         case IN_VALUE_SQ: {
           const double = this.state === IN_VALUE_DQ;
-          let quote = html.indexOf(double ? '"' : "'", i);
-          if (quote < 0) quote = length;
-          const amp = this.nextAmp(i);
+          const quote = double ? this.next(DQ_AT, '"', i) : this.next(SQ_AT, "'", i);
+          const amp = this.next(AMP_AT, '&', i);
           if (amp < quote) {
             i = this.entity(amp, this.state);
             break;
@@ -311,12 +296,18 @@ class PageReader implements Reader {
     }
   }
 
-  private nextAmp(from: number): number {
-    if (this.ampAt < from) {
-      const found = this.html.indexOf('&', from);
-      this.ampAt = found < 0 ? this.length : found;
+  /**
+   * Where the next `char` is at or after `from` (the page's length when none), found once and kept
+   * until passed: a text or value of thousands of entities before its "<" or quote is then not a
+   * search to that far character per entity.
+   */
+  private next(slot: number, char: string, from: number): number {
+    const found = this.found;
+    if (found[slot]! < from) {
+      const at = this.html.indexOf(char, from);
+      found[slot] = at < 0 ? this.length : at;
     }
-    return this.ampAt;
+    return found[slot]!;
   }
 
   /**
