@@ -389,7 +389,8 @@ interface Counts {
 
 /** Counts of what an element holds, each element's computed once from its children's (a body nested deep is read once, not once per level). */
 class TagCounts {
-  private readonly known = new WeakMap<Element, Counts>();
+  // A Map, not a WeakMap: it lives for one pass, and a WeakMap's entries cost the collector more.
+  private readonly known = new Map<Element, Counts>();
 
   of(element: Element): Counts {
     const cached = this.known.get(element);
@@ -447,9 +448,12 @@ function firstOfSrcset(srcset: string | undefined): string | undefined {
 /** A "Lire aussi" line is at most this long (src/extract/related/callouts.ts) and a few elements deep. */
 const RELATED_LINE = { characters: 400, nodes: 200 } as const;
 
+/** The same, with at most one p, div or li inside. */
+const SINGLE_RELATED_LINE = { ...RELATED_LINE, nestedBlocks: 1 } as const;
+
 /** Small enough to be a related-article line; `single`: with at most one p, div or li inside. */
 function mayBeRelatedLine(element: Element, single: boolean): boolean {
-  return fitsWithin(element, single ? { ...RELATED_LINE, nestedBlocks: 1 } : RELATED_LINE);
+  return fitsWithin(element, single ? SINGLE_RELATED_LINE : RELATED_LINE);
 }
 
 /**
