@@ -5,7 +5,8 @@ import { NameTable } from './names.js';
 import { HTML_INTEGRATION, MATHML, NOT_FOREIGN, OPEN_IMPLIES_CLOSE, SVG, SVG_NAMES, VOID_ELEMENTS } from './tag-rules.js';
 
 /**
- * htmlparser2's Tokenizer driving a lean tree builder directly, without htmlparser2's Parser: the
+ * html/tokenizer.ts (htmlparser2's Tokenizer's callbacks, from a reader of kiosque's own) driving a
+ * lean tree builder directly, without htmlparser2's Parser: the
  * builder applies the Parser's HTML rules itself (html/tag-rules.ts: implied end tags, void
  * elements, a second <form> ignored, "</p>" and "</br>" without an opening tag, SVG and MathML
  * content) and makes the same tree htmlparser2's DomHandler would, which tests/html-parse.test.ts
