@@ -5,14 +5,13 @@ import { NameTable } from './names.js';
 import { HTML_INTEGRATION, MATHML, NOT_FOREIGN, OPEN_IMPLIES_CLOSE, SVG, SVG_NAMES, VOID_ELEMENTS } from './tag-rules.js';
 
 /**
- * html/tokenizer.ts (htmlparser2's Tokenizer's callbacks, from a reader of kiosque's own) driving a
- * lean tree builder directly, without htmlparser2's Parser: the
- * builder applies the Parser's HTML rules itself (html/tag-rules.ts: implied end tags, void
- * elements, a second <form> ignored, "</p>" and "</br>" without an opening tag, SVG and MathML
- * content) and makes the same tree htmlparser2's DomHandler would, which tests/html-parse.test.ts
- * checks. The Parser was a third of the time of reading a page: start/end indices kept for every
- * event, an attribute object made for every tag (most have none), a name stack grown and shrunk at
- * its head, and a second layer of callbacks.
+ * html/tokenizer.ts (kiosque's own reader, calling htmlparser2's Tokenizer's callbacks) driving a
+ * lean tree builder directly, without htmlparser2's Parser: the builder applies the Parser's HTML
+ * rules itself (html/tag-rules.ts: implied end tags, void elements, a second <form> ignored, "</p>"
+ * and "</br>" without an opening tag, SVG and MathML content) and makes the same tree htmlparser2's
+ * DomHandler would, which tests/html-parse.test.ts checks. The Parser was a third of the time of
+ * reading a page: start/end indices kept for every event, an attribute object made for every tag
+ * (most have none), a name stack grown and shrunk at its head, and a second layer of callbacks.
  *
  * The nodes have the same fields as domhandler's (type, name, attribs, children, data, parent,
  * prev, next), which is all the heuristics, domutils and css-select read, in one shape per kind
