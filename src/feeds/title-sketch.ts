@@ -14,10 +14,9 @@ export function normaliseTitle(title: string): string {
   // Folding and a Unicode pattern over each title were a tenth of a cold reload's CPU (3,000 titles);
   // the characters are gathered as codes and made a string once (a string grown a character at a time
   // cost as much again).
-  if (title.length > MAX_GATHERED / 4)
-    return fold(title)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+  // (One difference, on malformed text only: a lone high surrogate, a mark, a lone low surrogate read
+  // as nothing here, where the pattern, once the mark is dropped, read the two halves as one letter.)
+  if (title.length > MAX_GATHERED / 4) return normaliseTitlePlainly(title);
   const codes = gathered;
   let length = 0;
   let gap = false;
@@ -37,6 +36,8 @@ export function normaliseTitle(title: string): string {
     const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
     const piece = pieceOf(pair ? (code - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000 : code);
     if (pair) i++;
+    // Folding gives at most 3 units a character today; should it ever give more, no unit is lost.
+    if (length + piece.length + 1 > MAX_GATHERED) return normaliseTitlePlainly(title);
     // A piece is its folded characters, with a space for each run of anything but letters and digits.
     for (let k = 0; k < piece.length; k++) {
       const unit = piece.charCodeAt(k);
@@ -49,6 +50,12 @@ export function normaliseTitle(title: string): string {
     }
   }
   return length === 0 ? '' : String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+}
+
+function normaliseTitlePlainly(title: string): string {
+  return fold(title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -1,6 +1,5 @@
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { DecodingMode } from 'entities';
-import { Decoder, type DecoderClass, type EntityDecoder } from './entity-decoder.js';
+import type { TokenizerCallbacks } from 'htmlparser2';
+import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
 import {
   AFTER_ATTRIBUTE_NAME,
   BEFORE_ATTRIBUTE_NAME,
@@ -37,24 +36,17 @@ import {
  * runs instead of a state function call per character: text and quoted attribute values are skipped
  * with indexOf("<") / indexOf(quote) (the next "&" found once and kept), names with a charCodeAt
  * loop. It calls the very callbacks htmlparser2's Tokenizer calls, in the same order, for the same
- * ranges (text and attribute values may come in other pieces: html/parse.ts joins them), so that
+ * ranges (text and attribute values may come in other pieces: html/parse.ts joins them; a page ending
+ * inside an attribute value does not hand over the value read so far, as htmlparser2 does, but both
+ * then drop the tag, so the tree is the same), so that
  * html/parse.ts builds the tree it built; tests/html-tokenizer.test.ts checks it against htmlparser2's
  * Parser and DomHandler on random tag soup. The states mirror the Tokenizer's, whose rules (and EOF
  * cases) they keep, however odd: markup.ts holds the rarer ones (comments, declarations, raw text).
  * htmlparser2's code is under its MIT licence (see html/tag-rules.ts).
  */
 export function tokenize(html: string, callbacks: TokenizerCallbacks): void {
-  if (Decoder === undefined) {
-    const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-    tokenizer.write(html);
-    tokenizer.end();
-    return;
-  }
-  new PageReader(html, callbacks, Decoder).read();
+  new PageReader(html, callbacks).read();
 }
-
-/** Whether pages are read by PageReader (false: by htmlparser2's Tokenizer, slower; tests/html-parse.test.ts fails on it). */
-export const TOKENIZER_FITS = Decoder !== undefined;
 
 const GT = 0x3e;
 const AMP = 0x26;
@@ -98,10 +90,10 @@ class PageReader implements Reader {
   constructor(
     readonly html: string,
     readonly callbacks: TokenizerCallbacks,
-    decoder: { make: DecoderClass; tree: Uint16Array },
   ) {
     this.length = html.length;
-    this.decoder = new decoder.make(decoder.tree, (codepoint, consumed) => this.emitCodePoint(codepoint, consumed));
+    // entities 8's decoder, the one htmlparser2 12's Tokenizer uses: the same entities read the same way.
+    this.decoder = new EntityDecoder(htmlDecodeTree, (codepoint, consumed) => this.emitCodePoint(codepoint, consumed));
   }
 
   read(): void {
