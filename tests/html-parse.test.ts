@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
 import { isText, type AnyNode } from 'domhandler';
 import { parseHtml } from '../src/html/dom.js';
+import { shape } from './helpers/tree-shape.js';
 
 // kiosque reads pages with a tokenizer of its own that calls what htmlparser2's Tokenizer calls
 // (src/html/tokenizer.ts, tests/html-tokenizer.test.ts), driving a lean tree builder that applies htmlparser2's Parser rules
 // itself (src/html/parse.ts): the tree must be the one htmlparser2's Parser and DomHandler build,
 // character for character.
-
-/** A tree as nested plain data: what the heuristics can read of it. */
-function shape(node: AnyNode): unknown {
-  const out: Record<string, unknown> = { type: node.type };
-  if ('name' in node) out['name'] = node.name;
-  if ('attribs' in node) out['attribs'] = Object.entries(node.attribs);
-  if ('data' in node) out['data'] = node.data;
-  if ('children' in node) out['children'] = node.children.map(shape);
-  return out;
-}
 
 const page = `<!DOCTYPE html><HTML lang=fr><head><TITLE>Tom &amp; Jerry &lt;3</TITLE>
 <script>if (a < b && c > d) { document.write("</div>"); }</script><style>p > a { color: red }</style></head>

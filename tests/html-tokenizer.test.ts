@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
-import type { AnyNode } from 'domhandler';
 import { parseHtml } from '../src/html/dom.js';
+import { shape } from './helpers/tree-shape.js';
 
 // html/tokenizer.ts reads pages by runs (indexOf, charCodeAt loops) in place of htmlparser2's
 // Tokenizer and its state call per character: on any input, the tree must be the one htmlparser2's
 // Parser and DomHandler build. Random tag soup, made of the pieces where tokenizers go wrong.
-
-function shape(node: AnyNode): unknown {
-  const out: Record<string, unknown> = { type: node.type };
-  if ('name' in node) out['name'] = node.name;
-  if ('attribs' in node) out['attribs'] = Object.entries(node.attribs);
-  if ('data' in node) out['data'] = node.data;
-  if ('children' in node) out['children'] = node.children.map(shape);
-  return out;
-}
 
 function same(html: string): void {
   expect(shape(parseHtml(html)), JSON.stringify(html)).toEqual(shape(parseDocument(html, { decodeEntities: true })));
